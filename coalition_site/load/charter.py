@@ -1,0 +1,306 @@
+"""Load a charter's content folder into a validated :class:`~coalition_site.model.Charter`.
+
+Every problem in every file is collected in one run, never one per run: a steward fixing a
+pull request sees the whole list at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ProjectError
+from ..model import (KNOWN_PAGE_KEYS, Autonomy, Charter, Coalition, ConflictProtocol,
+                     JointDemand, Logic, Page, Partner, ProblemStatement, Review, StewardMandate)
+from ..model.base import ID_PATTERN
+from ..problems import Problem
+from .files import SourceFile, read_text, scan_content, split_front_matter
+from .sources import Source, SourceIndex
+from .validate import validate_model
+from .yaml_source import SourceMap, YamlSourceError, parse_yaml
+
+CHARTER_FILES = {
+    "charter/problem-statement.md": ("problem_statement", ProblemStatement),
+    "charter/joint-demand.md": ("joint_demand", JointDemand),
+    "charter/steward-mandate.md": ("steward_mandate", StewardMandate),
+    "charter/autonomy.md": ("autonomy", Autonomy),
+    "charter/conflict-protocol.md": ("conflict_protocol", ConflictProtocol),
+}
+REQUIRED_FILES = ("coalition.yml", *CHARTER_FILES)
+_REVIEW_NAME = re.compile(r"^reviews/(\d{4}-\d{2}-\d{2})\.md$")
+_PARTNER_NAME = re.compile(r"^partners/([^/]+)\.md$")
+
+
+@dataclass
+class LoadResult:
+    """The charter (``None`` when errors keep it from being assembled) and every problem."""
+
+    charter: Charter | None
+    problems: list[Problem] = field(default_factory=list)
+    sources: SourceIndex = field(default_factory=SourceIndex)
+
+
+def load_charter(docs_dir: Path | str, project_dir: Path | str | None = None) -> LoadResult:
+    """Read, parse and validate every file of ``docs_dir``.
+
+    ``project_dir`` is what problem paths are relative to (the folder of ``mkdocs.yml``).
+    Raises :class:`ProjectError` only when there is no content folder at all.
+    """
+    docs_dir = Path(docs_dir).resolve()
+    project_dir = Path(project_dir).resolve() if project_dir else docs_dir.parent
+    if not docs_dir.is_dir():
+        raise ProjectError(f"the content folder '{docs_dir}' does not exist; create it, or run "
+                           "'coalition-site new DIR' for a starter charter")
+    files, problems = scan_content(docs_dir, project_dir)
+    loader = _Loader(docs_dir, project_dir, problems)
+    for file in files:
+        loader.load(file)
+    charter = loader.assemble()
+    return LoadResult(charter, sorted(set(loader.problems)), loader.sources)
+
+
+class _Loader:
+    def __init__(self, docs_dir: Path, project_dir: Path, problems: list[Problem]):
+        self.docs_dir, self.project_dir, self.problems = docs_dir, project_dir, problems
+        self.sources = SourceIndex()
+        self.found: set[str] = set()
+        self.items: dict[str, Any] = {}
+        self.partners: dict[str, Partner] = {}
+        self.reviews: list[Review] = []
+        self.pages: dict[str, Page] = {}
+        self.logic: Logic | None = None
+        self.failed = False
+
+    # -- reading ---------------------------------------------------------------------------
+    def load(self, file: SourceFile) -> None:
+        self.found.add(file.src_uri)
+        if not file.src_uri.endswith(".md") and file.src_uri not in ("coalition.yml", "logic.yml"):
+            return  # other YAML files are neither read nor published
+        text, problems = read_text(file)
+        self.problems += problems
+        if text is None:
+            self.failed = True
+            return
+        if file.src_uri.endswith(".md"):
+            front = split_front_matter(text)
+            data, smap = self.parse(file, front.text or "", line_offset=1)
+            body, body_line = front.body, front.body_line
+        else:
+            data, smap = self.parse(file, text)
+            body, body_line = "", 1
+        if smap is None:
+            self.failed = True
+            return
+        self.sources[file.src_uri] = Source(file.display, smap)
+        if data is not None and not isinstance(data, dict):
+            self.error(file.src_uri, (), "expected a set of 'key: value' lines at the top of this "
+                       "file's YAML", "schema")
+            self.failed = True
+            return
+        self.classify(file, data or {}, body, body_line)
+
+    def parse(self, file: SourceFile, text: str, line_offset: int = 0):
+        try:
+            return parse_yaml(text, line_offset)
+        except YamlSourceError as exc:
+            message = f"{exc.message}; {exc.fix}" if exc.fix else exc.message
+            self.problems.append(Problem(file.display, exc.line, exc.column, "error", message, "yaml"))
+            return None, None
+
+    def validate(self, src_uri: str, model, data, body: str = "", body_line: int = 1):
+        source = self.sources[src_uri]
+        item, problems = validate_model(model, data, source.smap, source.display)
+        self.problems += problems
+        if item is None:
+            self.failed = True
+        elif hasattr(item, "attach"):
+            item.attach(src_uri, body, body_line)
+        return item
+
+    def error(self, src_uri: str, loc: tuple, message: str, rule: str = "reference", *, value=False):
+        self.problems.append(self.sources.problem(src_uri, loc, message, rule, value=value))
+
+    def classify(self, file: SourceFile, data: dict, body: str, body_line: int) -> None:
+        uri = file.src_uri
+        if uri == "coalition.yml":
+            self.items["coalition"] = self.validate(uri, Coalition, data)
+        elif uri == "logic.yml":
+            self.logic = self.validate(uri, Logic, data)
+        elif uri in CHARTER_FILES:
+            name, model = CHARTER_FILES[uri]
+            self.items[name] = self.validate(uri, model, data, body, body_line)
+        elif match := _PARTNER_NAME.match(uri):
+            if not re.match(ID_PATTERN, match.group(1)):
+                self.problems.append(Problem(
+                    file.display, 1, 1, "error",
+                    f"the file name '{match.group(1)}' is not a valid partner id; rename the file "
+                    "using lowercase letters, digits and single hyphens, like 'usw-1219.md'", "schema"))
+                self.failed = True
+                return
+            partner = self.validate(uri, Partner, data, body, body_line)
+            if partner is not None:
+                self.partners[partner.id] = partner
+        elif uri.startswith("reviews/") and uri.count("/") == 1 and not uri.endswith(("/index.md", "/README.md")):
+            self.load_review(file, data, body, body_line)
+        else:
+            self.load_page(file, data, body, body_line)
+
+    def load_review(self, file: SourceFile, data: dict, body: str, body_line: int) -> None:
+        match = _REVIEW_NAME.match(file.src_uri)
+        if not match:
+            self.problems.append(Problem(
+                file.display, 1, 1, "error",
+                "a review's file name must be its meeting date, like 'reviews/2026-10-14.md'; "
+                "rename the file", "schema"))
+            self.failed = True
+            return
+        review = self.validate(file.src_uri, Review, data, body, body_line)
+        if review is None:
+            return
+        if review.date.isoformat() != match.group(1):
+            self.error(file.src_uri, ("date",),
+                       f"'date' is {review.date.isoformat()} but the file is named "
+                       f"{match.group(1)}.md; make them the same (the file name is the meeting date)",
+                       "schema", value=True)
+            self.failed = True
+            return
+        self.reviews.append(review)
+
+    def load_page(self, file: SourceFile, data: dict, body: str, body_line: int) -> None:
+        page = self.validate(file.src_uri, Page, data, body, body_line)
+        if page is None:
+            return
+        for key in page.model_extra or {}:
+            if key in KNOWN_PAGE_KEYS:
+                continue
+            close = difflib.get_close_matches(key, sorted(KNOWN_PAGE_KEYS), n=1, cutoff=0.75)
+            if close and close[0] == "visibility":
+                # A misspelt visibility would publish an internal page: that is never a warning.
+                self.error(file.src_uri, (key,), f"unknown key '{key}'; did you mean 'visibility'? "
+                           "(a misspelt visibility would publish this page)", "schema")
+                self.failed = True
+            else:
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                self.problems.append(self.sources.problem(
+                    file.src_uri, (key,), f"unknown key '{key}' is not used by MkDocs, Material or "
+                    f"coalition-site; {hint}remove it if it is a typo", "unknown-key", "warning"))
+        self.pages[file.src_uri] = page
+
+    # -- assembling ------------------------------------------------------------------------
+    def assemble(self) -> Charter | None:
+        for uri in REQUIRED_FILES:
+            if uri not in self.found:
+                display = (self.docs_dir / uri).relative_to(self.project_dir).as_posix() \
+                    if self.docs_dir.is_relative_to(self.project_dir) else uri
+                self.problems.append(Problem(
+                    display, 1, 1, "error",
+                    "this required file is missing; create it ('coalition-site new' writes a "
+                    "starter charter with every required file)", "file"))
+                self.failed = True
+        if not self.failed and len(self.partners) < 2:
+            self.problems.append(Problem(
+                self._display("partners/"), 1, 1, "error",
+                f"a coalition needs at least 2 partners, found {len(self.partners)}; add a file "
+                "partners/<partner-id>.md for each partner organization", "file"))
+        partner_ids = {m.group(1) for uri in self.found if (m := _PARTNER_NAME.match(uri))}
+        check_references(_Pieces(self.items, self.logic, self.reviews), partner_ids,
+                         self.sources, self.problems)
+        if self.failed or any(p.level == "error" for p in self.problems):
+            return None
+        return Charter(
+            docs_dir=self.docs_dir, partners=dict(sorted(self.partners.items())),
+            logic=self.logic or Logic(), reviews=sorted(self.reviews, key=lambda r: r.date),
+            pages=self.pages, sources=self.sources, **self.items)
+
+    def _display(self, src_uri: str) -> str:
+        path = self.docs_dir / src_uri
+        try:
+            return path.relative_to(self.project_dir).as_posix() + ("/" if src_uri.endswith("/") else "")
+        except ValueError:
+            return src_uri
+
+
+@dataclass
+class _Pieces:
+    """Whatever loaded, even when other files failed: references are checked all the same."""
+
+    items: dict
+    logic: Logic | None
+    reviews: list[Review]
+
+    def __getattr__(self, name):
+        return self.__dict__["items"].get(name)
+
+
+def check_references(charter, partners: set[str], sources: SourceIndex, problems: list[Problem]) -> None:
+    """Every id that one file uses for another must exist: located errors where one does not.
+
+    ``partners`` are the ids of the partner files found, valid or not, so that one broken
+    partner file does not turn every mention of that partner into a second error.
+    """
+    conditions = {c.id for c in charter.logic.conditions} if charter.logic else None
+
+    def unknown(src_uri, loc, partner_id, what="partner", known=partners, value=False):
+        close = difflib.get_close_matches(partner_id, sorted(known), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else (
+            f"known {what}s: {', '.join(sorted(known))}" if known else f"no {what}s are defined")
+        problems.append(sources.problem(
+            src_uri, loc, f"'{partner_id}' is not a known {what} id; {hint}", "reference", value=value))
+
+    def keys(src_uri, loc, mapping):
+        for pid in mapping:
+            if pid not in partners:
+                unknown(src_uri, loc + (pid,), pid)
+
+    def items(src_uri, loc, ids, known=partners, what="partner"):
+        for index, pid in enumerate(ids):
+            if pid not in known:
+                unknown(src_uri, loc + (index,), pid, what, known, value=True)
+
+    def duplicates(src_uri, loc, ids, what):
+        seen = set()
+        for index, item_id in enumerate(ids):
+            if item_id in seen:
+                problems.append(sources.problem(
+                    src_uri, loc + (index, "id"), f"the {what} id '{item_id}' is used twice; "
+                    "give each one its own id", "reference", value=True))
+            seen.add(item_id)
+
+    ps, jd = "charter/problem-statement.md", "charter/joint-demand.md"
+    if charter.problem_statement:
+        keys(ps, ("endorsements",), charter.problem_statement.endorsements)
+    if demand := charter.joint_demand:
+        keys(jd, ("endorsements",), demand.endorsements)
+        duplicates(jd, ("asks",), [a.id for a in demand.asks], "ask")
+        for index, ask in enumerate(demand.asks):
+            keys(jd, ("asks", index, "benefits"), ask.benefits)
+            if conditions is not None:
+                items(jd, ("asks", index, "advances"), ask.advances, conditions, "condition")
+    if charter.steward_mandate and isinstance(charter.steward_mandate.reports_to, list):
+        items("charter/steward-mandate.md", ("reports_to",), charter.steward_mandate.reports_to)
+    if charter.autonomy:
+        keys("charter/autonomy.md", ("agreements",), charter.autonomy.agreements)
+
+    logic = charter.logic
+    if logic is None:
+        conditions = set()
+        logic = Logic()
+    duplicates("logic.yml", ("conditions",), [c.id for c in logic.conditions], "condition")
+    duplicates("logic.yml", ("tensions",), [t.id for t in logic.tensions], "tension")
+    for index, condition in enumerate(logic.conditions):
+        items("logic.yml", ("conditions", index, "partners"), condition.partners)
+    for index, dep in enumerate(logic.dependencies):
+        for end in ("from", "to"):
+            cid = dep.from_ if end == "from" else dep.to
+            if cid not in conditions:
+                unknown("logic.yml", ("dependencies", index, end), cid, "condition", conditions, True)
+    for index, tension in enumerate(logic.tensions):
+        items("logic.yml", ("tensions", index, "between"), tension.between)
+
+    for review in charter.reviews:
+        items(review.src_uri, ("attended",), review.attended)
+        keys(review.src_uri, ("alignment",), review.alignment)
+

@@ -1,0 +1,137 @@
+"""Validate parsed YAML against a model and turn pydantic's errors into located problems.
+
+Pydantic says *what* is wrong and at which ``loc`` (``('asks', 0, 'benefits', 'breathe')``);
+the :class:`~coalition_site.load.yaml_source.SourceMap` says on which line that ``loc`` stands.
+Messages name the field by its key and say how to fix it, for people who do not read Python.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..problems import Problem
+from .yaml_source import SourceMap
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_model(model: type[M], data: Any, smap: SourceMap, display: str,
+                   ) -> tuple[M | None, list[Problem]]:
+    """Validate ``data`` as ``model``; on failure return every error as a :class:`Problem`."""
+    if data is None:
+        data = {}
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        problems = [_problem(model, error, smap, display) for error in exc.errors()]
+        return None, sorted(set(problems))
+
+
+def dotted(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def _field_name(loc: tuple) -> str:
+    keys = [part for part in loc if isinstance(part, str)]
+    return keys[-1] if keys else "the file"
+
+
+def _known_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The keys a mapping at ``loc`` accepts, for 'did you mean' suggestions."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        info = fields.get(part) or next((f for f in fields.values() if f.alias == part), None)
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    fields = getattr(current, "model_fields", {})
+    return [info.alias or name for name, info in fields.items()]
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _problem(model: type[BaseModel], error: dict, smap: SourceMap, display: str) -> Problem:
+    loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and "[" in part))
+    kind = error["type"]
+    field = _field_name(loc)
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    line, column = smap.locate(loc, value=kind not in ("missing", "extra_forbidden"))
+
+    if kind == "missing":
+        parent = f" under '{_field_name(loc[:-1])}'" if len(loc) > 1 else ""
+        message = f"'{field}' is missing{parent}; add '{field}:' with a value (it is required)"
+    elif kind == "extra_forbidden":
+        known = _known_keys(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else (
+            f"the keys allowed here are: {', '.join(known)}" if known else "remove it")
+        message = f"unknown key '{loc[-1]}'; {hint} (unknown keys are refused so a typo is never ignored)"
+        line, column = smap.locate(loc)
+    elif loc in smap.boolean_words and kind in ("string_type", "literal_error", "string_pattern_mismatch"):
+        word = smap.boolean_words[loc]
+        message = (f"'{field}': the bare word {word} was read as the boolean "
+                   f"{'true' if value else 'false'}; if you meant the text, quote it: '{word}'")
+    elif kind == "literal_error":
+        message = f"'{field}': {_shown(value)} is not allowed; use {ctx.get('expected', 'one of the listed values')}"
+    elif kind == "string_pattern_mismatch" and "a-z0-9" in str(ctx.get("pattern", "")):
+        message = (f"'{field}': {_shown(value)} is not a valid id; use lowercase letters, digits "
+                   "and single hyphens, like 'usw-1219'")
+    elif kind == "string_pattern_mismatch":
+        message = f"'{field}': {_shown(value)} is not in the expected form; {_PATTERN_HINTS.get(field, 'check the value')}"
+    elif kind == "string_type":
+        message = f"'{field}': expected text, got {_shown(value)}; put it in quotes: '{value}'"
+    elif kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
+        message = f"'{field}': expected a date, got {_shown(value)}; write it as YYYY-MM-DD, without quotes"
+    elif kind == "bool_type":
+        message = f"'{field}': expected true or false, got {_shown(value)}"
+    elif kind in ("int_type", "float_type", "int_from_float"):
+        number = "a whole number" if kind.startswith("int") else "a number"
+        message = f"'{field}': expected {number}, got {_shown(value)}; write it without quotes"
+    elif kind in ("dict_type", "model_type"):
+        message = f"'{field}': expected a set of 'key: value' lines, got {_shown(value)}"
+    elif kind == "list_type":
+        message = f"'{field}': expected a list (lines starting with '- ', or [a, b]), got {_shown(value)}"
+    elif kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
+        message = f"'{field}': {error['msg'][0].lower()}{error['msg'][1:]}"
+    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        message = f"'{field}': {_shown(value)} is out of range; it {error['msg'][0].lower()}{error['msg'][1:]}"
+    else:
+        message = f"'{field}': {error['msg']}"
+    return Problem(display, line, column, "error", message, "schema", dotted(loc))
+
+
+_PATTERN_HINTS = {
+    "version": "write a semantic version such as 1.2.0",
+    "website": "write a full address starting with https://",
+    "email": "write an address such as name@example.org",
+    "github": "write the GitHub user name without '@'",
+}
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a set of 'key: value' lines"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
+    return str(value)

@@ -1,0 +1,204 @@
+"""Parse untrusted YAML into plain data plus a map from every field back to its line.
+
+PyYAML's ``safe_load`` is safe from code execution but not from the rest of what a pull request
+can bring: it accepts duplicate keys silently, expands aliases (the "billion laughs" bomb), turns
+``no`` into ``False`` and forgets where each value stood. This module composes the node tree
+itself so that it can refuse aliases, anchors and duplicate keys, and record the line and column
+of every key and value: :class:`SourceMap` is what lets a pydantic error's ``loc`` point at the
+line a steward has to change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path_ = tuple  # a field's location: keys and list indexes, as pydantic's ``loc``
+
+# YAML 1.1 reads these bare words as booleans; a steward writing `keeps_solo: no` meant text.
+BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n"}
+_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+
+
+class YamlSourceError(Exception):
+    """A YAML file that cannot be read as data; ``line`` and ``column`` are 1-based."""
+
+    def __init__(self, message: str, line: int, column: int, fix: str = ""):
+        self.message, self.line, self.column, self.fix = message, line, column, fix
+        super().__init__(message)
+
+
+@dataclass
+class SourceMap:
+    """Where each field of a parsed YAML document stands in its file (1-based)."""
+
+    start: tuple[int, int] = (1, 1)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    boolean_words: dict[Path_, str] = field(default_factory=dict)
+    """Fields whose value was a bare ``yes``/``no``/``on``/``off``, with the word as written."""
+
+    def locate(self, loc: Path_, *, value: bool = False) -> tuple[int, int]:
+        """The position of ``loc``, or of its nearest ancestor that exists in the file.
+
+        A missing field has no line of its own: it is reported at its parent's key, or at the
+        start of the document, which is where it has to be added.
+        """
+        loc = tuple(loc)
+        while loc:
+            if value and loc in self.values:
+                return self.values[loc]
+            if loc in self.keys:
+                return self.keys[loc]
+            loc = loc[:-1]
+        return self.start
+
+
+class _ComposingLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses anchors and aliases while composing nodes."""
+
+    def compose_node(self, parent, index):  # noqa: D401 - PyYAML's hook
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlSourceError(
+                f"the alias '*{event.anchor}' is not allowed",
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+                "write the value out in full (anchors and aliases are refused: they can hide "
+                "content and expand into huge documents)",
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise YamlSourceError(
+                f"the anchor '&{anchor}' is not allowed",
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+                "remove the anchor and write each value out in full",
+            )
+        return super().compose_node(parent, index)
+
+
+def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, SourceMap]:
+    """Parse one YAML document; return its data and its :class:`SourceMap`.
+
+    ``line_offset`` is added to every line, for front matter that starts below line 1.
+    Raises :class:`YamlSourceError` for anything that is not plain, unambiguous data.
+    """
+    loader = _ComposingLoader(text)
+    try:
+        node = loader.get_single_node()
+    except YamlSourceError as exc:
+        exc.line += line_offset
+        raise
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text, line_offset) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        raise YamlSourceError(f"this is not valid YAML: {exc}", 1 + line_offset, 1) from None
+    finally:
+        loader.dispose()
+    smap = SourceMap(start=(1 + line_offset, 1))
+    if node is None:
+        return None, smap
+    builder = _Builder(loader, smap, line_offset)
+    return builder.build(node, ()), smap
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlSourceError:
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line + 1) if mark else 1
+    column = (mark.column + 1) if mark else 1
+    lines = text.splitlines()
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    problem = exc.problem or "this is not valid YAML"
+    if "\t" in source_line[: max(column, 1)] or "'\\t'" in problem:
+        return YamlSourceError(
+            "a tab character is used for indentation",
+            line + line_offset,
+            source_line.find("\t") + 1 or column,
+            "indent with spaces, not tabs",
+        )
+    if "mapping values are not allowed" in problem:
+        fix = "put quotes around a value that contains ': ', or check the indentation"
+    elif "could not find expected ':'" in problem:
+        fix = "check that each line reads 'key: value' and that the indentation lines up"
+    else:
+        fix = "check the indentation and quoting on this line and the one above"
+    return YamlSourceError(f"YAML syntax error: {problem}", line + line_offset, column, fix)
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, recording positions as it goes."""
+
+    def __init__(self, loader: _ComposingLoader, smap: SourceMap, line_offset: int):
+        self.loader, self.smap, self.offset = loader, smap, line_offset
+
+    def pos(self, node) -> tuple[int, int]:
+        return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
+
+    def build(self, node, path: Path_) -> Any:
+        self.smap.values[path] = self.pos(node)
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.smap.keys[path + (index,)] = self.pos(item)
+                items.append(self.build(item, path + (index,)))
+            return items
+        return self.scalar(node, path)
+
+    def mapping(self, node, path: Path_) -> dict:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                line, column = self.pos(key_node)
+                raise YamlSourceError("a key must be a plain word", line, column,
+                                      "write the key as text followed by ':'")
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                line, column = self.pos(key_node)
+                raise YamlSourceError("the merge key '<<' is not allowed", line, column,
+                                      "write every key out in full")
+            # Keys are always text: ids such as `no` or `2026` must not become booleans or numbers.
+            key = key_node.value
+            if key in result:
+                line, column = self.pos(key_node)
+                first = self.smap.keys[path + (key,)][0]
+                raise YamlSourceError(
+                    f"the key '{key}' appears twice (first on line {first})",
+                    line, column, "keep one of them; YAML would silently drop the other",
+                )
+            self.smap.keys[path + (key,)] = self.pos(key_node)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+    def scalar(self, node, path: Path_) -> Any:
+        if node.tag == "tag:yaml.org,2002:timestamp" or (
+            node.tag == "tag:yaml.org,2002:str" and node.style is None and _DATE_LIKE.match(node.value)
+        ):
+            return self.timestamp(node)
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            line, column = self.pos(node)
+            raise YamlSourceError(f"cannot read the value {node.value!r}: {exc}", line, column,
+                                  "quote it if it is meant as text") from None
+        if isinstance(value, bool) and node.value.lower() in BOOLEAN_WORDS:
+            self.smap.boolean_words[path] = node.value
+        return value
+
+    def timestamp(self, node) -> Any:
+        match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", node.value)
+        try:
+            if match:
+                return dt.date(*(int(part) for part in match.groups()))
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, yaml.YAMLError):
+            line, column = self.pos(node)
+            raise YamlSourceError(
+                f"{node.value} is not a date that exists", line, column,
+                "write a real calendar date as YYYY-MM-DD",
+            ) from None

@@ -1,0 +1,19 @@
+"""Pydantic models of the charter format, one module per file kind."""
+
+from .base import ID_PATTERN, Audience, MarkdownFile, StrictModel, Visibility
+from .charter import Charter
+from .charter_pages import (Agreement, Ask, Autonomy, ConflictProtocol, JointDemand,
+                            ProblemStatement, Steward, StewardMandate)
+from .coalition import CharterVersion, Coalition
+from .logic import Condition, Dependency, Logic, Tension
+from .page import KNOWN_PAGE_KEYS, Page
+from .partner import Partner, Representative, SteppedBack
+from .review import SIGNS_OF_DECAY, SIGNS_OF_LIFE, Review
+
+__all__ = [
+    "ID_PATTERN", "Audience", "MarkdownFile", "StrictModel", "Visibility", "Charter",
+    "Agreement", "Ask", "Autonomy", "ConflictProtocol", "JointDemand", "ProblemStatement",
+    "Steward", "StewardMandate", "CharterVersion", "Coalition", "Condition", "Dependency",
+    "Logic", "Tension", "KNOWN_PAGE_KEYS", "Page", "Partner", "Representative", "SteppedBack",
+    "SIGNS_OF_DECAY", "SIGNS_OF_LIFE", "Review",
+]

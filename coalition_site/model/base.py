@@ -1,0 +1,60 @@
+"""What every model of the charter format shares: strictness, ids, visibility, page fields."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+"""Lowercase letters, digits and single hyphens: ``usw-1219``."""
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+"""A non-empty piece of text written by a partner."""
+
+Visibility = Literal["public", "internal"]
+Audience = Literal["public", "internal"]
+
+
+class StrictModel(BaseModel):
+    """Strict types, unknown keys refused: a typo is an error, never silently ignored."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", populate_by_name=True)
+
+
+class MarkdownFile(StrictModel):
+    """The front matter of a Markdown file of the charter, with the body beside it."""
+
+    title: Text | None = Field(None, description="The page title; a sensible one is chosen when absent.")
+    description: Text | None = Field(None, description="A one-line summary, used by search engines and link previews.")
+    visibility: Visibility = Field(
+        "public", description="`internal` keeps the whole file out of the public site.")
+
+    _src_uri: str = PrivateAttr("")
+    _body: str = PrivateAttr("")
+    _body_line: int = PrivateAttr(1)
+
+    @property
+    def src_uri(self) -> str:
+        """The file's path inside the content folder, with forward slashes."""
+        return self._src_uri
+
+    @property
+    def body(self) -> str:
+        """The Markdown below the front matter."""
+        return self._body
+
+    @property
+    def body_line(self) -> int:
+        """The line of the file where the body starts (for locating problems in the body)."""
+        return self._body_line
+
+    def attach(self, src_uri: str, body: str, body_line: int) -> None:
+        self._src_uri, self._body, self._body_line = src_uri, body, body_line
+
+    def with_body(self, body: str):
+        """A copy of this file with another body (used by audience filtering)."""
+        copy = self.model_copy()
+        copy.attach(self._src_uri, body, self._body_line)
+        return copy

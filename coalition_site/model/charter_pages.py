@@ -1,0 +1,85 @@
+"""The five required pages under ``charter/``: problem statement, joint demand, steward
+mandate, autonomy agreements and conflict protocol."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from .base import Id, MarkdownFile, StrictModel, Text
+
+Endorsements = dict[Id, dt.date]
+DemandStatus = Literal["drafting", "campaigning", "won", "partially-won", "lost", "withdrawn"]
+DecisionRule = Literal["consensus", "consent", "supermajority", "majority"]
+Fallback = Literal["step-back", "vote", "mediation"]
+
+
+class ProblemStatement(MarkdownFile):
+    """``charter/problem-statement.md``: the jointly authored problem statement."""
+
+    endorsements: Endorsements = Field(
+        default_factory=dict, description="Partner id → the date that partner endorsed this charter version.")
+
+
+class Ask(StrictModel):
+    id: Id = Field(description="The ask's id.")
+    ask: Text = Field(description="What is asked, in one sentence.")
+    measure: Text | None = Field(None, description="How everyone will know it was won.")
+    benefits: dict[Id, Text] = Field(
+        default_factory=dict, description="Partner id → that partner's stake in this ask, in its own words.")
+    advances: list[Id] = Field(
+        default_factory=list, description="Ids of the Coalition Logic conditions this ask advances (optional).")
+
+
+class JointDemand(MarkdownFile):
+    """``charter/joint-demand.md``: the one joint demand, of one to three linked asks."""
+
+    target: Text | None = Field(None, description="Who must say yes.")
+    deadline: dt.date | None = Field(None, description="When the demand must be won by.")
+    status: DemandStatus = Field("drafting", description="Where the campaign stands.")
+    asks: list[Ask] = Field(default_factory=list, description="One to three tightly linked asks.")
+    endorsements: Endorsements = Field(
+        default_factory=dict, description="Partner id → the date that partner endorsed this demand.")
+
+
+class Steward(StrictModel):
+    name: Text = Field(description="The steward's name.")
+    affiliation: Text | None = Field(None, description="`independent`, or the organization the steward comes from.")
+    since: dt.date | None = Field(None, description="When the steward's term began.")
+    term_ends: dt.date | None = Field(None, description="When the steward's term ends.")
+    commitment: Annotated[float, Field(gt=0, le=1)] | None = Field(None, description="Share of a full-time role, e.g. 0.5.")
+
+
+class StewardMandate(MarkdownFile):
+    """``charter/steward-mandate.md``: who stewards, with what authority."""
+
+    stewards: list[Steward] = Field(default_factory=list, description="The steward or stewards.")
+    reports_to: Literal["all-partners"] | list[Id] = Field(
+        "all-partners", description="`all-partners`, or a list of partner ids.")
+    authority: list[Text] = Field(default_factory=list, description="What the steward may do.")
+
+
+class Agreement(StrictModel):
+    may_step_back: bool = Field(True, description="Whether the partner may step back; `false` is a finding.")
+    notice_days: Annotated[int, Field(ge=0, le=3650)] | None = Field(None, description="Notice the partner gives before stepping back.")
+    keeps_solo: Text | None = Field(None, description="Work that stays the partner's own.")
+
+
+class Autonomy(MarkdownFile):
+    """``charter/autonomy.md``: each partner's autonomy agreement."""
+
+    agreements: dict[Id, Agreement] = Field(default_factory=dict, description="Partner id → its agreement.")
+
+
+class ConflictProtocol(MarkdownFile):
+    """``charter/conflict-protocol.md``: how disagreements are decided."""
+
+    adopted: dt.date | None = Field(None, description="When the protocol was adopted.")
+    decision_rule: DecisionRule | None = Field(None, description="`consensus`, `consent`, `supermajority` or `majority`.")
+    threshold: Annotated[float, Field(gt=0.5, le=1)] | None = Field(
+        None, description="Share of partners needed; required for `supermajority`, ignored otherwise.")
+    fallback: Fallback | None = Field(None, description="What happens without agreement: `step-back`, `vote` or `mediation`.")
+    steps: list[Text] = Field(default_factory=list, description="The steps of the protocol, in order.")
+    mediator: Text | None = Field(None, description="Who mediates (optional).")
