@@ -132,7 +132,7 @@ class _Loader:
         elif uri in CHARTER_FILES:
             name, model = CHARTER_FILES[uri]
             self.items[name] = self.validate(uri, model, data, body, body_line)
-        elif match := _PARTNER_NAME.match(uri):
+        elif (match := _PARTNER_NAME.match(uri)) and match.group(1) not in ("index", "README"):
             if not re.match(ID_PATTERN, match.group(1)):
                 self.problems.append(Problem(
                     file.display, 1, 1, "error",
@@ -205,7 +205,8 @@ class _Loader:
                 self._display("partners/"), 1, 1, "error",
                 f"a coalition needs at least 2 partners, found {len(self.partners)}; add a file "
                 "partners/<partner-id>.md for each partner organization", "file"))
-        partner_ids = {m.group(1) for uri in self.found if (m := _PARTNER_NAME.match(uri))}
+        partner_ids = {m.group(1) for uri in self.found
+                       if (m := _PARTNER_NAME.match(uri)) and m.group(1) not in ("index", "README")}
         check_references(_Pieces(self.items, self.logic, self.reviews), partner_ids,
                          self.sources, self.problems)
         if self.failed or any(p.level == "error" for p in self.problems):

@@ -1,0 +1,37 @@
+"""Checking a charter: the format (load) and the pattern (rules), in one list of problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from .load.charter import LoadResult, load_charter
+from .model import Charter
+from .problems import Problem
+from .rules import run_rules
+
+
+@dataclass
+class CheckResult:
+    charter: Charter | None
+    """``None`` when format errors kept the charter from loading."""
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+
+def check_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *,
+                  today: dt.date, rules: Mapping[str, str] | None = None) -> CheckResult:
+    """Load and validate the charter in ``docs_dir``, then run the pattern rules on it.
+
+    ``rules`` maps rule ids to ``error``, ``warning`` or ``off``.
+    """
+    result: LoadResult = load_charter(docs_dir, project_dir)
+    problems = list(result.problems)
+    if result.charter is not None:
+        problems += run_rules(result.charter, today=today, levels=rules)
+    return CheckResult(result.charter, sorted(set(problems)))

@@ -1,0 +1,31 @@
+"""The build's "as of" date: ``SOURCE_DATE_EPOCH`` when set, so that builds are reproducible."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from .errors import ProjectError
+
+
+def as_of(configured: str | dt.date | None = None) -> dt.date:
+    """The date a build is "as of".
+
+    ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention) wins, then a configured date
+    (``build_date`` in the plugin config), then today.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            raise ProjectError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since "
+                               "1970; unset it or set it to e.g. $(git log -1 --format=%ct)") from None
+    if isinstance(configured, dt.date):
+        return configured
+    if configured:
+        try:
+            return dt.date.fromisoformat(str(configured))
+        except ValueError:
+            raise ProjectError(f"build_date {configured!r} is not a date; write it as YYYY-MM-DD") from None
+    return dt.date.today()

@@ -1,0 +1,81 @@
+"""Rendering a planned page through its Jinja partial (``coalition/<kind>.html``).
+
+The partials are looked up through a loader the caller gives: the MkDocs plugin passes the
+theme's loader, so a site's ``custom_dir`` overrides any partial; other callers get the package's
+own templates. Autoescaping is always on: every value in the charter was written by someone
+else, and the only HTML let through unescaped is the sanitised prose and trusted fragments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib.resources import files
+from itertools import groupby
+from pathlib import Path
+from typing import Callable, Mapping
+
+import jinja2
+from markupsafe import Markup
+
+from ..model import SIGNS_OF_DECAY, SIGNS_OF_LIFE, Charter
+from .plan import CHARTER_TITLES, PlannedPage
+
+TEMPLATES_DIR = Path(str(files("coalition_site") / "templates"))
+
+STATUS_LABELS = {
+    "active": "Active", "stepped-back": "Stepped back", "departed": "Departed",
+    "drafting": "Drafting", "campaigning": "Campaigning", "won": "Won",
+    "partially-won": "Partially won", "lost": "Lost", "withdrawn": "Withdrawn",
+}
+
+
+def format_date(value: dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def make_environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
+    """A Jinja environment for the partials; ``loader`` defaults to the package's templates."""
+    env = jinja2.Environment(
+        loader=loader or jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        format_date=format_date,
+        status_label=lambda status: STATUS_LABELS.get(status, status),
+        signs_of_life=SIGNS_OF_LIFE,
+        signs_of_decay=SIGNS_OF_DECAY,
+    )
+    return env
+
+
+def render_page(
+    env: jinja2.Environment,
+    page: PlannedPage,
+    *,
+    charter: Charter,
+    pages: Mapping[str, PlannedPage],
+    prose: str,
+    link: Callable[[str], str],
+    today: dt.date,
+    extras: Mapping[str, str] | None = None,
+) -> str:
+    """The HTML of one page. ``prose`` must already be sanitised; ``extras`` are trusted HTML
+    fragments that features add to a page (``logic`` diagrams, the ``vitality`` summary)."""
+    template = env.get_template(f"coalition/{page.kind}.html")
+    newest_first = list(reversed(charter.reviews))
+    return template.render(
+        charter=charter,
+        page=page,
+        item=page.item,
+        pages=pages,
+        prose=Markup(prose),
+        link=link,
+        today=today,
+        extras={name: Markup(html) for name, html in (extras or {}).items()},
+        charter_links=[(uri, pages[uri].title) for uri in CHARTER_TITLES if uri in pages],
+        reviews_by_year=[(year, list(group)) for year, group in
+                         groupby(newest_first, key=lambda review: review.date.year)],
+    )

@@ -1,0 +1,91 @@
+"""One build of a charter's site, independent of MkDocs: the plan, and each page's HTML.
+
+A :class:`SiteBuild` is made once per build from an audience-filtered charter. Features
+(the Coalition Logic diagrams, the vitality dashboard) are classes registered in
+:data:`FEATURES`; each may add pages to the plan and trusted HTML fragments (``extras``) to any
+page. The MkDocs plugin is only a front end to this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, ClassVar
+
+import jinja2
+
+from ..model import Charter
+from .pages import make_environment, render_page
+from .plan import PlannedPage, SitePlan, plan_site
+from .sanitize import sanitize_html
+
+Link = Callable[[str], str]
+
+
+@dataclass
+class BuildOptions:
+    today: dt.date = field(default_factory=dt.date.today)
+    """The build's "as of" date (from ``SOURCE_DATE_EPOCH`` when set)."""
+    cache_dir: Path | None = None
+    """Where features may cache rendered artefacts between builds (``None``: no cache)."""
+
+
+class Feature:
+    """A part of the site that adds pages and fragments. Subclasses override what they need."""
+
+    name: ClassVar[str] = "feature"
+
+    def __init__(self, build: "SiteBuild"):
+        self.build = build
+
+    def pages(self) -> list[PlannedPage]:
+        """Pages this feature adds (generated), in navigation order."""
+        return []
+
+    def extras(self, page: PlannedPage, link: Link) -> dict[str, str]:
+        """Trusted HTML fragments for ``page``, by slot name (``logic``, ``vitality`` ...)."""
+        return {}
+
+    def prepare(self) -> None:
+        """Called once after planning, before any page renders (batch work goes here)."""
+
+
+FEATURES: list[type[Feature]] = []
+"""The feature classes every build uses, in navigation order."""
+
+
+class SiteBuild:
+    """Everything one build of one audience needs to render its pages."""
+
+    def __init__(self, charter: Charter, options: BuildOptions | None = None,
+                 loader: jinja2.BaseLoader | None = None):
+        self.charter = charter
+        self.options = options or BuildOptions()
+        self.env = make_environment(loader)
+        self.features = [feature(self) for feature in FEATURES]
+        self.plan: SitePlan = plan_site(charter, [p for f in self.features for p in f.pages()])
+        for feature in self.features:
+            feature.prepare()
+
+    @property
+    def today(self) -> dt.date:
+        return self.options.today
+
+    def page(self, src_uri: str) -> PlannedPage | None:
+        return self.plan.pages.get(src_uri)
+
+    def render(self, src_uri: str, html: str, link: Link) -> str:
+        """The final HTML of a page, from the HTML MkDocs rendered from its Markdown.
+
+        Partner-written HTML is sanitised first; trusted fragments are added after.
+        """
+        clean = sanitize_html(html)
+        page = self.page(src_uri)
+        if page is None or page.kind == "page":
+            return clean
+        extras: dict[str, str] = {}
+        for feature in self.features:
+            extras.update(feature.extras(page, link))
+        return render_page(self.env, page, charter=self.charter, pages=self.plan.pages,
+                           prose=clean, link=link, today=self.today, extras=extras)
