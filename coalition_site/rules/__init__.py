@@ -1,0 +1,138 @@
+"""The pattern rules: a registry of small modules, yamllint-style.
+
+The loader checks the charter *format* (a missing required field, a wrong type, an unknown id);
+these rules check the *pattern* the charter is meant to follow (every partner benefits from every
+ask, the steward reports to all partners, reviews are held on time ...). Each rule is a module
+with an ``ID``, a ``DEFAULT`` level, a docstring that is its user documentation and a
+``check(charter, today)`` generator of :class:`~coalition_site.rules.base.Finding`. This module
+runs them, applies each rule's level and locates every finding at a line and column.
+
+Rules read the charter as written: run them before any audience filtering, so that internal
+fields and files (reviews, internal tensions) are checked too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from types import ModuleType
+from typing import Mapping
+
+from ..load.sources import SourceIndex
+from ..load.validate import dotted
+from ..model import Charter
+from ..problems import Problem
+from . import (ask_benefits_every_partner, autonomy_agreement, conflict_protocol_complete,
+               demand_asks_count, demand_deadline, endorsed_by_every_partner,
+               endorsement_current, partner_in_logic_map, review_due, stepped_back_explained,
+               steward_in_term, steward_reports_to_all, tension_resolution)
+from .base import Finding
+
+__all__ = ["LEVELS", "RULES", "Finding", "resolve_levels", "rules_reference", "run_rules"]
+
+LEVELS = ("error", "warning", "off")
+"""The levels a rule can be set to; ``off`` disables it."""
+
+# In the order a steward reads the charter: the demand, its endorsements, the steward, autonomy,
+# conflicts, the partners, the logic map, the reviews. The reference page follows this order.
+RULES: dict[str, ModuleType] = {rule.ID: rule for rule in (
+    demand_asks_count,
+    ask_benefits_every_partner,
+    demand_deadline,
+    endorsed_by_every_partner,
+    endorsement_current,
+    steward_reports_to_all,
+    steward_in_term,
+    autonomy_agreement,
+    conflict_protocol_complete,
+    stepped_back_explained,
+    partner_in_logic_map,
+    tension_resolution,
+    review_due,
+)}
+
+
+def resolve_levels(levels: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Every rule id → its level: the rule's default, unless ``levels`` overrides it.
+
+    Raises :class:`ValueError` for an unknown rule id or level, so that a misspelt rule in a
+    project's configuration is never silently ignored.
+    """
+    resolved = {rule_id: rule.DEFAULT for rule_id, rule in RULES.items()}
+    for rule_id, level in (levels or {}).items():
+        if rule_id not in RULES:
+            raise ValueError(f"unknown rule id '{rule_id}'; known rules: {', '.join(sorted(RULES))}")
+        if level not in LEVELS:
+            raise ValueError(f"rule '{rule_id}': unknown level {level!r}; use one of: "
+                             f"{', '.join(LEVELS)}")
+        resolved[rule_id] = level
+    return resolved
+
+
+def run_rules(charter: Charter, *, today: dt.date,
+              levels: Mapping[str, str] | None = None) -> list[Problem]:
+    """Run every rule not turned ``off`` on ``charter``; return the problems, sorted."""
+    resolved = resolve_levels(levels)
+    sources = charter.sources if isinstance(charter.sources, SourceIndex) \
+        else SourceIndex(charter.sources or {})
+    problems = set()
+    for rule_id, rule in RULES.items():
+        level = resolved[rule_id]
+        if level == "off":
+            continue
+        for finding in rule.check(charter, today):
+            problems.add(_locate(sources, finding, rule_id, level))
+    return sorted(problems)
+
+
+def _locate(sources: SourceIndex, finding: Finding, rule_id: str, level: str) -> Problem:
+    if finding.src_uri in sources:
+        return sources.problem(finding.src_uri, finding.loc, finding.message, rule_id, level,
+                               value=finding.value)
+    # A file the charter does not have (an optional logic.yml not written yet): point at the top
+    # of the file to create, with the same project-relative prefix as the files that exist.
+    return Problem(_display(sources, finding.src_uri), 1, 1, level, finding.message, rule_id,
+                   dotted(finding.loc))
+
+
+def _display(sources: SourceIndex, src_uri: str) -> str:
+    for known_uri, source in sources.items():
+        if source.display.endswith(known_uri):
+            return source.display[: len(source.display) - len(known_uri)] + src_uri
+    return src_uri
+
+
+def rules_reference() -> str:
+    """The Markdown reference of every rule, from the rules' own docstrings (``docs/rules.md``)."""
+    lines = [
+        "# Pattern rules",
+        "",
+        "<!-- Generated from the rules' docstrings by `python -m coalition_site.rules > "
+        "docs/rules.md`; do not edit by hand. -->",
+        "",
+        "Beyond the charter format, coalition-site checks the charter against the pattern it is",
+        "meant to follow. Each finding names the file, line and column to change, what is wrong,",
+        "how to fix it and the rule's id, for example:",
+        "",
+        "```text",
+        "content/charter/steward-mandate.md:8:13: warning: 'reports_to' leaves out the active "
+        "partner 'breathe'; add it, or write 'reports_to: all-partners' (the steward reports to "
+        "all partners equally) [steward-reports-to-all]",
+        "```",
+        "",
+        "Each rule has a default level: an `error` stops the build, a `warning` is reported (and",
+        "stops a strict build). A project can set any rule to `error`, `warning` or `off`.",
+        "",
+        "| Rule | Default level | Checks |",
+        "|---|---|---|",
+    ]
+    for rule_id, rule in RULES.items():
+        lines.append(f"| [`{rule_id}`](#{rule_id}) | {rule.DEFAULT} | {_summary(rule)} |")
+    for rule_id, rule in RULES.items():
+        lines += ["", f"## {rule_id}", "", f"Default level: **{rule.DEFAULT}**", "",
+                  inspect.cleandoc(rule.__doc__ or "")]
+    return "\n".join(lines) + "\n"
+
+
+def _summary(rule: ModuleType) -> str:
+    return inspect.cleandoc(rule.__doc__ or "").split("\n", 1)[0]
