@@ -1,9 +1,9 @@
 """One build of a charter's site, independent of MkDocs: the plan, and each page's HTML.
 
 A :class:`SiteBuild` is made once per build from an audience-filtered charter. Features
-(the Coalition Logic diagrams, the vitality dashboard) are classes registered in
-:data:`FEATURES`; each may add pages to the plan and trusted HTML fragments (``extras``) to any
-page. The MkDocs plugin is only a front end to this.
+(the Coalition Logic diagrams, the vitality dashboard) are registered in
+:data:`coalition_site.features.FEATURES`; each may add pages to the plan and trusted HTML
+fragments (``extras``) to any page. The MkDocs plugin is only a front end to this.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, ClassVar
+from typing import Callable
 
 import jinja2
 
+from ..features import FEATURES
 from ..model import Charter
 from .pages import make_environment, render_page
 from .plan import PlannedPage, SitePlan, plan_site
@@ -29,30 +30,6 @@ class BuildOptions:
     """The build's "as of" date (from ``SOURCE_DATE_EPOCH`` when set)."""
     cache_dir: Path | None = None
     """Where features may cache rendered artefacts between builds (``None``: no cache)."""
-
-
-class Feature:
-    """A part of the site that adds pages and fragments. Subclasses override what they need."""
-
-    name: ClassVar[str] = "feature"
-
-    def __init__(self, build: "SiteBuild"):
-        self.build = build
-
-    def pages(self) -> list[PlannedPage]:
-        """Pages this feature adds (generated), in navigation order."""
-        return []
-
-    def extras(self, page: PlannedPage, link: Link) -> dict[str, str]:
-        """Trusted HTML fragments for ``page``, by slot name (``logic``, ``vitality`` ...)."""
-        return {}
-
-    def prepare(self) -> None:
-        """Called once after planning, before any page renders (batch work goes here)."""
-
-
-FEATURES: list[type[Feature]] = []
-"""The feature classes every build uses, in navigation order."""
 
 
 class SiteBuild:

@@ -1,0 +1,31 @@
+"""The base class of a site feature: a part of the site that adds pages and fragments."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, ClassVar
+
+if TYPE_CHECKING:
+    from ..render.plan import PlannedPage
+    from ..render.site import SiteBuild
+
+Link = Callable[[str], str]
+
+
+class Feature:
+    """Subclasses override what they need; one instance is made per build."""
+
+    name: ClassVar[str] = "feature"
+
+    def __init__(self, build: "SiteBuild"):
+        self.build = build
+
+    def pages(self) -> list["PlannedPage"]:
+        """Pages this feature adds (generated), in navigation order."""
+        return []
+
+    def prepare(self) -> None:
+        """Called once after planning, before any page renders: batch work goes here."""
+
+    def extras(self, page: "PlannedPage", link: Link) -> dict[str, str]:
+        """Trusted HTML fragments for ``page``, by slot name (``logic``, ``vitality`` ...)."""
+        return {}
