@@ -60,6 +60,9 @@ def resolve_levels(levels: Mapping[str, str] | None = None) -> dict[str, str]:
     """
     resolved = {rule_id: rule.DEFAULT for rule_id, rule in RULES.items()}
     for rule_id, level in (levels or {}).items():
+        if level is False:
+            # YAML 1.1, which mkdocs.yml is read with, turns a bare `off` into false.
+            level = "off"
         if rule_id not in RULES:
             raise ValueError(f"unknown rule id '{rule_id}'; known rules: {', '.join(sorted(RULES))}")
         if level not in LEVELS:
@@ -121,7 +124,16 @@ def rules_reference() -> str:
         "```",
         "",
         "Each rule has a default level: an `error` stops the build, a `warning` is reported (and",
-        "stops a strict build). A project can set any rule to `error`, `warning` or `off`.",
+        "stops a strict build). A project can set any rule to `error`, `warning` or `off` with the",
+        "coalition plugin's `rules` option in `mkdocs.yml`:",
+        "",
+        "```yaml",
+        "plugins:",
+        "  - coalition:",
+        "      rules:",
+        "        review-due: error",
+        "        tension-resolution: off",
+        "```",
         "",
         "| Rule | Default level | Checks |",
         "|---|---|---|",

@@ -1,0 +1,131 @@
+import datetime as dt
+import re
+import runpy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from coalition_site.model.base import ID_PATTERN
+from coalition_site.rules import LEVELS, RULES, resolve_levels, rules_reference, run_rules
+
+TODAY = dt.date(2026, 11, 24)
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
+REPORTS_TO = ("content/charter/steward-mandate.md:8:13: {level}: 'reports_to' leaves out the "
+              "active partner 'riders-alliance'; add it, or write 'reports_to: all-partners' "
+              "(the steward reports to all partners equally) [steward-reports-to-all]")
+
+
+def test_the_sample_project_has_no_findings(project):
+    assert project.findings() == []
+
+
+def test_levels_default_to_each_rules_default(project):
+    project.edit("charter/steward-mandate.md", "reports_to: all-partners", "reports_to: [tenants-union]")
+    assert project.findings() == [REPORTS_TO.format(level="warning")]
+
+
+def test_a_rule_set_to_off_reports_nothing(project):
+    project.edit("charter/steward-mandate.md", "reports_to: all-partners", "reports_to: [tenants-union]")
+    assert project.findings(levels={"steward-reports-to-all": "off"}) == []
+
+
+def test_a_rule_set_to_error_reports_errors(project):
+    project.edit("charter/steward-mandate.md", "reports_to: all-partners", "reports_to: [tenants-union]")
+    assert project.findings(levels={"steward-reports-to-all": "error"}) == [
+        REPORTS_TO.format(level="error")]
+
+
+def test_an_error_rule_can_be_lowered_to_a_warning(project):
+    project.edit("partners/riders-alliance.md", "joined: 2024-03-01", "joined: 2024-03-01\nstatus: stepped-back")
+    [problem] = project.findings(levels={"stepped-back-explained": "warning"})
+    assert problem.startswith("content/partners/riders-alliance.md:7:9: warning: ")
+
+
+def test_an_unknown_rule_id_is_refused_with_the_known_ones(project):
+    charter = project.charter()
+    known = ", ".join(sorted(RULES))
+    with pytest.raises(ValueError) as caught:
+        run_rules(charter, today=TODAY, levels={"steward-report-to-all": "off"})
+    assert str(caught.value) == f"unknown rule id 'steward-report-to-all'; known rules: {known}"
+
+
+def test_an_unknown_level_is_refused():
+    with pytest.raises(ValueError, match=r"^rule 'review-due': unknown level 'warn'; "
+                                         r"use one of: error, warning, off$"):
+        resolve_levels({"review-due": "warn"})
+
+
+def test_a_bare_off_read_by_yaml_as_false_is_off():
+    assert resolve_levels(yaml.safe_load("review-due: off"))["review-due"] == "off"
+
+
+def test_resolve_levels_lists_every_rule():
+    levels = resolve_levels({"review-due": "off"})
+    assert list(levels) == list(RULES)
+    assert levels["review-due"] == "off"
+    assert levels["stepped-back-explained"] == "error"
+
+
+def test_problems_are_sorted_by_file_and_line_and_stable(project):
+    project.edit("charter/steward-mandate.md", "reports_to: all-partners", "reports_to: [tenants-union]")
+    project.edit("charter/conflict-protocol.md", "fallback: step-back\n", "")
+    project.edit("charter/autonomy.md", "    may_step_back: true\n    notice_days: 14\n    keeps_solo: Eviction",
+                 "    may_step_back: false\n    notice_days: 14\n    keeps_solo: Eviction")
+    charter = project.charter()
+    first = run_rules(charter, today=dt.date(2028, 1, 1))
+    assert first == run_rules(charter, today=dt.date(2028, 1, 1))
+    assert [(p.path, p.line, p.column, p.rule) for p in first] == [
+        ("content/charter/autonomy.md", 4, 20, "autonomy-agreement"),
+        ("content/charter/conflict-protocol.md", 2, 1, "conflict-protocol-complete"),
+        ("content/charter/joint-demand.md", 4, 11, "demand-deadline"),
+        ("content/charter/steward-mandate.md", 6, 16, "steward-in-term"),
+        ("content/charter/steward-mandate.md", 8, 13, "steward-reports-to-all"),
+        ("content/reviews/2026-11-11.md", 2, 7, "review-due"),
+    ]
+    assert [p.field for p in first] == [
+        "agreements.tenants-union.may_step_back", "fallback", "deadline", "stewards.0.term_ends",
+        "reports_to", "date"]
+
+
+def test_a_charter_without_sources_is_located_at_its_files(project):
+    # A charter built in code rather than loaded has no line map: findings stand at line 1.
+    charter = project.charter()
+    charter.steward_mandate.reports_to = ["tenants-union"]
+    assert [str(p) for p in run_rules(charter.replace(sources={}), today=TODAY)] == [
+        "charter/steward-mandate.md:1:1: warning: 'reports_to' leaves out the active partner "
+        "'riders-alliance'; add it, or write 'reports_to: all-partners' (the steward reports to "
+        "all partners equally) [steward-reports-to-all]"]
+
+
+@pytest.mark.parametrize("rule_id", list(RULES))
+def test_each_rule_is_a_documented_module(rule_id):
+    rule = RULES[rule_id]
+    assert re.match(ID_PATTERN, rule.ID) and rule.ID == rule_id
+    assert rule.__name__.rsplit(".", 1)[-1] == rule_id.replace("-", "_")
+    assert rule.DEFAULT in LEVELS and rule.DEFAULT != "off"
+    doc = rule.__doc__
+    assert doc and doc.split("\n", 1)[0].endswith(".")
+    assert "\nPasses" in doc and "\nFails" in doc
+    examples = re.findall(r"```yaml\n(.*?)```", doc, flags=re.S)
+    assert len(examples) >= 2
+    for example in examples:
+        assert isinstance(yaml.safe_load(example), dict)
+
+
+def test_the_reference_documents_every_rule():
+    reference = rules_reference()
+    for rule_id, rule in RULES.items():
+        assert f"\n## {rule_id}\n\nDefault level: **{rule.DEFAULT}**\n" in reference
+        assert f"| [`{rule_id}`](#{rule_id}) | {rule.DEFAULT} |" in reference
+
+
+def test_docs_rules_md_is_up_to_date():
+    assert DOCS.is_file() and DOCS.read_text(encoding="utf-8") == rules_reference(), (
+        "docs/rules.md is out of date with the rules' docstrings; regenerate it with "
+        "`python -m coalition_site.rules > docs/rules.md`")
+
+
+def test_python_m_prints_the_reference(capsys):
+    runpy.run_module("coalition_site.rules", run_name="__main__")
+    assert capsys.readouterr().out == rules_reference()
