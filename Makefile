@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: demo demo-internal test check bench dot clean
+.PHONY: demo demo-internal test check bench a11y dot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,3 +44,14 @@ bench: $(STAMP) dot
 
 clean:
 	rm -rf site site-internal .cache .pytest_cache
+
+# Accessibility: axe-core (WCAG 2 A/AA) on every page of the demo, light and dark, in Debian's
+# headless Chromium. Needs Node.js and npm.
+a11y: $(STAMP) dot
+	@command -v chromium >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	cd tools/a11y && npm install --silent --no-audit --no-fund
+	$(BIN)/coalition-site build . --site-dir .cache/a11y/public
+	$(BIN)/coalition-site build . --audience internal --site-dir .cache/a11y/internal
+	node tools/a11y/check.js .cache/a11y/public
+	node tools/a11y/check.js .cache/a11y/internal
