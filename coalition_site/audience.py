@@ -26,7 +26,9 @@ def strip_internal_blocks(markdown: str) -> tuple[str, list[str]]:
     opener, as Python-Markdown's admonition extension reads it. Openers inside fenced code are
     left alone (they are code, not blocks).
     """
-    lines = markdown.split("\n")
+    # Python-Markdown reads a lone CR as a line break too: split the same way, or a whole
+    # CR-only file would be one "line" whose internal blocks are never seen.
+    lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     kept: list[str] = []
     removed: list[str] = []
     fence: str | None = None
@@ -49,7 +51,8 @@ def strip_internal_blocks(markdown: str) -> tuple[str, list[str]]:
             index += 1
             while index < len(lines):
                 nxt = lines[index]
-                if nxt.strip() and len(nxt) - len(nxt.lstrip()) <= depth:
+                # Tabs count as 4 columns, as Python-Markdown expands them, not as 1.
+                if nxt.strip() and len(nxt.expandtabs(4)) - len(nxt.expandtabs(4).lstrip()) <= depth:
                     break
                 block.append(nxt)
                 index += 1

@@ -15,6 +15,8 @@ from .rules import run_rules
 
 @dataclass
 class CheckResult:
+    """The charter as loaded (when it could be) and every problem found, format and pattern."""
+
     charter: Charter | None
     """``None`` when format errors kept the charter from loading."""
     problems: list[Problem]

@@ -22,8 +22,9 @@ DEFAULT_SITE_DIRS = {"public": "site", "internal": "site-internal"}
 
 
 def check(project_dir: Path | str = ".", *, strict: bool = False, fmt: str = "text",
-          out: TextIO = sys.stdout) -> int:
+          out: TextIO | None = None) -> int:
     """Validate the charter of ``project_dir``; print problems; return the exit code."""
+    out = out or sys.stdout  # looked up now, not at import: callers may redirect stdout
     project = find_project(project_dir)
     result = _check(project)
     if result.problems or fmt == "json":
@@ -51,8 +52,9 @@ def build(project_dir: Path | str = ".", *, audience: str | None = None,
     project = find_project(project_dir)
     # Validate first, so that errors print located and complete, before MkDocs starts.
     result = _check(project)
-    if result.errors:
-        raise CharterError(result.errors)
+    # With --strict a warning fails the build too: before MkDocs starts, so nothing is written.
+    if result.errors or (strict and result.problems):
+        raise CharterError(result.problems if strict else result.errors)
     config = _load_mkdocs_config(project, audience, site_dir, strict)
     from mkdocs.commands.build import build as mkdocs_build
 

@@ -39,12 +39,16 @@ def json_schemas() -> dict[str, dict]:
 def write_schemas(target: Path) -> list[Path]:
     """Write every schema into ``target``; refuse to overwrite a file coalition-site did not write."""
     target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for filename, schema in json_schemas().items():
+    schemas = json_schemas()
+    # Every file is checked before any is written: a refusal leaves the folder as it was.
+    for filename in schemas:
         path = target / filename
         if path.exists() and _MARK not in path.read_text(encoding="utf-8", errors="replace"):
             raise ProjectError(f"'{path}' exists and was not written by coalition-site; "
                                "move it away or choose another folder")
+    written = []
+    for filename, schema in schemas.items():
+        path = target / filename
         path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         written.append(path)
     return written

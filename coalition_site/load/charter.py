@@ -86,7 +86,15 @@ class _Loader:
             return
         if file.src_uri.endswith(".md"):
             front = split_front_matter(text)
-            data, smap = self.parse(file, front.text or "", line_offset=1)
+            if front.text is None and text.split("\n", 1)[0].rstrip() == "---":
+                # Unclosed, it would be read as Markdown: a `visibility: internal` in it ignored.
+                self.problems.append(Problem(
+                    file.display, 1, 1, "error", "the front matter that starts on line 1 is never "
+                    "closed; add a line '---' after its last key", "yaml"))
+                self.failed = True
+                return
+            # Without front matter, a missing field is reported at line 1, not below it.
+            data, smap = self.parse(file, front.text or "", line_offset=0 if front.text is None else 1)
             body, body_line = front.body, front.body_line
         else:
             data, smap = self.parse(file, text)

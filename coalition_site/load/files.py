@@ -125,7 +125,9 @@ def read_text(file: SourceFile) -> tuple[str | None, list[Problem]]:
     if "\x00" in text:
         return None, [_file_problem(file.display, "this file contains a NUL character",
                                     "save it as plain UTF-8 text")]
-    return text.removeprefix("\ufeff").replace("\r\n", "\n"), []
+    # Lone CRs are line breaks to YAML and Markdown alike; normalised here, or front matter
+    # (and its `visibility: internal`) in a CR-only file would go unseen.
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), []
 
 
 def split_front_matter(text: str) -> FrontMatter:

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ..model.base import ID_PATTERN
 from ..problems import Problem
 from .yaml_source import SourceMap
 
@@ -88,13 +89,19 @@ def _problem(model: type[BaseModel], error: dict, smap: SourceMap, display: str)
                    f"{'true' if value else 'false'}; if you meant the text, quote it: '{word}'")
     elif kind == "literal_error":
         message = f"'{field}': {_shown(value)} is not allowed; use {ctx.get('expected', 'one of the listed values')}"
-    elif kind == "string_pattern_mismatch" and "a-z0-9" in str(ctx.get("pattern", "")):
+    elif kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
         message = (f"'{field}': {_shown(value)} is not a valid id; use lowercase letters, digits "
                    "and single hyphens, like 'usw-1219'")
     elif kind == "string_pattern_mismatch":
         message = f"'{field}': {_shown(value)} is not in the expected form; {_PATTERN_HINTS.get(field, 'check the value')}"
+    elif kind in ("string_type", "string_too_short") and value in (None, ""):
+        message = f"'{field}' is empty; write a value after '{field}:'"
+    elif kind == "string_type" and field in _PATTERN_HINTS:  # `version: 1.2` is a number to YAML
+        message = f"'{field}': {_shown(value)} is not in the expected form; {_PATTERN_HINTS[field]}"
     elif kind == "string_type":
-        message = f"'{field}': expected text, got {_shown(value)}; put it in quotes: '{value}'"
+        # Quoting turns a number, a date or a bare word into text; a list or mapping is not a slip.
+        quote = "" if isinstance(value, (list, dict)) else f"; put it in quotes: '{value}'"
+        message = f"'{field}': expected text, got {_shown(value)}{quote}"
     elif kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
         message = f"'{field}': expected a date, got {_shown(value)}; write it as YYYY-MM-DD, without quotes"
     elif kind == "bool_type":
@@ -107,9 +114,9 @@ def _problem(model: type[BaseModel], error: dict, smap: SourceMap, display: str)
     elif kind == "list_type":
         message = f"'{field}': expected a list (lines starting with '- ', or [a, b]), got {_shown(value)}"
     elif kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
-        message = f"'{field}': {error['msg'][0].lower()}{error['msg'][1:]}"
+        message = f"'{field}': {error['msg'][0].lower()}{error['msg'][1:]}".replace(" after validation", "")
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        message = f"'{field}': {_shown(value)} is out of range; it {error['msg'][0].lower()}{error['msg'][1:]}"
+        message = f"'{field}': {_shown(value)} is out of range; it {error['msg'].removeprefix('Input ')}"
     else:
         message = f"'{field}': {error['msg']}"
     return Problem(display, line, column, "error", message, "schema", dotted(loc))

@@ -98,13 +98,25 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, SourceMap]:
         raise _syntax_error(exc, text, line_offset) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise YamlSourceError(f"this is not valid YAML: {exc}", 1 + line_offset, 1) from None
+    except RecursionError:
+        # PyYAML parses recursively: a few hundred nested brackets would crash it.
+        mark = loader.get_mark()
+        raise _too_deep(mark.line + 1 + line_offset, mark.column + 1) from None
     finally:
         loader.dispose()
     smap = SourceMap(start=(1 + line_offset, 1))
     if node is None:
         return None, smap
     builder = _Builder(loader, smap, line_offset)
-    return builder.build(node, ()), smap
+    try:
+        return builder.build(node, ()), smap
+    except RecursionError:
+        raise _too_deep(1 + line_offset, 1) from None
+
+
+def _too_deep(line: int, column: int) -> YamlSourceError:
+    return YamlSourceError("the values are nested too deeply to be read", line, column,
+                           "write them as a flat list or a few levels of 'key: value' lines")
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlSourceError:
@@ -114,6 +126,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> Yam
     lines = text.splitlines()
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     problem = exc.problem or "this is not valid YAML"
+    if exc.context and problem.startswith("but "):  # "but found another document" needs its start
+        problem = f"{exc.context}, {problem}"
     if "\t" in source_line[: max(column, 1)] or "'\\t'" in problem:
         return YamlSourceError(
             "a tab character is used for indentation",

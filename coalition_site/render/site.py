@@ -26,6 +26,8 @@ Link = Callable[[str], str]
 
 @dataclass
 class BuildOptions:
+    """What a build needs besides the charter: its date and where features may cache."""
+
     today: dt.date = field(default_factory=dt.date.today)
     """The build's "as of" date (from ``SOURCE_DATE_EPOCH`` when set)."""
     cache_dir: Path | None = None

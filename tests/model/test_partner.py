@@ -1,0 +1,95 @@
+"""``partners/<partner-id>.md``: the typical mistakes, each with its exact message and place."""
+
+from __future__ import annotations
+
+import pytest
+
+from support import load_problems
+
+F = "content/partners/riders-alliance.md"
+T = "content/partners/tenants-union.md"
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    pytest.param("joined: 2024-03-01", "joined: 2024-03-01\nstatus: paused",
+                 [f"{F}:7:9: error: 'status': 'paused' is not allowed; use 'active', 'stepped-back' "
+                  "or 'departed' [schema]"], id="wrong-enum"),
+    pytest.param("issue: Public transit", "issue: on",
+                 [f"{F}:3:8: error: 'issue': the bare word on was read as the boolean true; if you "
+                  "meant the text, quote it: 'on' [schema]"], id="on-quote-it"),
+    pytest.param("issue: Public transit", "issue: 1219",
+                 [f"{F}:3:8: error: 'issue': expected text, got 1219; put it in quotes: '1219' "
+                  "[schema]"], id="number-quote-it"),
+    pytest.param("joined: 2024-03-01", "joined: 2024-02-30",
+                 [f"{F}:6:9: error: 2024-02-30 is not a date that exists; write a real calendar date "
+                  "as YYYY-MM-DD [yaml]"], id="date-that-does-not-exist"),
+    pytest.param("joined: 2024-03-01", "joined: 2024-03-01\nwebsite: riders.example.org",
+                 [f"{F}:7:10: error: 'website': 'riders.example.org' is not in the expected form; "
+                  "write a full address starting with https:// [schema]"], id="website"),
+    pytest.param("theory_of_change:", "theory_of_chnage:",
+                 [f"{F}:2:1: error: 'theory_of_change' is missing; add 'theory_of_change:' with a "
+                  "value (it is required) [schema]",
+                  f"{F}:4:1: error: unknown key 'theory_of_chnage'; did you mean 'theory_of_change'? "
+                  "(unknown keys are refused so a typo is never ignored) [schema]"],
+                 id="misspelt-required-key"),
+    pytest.param("joined: 2024-03-01", "joined: 2024-03-01\nstepped_back:\n  scope: everything",
+                 [f"{F}:7:1: error: 'since' is missing under 'stepped_back'; add 'since:' with a "
+                  "value (it is required) [schema]"], id="missing-nested"),
+])
+def test_a_typical_mistake_in_a_partner_file(sample, old, new, expected):
+    sample.edit("partners/riders-alliance.md", old, new)
+    assert load_problems(sample) == expected
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    pytest.param("    email: SECRET-EMAIL-ana@example.org", "    emial: ana@example.org",
+                 f"{T}:11:5: error: unknown key 'emial'; did you mean 'email'? (unknown keys are "
+                 "refused so a typo is never ignored) [schema]", id="unknown-key-in-list-item"),
+    pytest.param("    email: SECRET-EMAIL-ana@example.org", "    email: ana at example.org",
+                 f"{T}:11:12: error: 'email': 'ana at example.org' is not in the expected form; write "
+                 "an address such as name@example.org [schema]", id="email"),
+    pytest.param("    github: anaruiz", "    github: '@anaruiz'",
+                 f"{T}:12:13: error: 'github': '@anaruiz' is not in the expected form; write the "
+                 "GitHub user name without '@' [schema]", id="github"),
+    pytest.param("  - name: Ana Ruiz\n    role", "  - role",
+                 f"{T}:9:5: error: 'name' is missing under 'representatives'; add 'name:' with a "
+                 "value (it is required) [schema]", id="missing-in-list-item"),
+])
+def test_a_typical_mistake_in_representatives(sample, old, new, expected):
+    sample.edit("partners/tenants-union.md", old, new)
+    assert load_problems(sample) == [expected]
+
+
+def test_a_partner_file_without_front_matter_misses_its_fields_at_line_1(sample):
+    sample.write("partners/riders-alliance.md", "The alliance organizes bus riders.\n")
+    assert load_problems(sample) == [
+        f"{F}:1:1: error: '{key}' is missing; add '{key}:' with a value (it is required) [schema]"
+        for key in ("issue", "name", "theory_of_change")]
+
+
+def test_front_matter_that_is_never_closed_is_an_error(sample):
+    sample.write("partners/riders-alliance.md", "---\nname: Riders\nissue: Transit\n")
+    assert load_problems(sample) == [
+        f"{F}:1:1: error: the front matter that starts on line 1 is never closed; add a line "
+        "'---' after its last key [yaml]"]
+
+
+def test_a_file_name_that_is_not_an_id_is_refused(sample):
+    text = sample.read("partners/riders-alliance.md")
+    sample.remove("partners/riders-alliance.md")
+    sample.write("partners/Riders_Alliance.md", text)
+    problems = load_problems(sample)
+    assert ("content/partners/Riders_Alliance.md:1:1: error: the file name 'Riders_Alliance' is not "
+            "a valid partner id; rename the file using lowercase letters, digits and single hyphens, "
+            "like 'usw-1219.md' [schema]") in problems
+
+
+def test_the_id_is_the_file_name_and_the_body_is_kept(sample):
+    from coalition_site.load.charter import load_charter
+
+    charter = load_charter(sample.content).charter
+    riders = charter.partners["riders-alliance"]
+    assert (riders.id, riders.name, riders.status) == ("riders-alliance", "Riverside Riders Alliance", "active")
+    assert riders.body == "The alliance organizes bus riders.\n"
+    assert riders.body_line == 8
+    assert list(charter.partners) == ["riders-alliance", "tenants-union"]

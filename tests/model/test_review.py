@@ -1,0 +1,72 @@
+"""``reviews/<YYYY-MM-DD>.md``: the typical mistakes, each with its exact message and place."""
+
+from __future__ import annotations
+
+import pytest
+
+from coalition_site.load.charter import load_charter
+from support import load_problems
+
+F = "content/reviews/2026-10-14.md"
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    pytest.param("date: 2026-10-14", "date: 2026-10-15",
+                 [f"{F}:2:7: error: 'date' is 2026-10-15 but the file is named 2026-10-14.md; make "
+                  "them the same (the file name is the meeting date) [schema]"],
+                 id="name-disagrees-with-date"),
+    pytest.param("date: 2026-10-14\n", "",
+                 [f"{F}:2:1: error: 'date' is missing; add 'date:' with a value (it is required) "
+                  "[schema]"], id="missing-date"),
+    pytest.param("date: 2026-10-14", "date: 2026-10-32",
+                 [f"{F}:2:7: error: 2026-10-32 is not a date that exists; write a real calendar date "
+                  "as YYYY-MM-DD [yaml]"], id="date-that-does-not-exist"),
+    pytest.param("policy_progress: advancing", "policy_progress: great",
+                 [f"{F}:6:18: error: 'policy_progress': 'great' is not allowed; use 'advancing', "
+                  "'stalled', 'regressing', 'won' or 'lost' [schema]"], id="wrong-enum"),
+    pytest.param("  riders-alliance: drifting", "  riders-alliance: sorta",
+                 [f"{F}:9:20: error: 'riders-alliance': 'sorta' is not allowed; use 'aligned', "
+                  "'drifting', 'solo-by-agreement' or 'absent' [schema]"], id="wrong-alignment"),
+    pytest.param("  riders-alliance: drifting", "  bus-riders: drifting",
+                 [f"{F}:9:3: error: 'bus-riders' is not a known partner id; known partners: "
+                  "riders-alliance, tenants-union [reference]"], id="alignment-of-unknown-partner"),
+    pytest.param("attended: [tenants-union, riders-alliance]", "attended: [tenants-union, riders]",
+                 [f"{F}:5:27: error: 'riders' is not a known partner id; known partners: "
+                  "riders-alliance, tenants-union [reference]"], id="attended-unknown-partner"),
+    pytest.param("signs_of_life: [shared-language]", "signs_of_life: [good-vibes]",
+                 [f"{F}:10:17: error: 'signs_of_life': 'good-vibes' is not allowed; use "
+                  "'shared-language', 'resource-flow', 'new-members' or 'conflict-resolved' [schema]"],
+                 id="unknown-sign"),
+    pytest.param("visibility: public", "visibility: private",
+                 [f"{F}:3:13: error: 'visibility': 'private' is not allowed; use 'public' or "
+                  "'internal' [schema]"], id="wrong-visibility"),
+    pytest.param("visibility: public", "visibilty: public",
+                 [f"{F}:3:1: error: unknown key 'visibilty'; did you mean 'visibility'? (unknown keys "
+                  "are refused so a typo is never ignored) [schema]"], id="misspelt-visibility"),
+    pytest.param("scores: {resilience: 3.5", "scores: {resilience: high",
+                 [f"{F}:12:22: error: 'resilience': expected a number, got 'high'; write it without "
+                  "quotes [schema]"], id="score-in-words"),
+])
+def test_a_typical_mistake_in_a_review(sample, old, new, expected):
+    sample.edit("reviews/2026-10-14.md", old, new)
+    assert load_problems(sample) == expected
+
+
+def test_a_review_file_must_be_named_by_its_date(sample):
+    sample.path("reviews/2026-10-14.md").rename(sample.path("reviews/october.md"))
+    assert load_problems(sample) == [
+        "content/reviews/october.md:1:1: error: a review's file name must be its meeting date, like "
+        "'reviews/2026-10-14.md'; rename the file [schema]"]
+
+
+def test_reviews_are_internal_unless_marked_and_sorted_by_date(sample):
+    charter = load_charter(sample.content).charter
+    assert [(r.date.isoformat(), r.visibility) for r in charter.reviews] == [
+        ("2026-10-14", "public"), ("2026-11-11", "internal")]
+
+
+def test_an_index_page_in_reviews_is_an_ordinary_page(sample):
+    sample.write("reviews/index.md", "---\ntitle: Our reviews\n---\nHow we review.\n")
+    charter = load_charter(sample.content).charter
+    assert "reviews/index.md" in charter.pages
+    assert len(charter.reviews) == 2

@@ -1,0 +1,99 @@
+"""One build without MkDocs: each page's partial around its sanitised prose, autoescaped."""
+
+from __future__ import annotations
+
+import jinja2
+import pytest
+
+from coalition_site.audience import for_audience
+from coalition_site.features import FEATURES, Feature
+from coalition_site.load.charter import load_charter
+from coalition_site.render.pages import TEMPLATES_DIR, format_date
+from coalition_site.render.site import BuildOptions, SiteBuild
+from support import AS_OF, parse_html
+
+
+def link(src_uri: str) -> str:
+    return f"/{src_uri.removesuffix('.md')}/"
+
+
+def build_of(sample, audience="public", loader=None) -> SiteBuild:
+    charter = for_audience(load_charter(sample.content).charter, audience)
+    return SiteBuild(charter, BuildOptions(today=AS_OF), loader)
+
+
+def test_a_partner_page_shows_its_fields_and_its_stake(sample):
+    html = build_of(sample).render("partners/tenants-union.md", "<p>The union organizes tenants.</p>", link)
+    page = parse_html(html)
+    assert page.find("h1").text == "Riverside Tenants Union"
+    assert page.find("blockquote").text == "Tenants organized building by building can stop displacement."
+    assert page.find("ul", text="Pair every new bus line").text == (
+        "Pair every new bus line with tenant protections along its route. "
+        "Tenants near new lines are not priced out.")
+    assert page.find("h2", id="about").text == "About Riverside Tenants Union"
+    assert "The union organizes tenants." in page.text
+    assert page.find("a", text="tenants.example.org").attrs["href"] == "https://tenants.example.org"
+
+
+def test_representatives_appear_only_in_the_internal_build(sample):
+    public = build_of(sample).render("partners/tenants-union.md", "", link)
+    internal = build_of(sample, "internal").render("partners/tenants-union.md", "", link)
+    assert "Ana Ruiz" not in public and "Representatives" not in public
+    assert parse_html(internal).find("a", text="SECRET-EMAIL").attrs["href"] == "mailto:SECRET-EMAIL-ana@example.org"
+
+
+def test_charter_values_are_escaped_not_run(sample):
+    sample.edit("partners/riders-alliance.md", "issue: Public transit", 'issue: "<script>alert(1)</script>"')
+    html = build_of(sample).render("partners/riders-alliance.md", "", link)
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_prose_is_sanitised_before_it_is_placed(sample):
+    html = build_of(sample).render("partners/riders-alliance.md",
+                                   '<p onclick="x()">Hi</p><script>alert(1)</script>', link)
+    assert "<p>Hi</p>" in html
+    assert "alert(1)" not in html and "onclick" not in html
+
+
+def test_an_ordinary_page_is_only_sanitised(sample):
+    assert build_of(sample).render("onboarding.md", "<p>Because.</p><script>x</script>", link) == "<p>Because.</p>"
+
+
+def test_a_page_the_plan_does_not_know_is_only_sanitised(sample):
+    assert build_of(sample).render("elsewhere.md", "<p>x</p><iframe></iframe>", link) == "<p>x</p>"
+
+
+def test_links_between_pages_come_from_the_link_function(sample):
+    html = build_of(sample).render("index.md", "", link)
+    hrefs = [a.attrs["href"] for a in parse_html(html).find_all("a")]
+    assert "/partners/riders-alliance/" in hrefs and "/charter/joint-demand/" in hrefs
+
+
+def test_a_partial_is_found_through_the_loader_first(sample):
+    loader = jinja2.ChoiceLoader([
+        jinja2.DictLoader({"coalition/partner.html": "OVERRIDE {{ item.name }} {{ extras.get('x', '') }}"}),
+        jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+    ])
+    build = build_of(sample, loader=loader)
+    assert build.render("partners/riders-alliance.md", "", link) == "OVERRIDE Riverside Riders Alliance "
+    assert "<h1>Our joint demand</h1>" in build.render("charter/joint-demand.md", "", link)
+
+
+def test_features_add_pages_and_trusted_fragments(sample, monkeypatch):
+    class Stamp(Feature):
+        name = "stamp"
+
+        def extras(self, page, link):
+            return {"logic": '<figure class="stamp">diagram</figure>'} if page.kind == "joint-demand" else {}
+
+    monkeypatch.setattr("coalition_site.render.site.FEATURES", [*FEATURES, Stamp])
+    html = build_of(sample).render("charter/joint-demand.md", "", link)
+    assert '<figure class="stamp">diagram</figure>' in html  # trusted: not escaped
+
+
+@pytest.mark.parametrize("day, text", [((2026, 1, 5), "5 January 2026"), ((2027, 12, 31), "31 December 2027")])
+def test_dates_read_as_people_write_them(day, text):
+    import datetime as dt
+
+    assert format_date(dt.date(*day)) == text

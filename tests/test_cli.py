@@ -1,0 +1,180 @@
+"""The ``coalition-site`` command: exit codes, output formats and errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from coalition_site.errors import ProjectError
+from support import MINIMAL, Sample, invoke
+
+LATER = "1800000000"  # 15 January 2027: the sample's next review is overdue, a warning
+OVERDUE = ("content/reviews/2026-11-11.md:2:7: warning: the next review was due on 2026-12-12, 31 "
+           "days ('review_cadence_days') after the latest one on 2026-11-11; hold it and add "
+           "'reviews/<YYYY-MM-DD>.md' with its date [review-due]")
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory) -> Sample:
+    sample = Sample.copy(tmp_path_factory.mktemp("broken") / "project")
+    sample.edit("coalition.yml", "founded: 2024-03-01", "founded: 2026-02-30")
+    sample.edit("partners/riders-alliance.md", "issue: Public transit", "issue: no")
+    return sample
+
+
+# -- check -----------------------------------------------------------------------------------------
+def test_check_a_clean_charter_exits_0():
+    result = invoke("check", MINIMAL)
+    assert (result.exit_code, result.output) == (0, "content: no problems\n")
+
+
+def test_check_with_only_warnings_exits_0_and_prints_them():
+    result = invoke("check", MINIMAL, SOURCE_DATE_EPOCH=LATER)
+    assert (result.exit_code, result.output) == (0, f"{OVERDUE}\ncontent: 1 warning\n")
+
+
+def test_check_strict_fails_on_warnings():
+    result = invoke("check", "--strict", MINIMAL, SOURCE_DATE_EPOCH=LATER)
+    assert (result.exit_code, result.output) == (1, f"{OVERDUE}\ncontent: 1 warning\n")
+
+
+def test_check_with_errors_exits_1_and_prints_each_located(broken):
+    result = invoke("check", broken.root)
+    assert result.exit_code == 1
+    assert result.output == (
+        "content/coalition.yml:4:10: error: 2026-02-30 is not a date that exists; write a real "
+        "calendar date as YYYY-MM-DD [yaml]\n"
+        "content/partners/riders-alliance.md:3:8: error: 'issue': the bare word no was read as the "
+        "boolean false; if you meant the text, quote it: 'no' [schema]\n"
+        "content: 2 errors\n")
+
+
+def test_check_defaults_to_the_current_folder(monkeypatch):
+    monkeypatch.chdir(MINIMAL)
+    assert invoke("check").output == "content: no problems\n"
+
+
+def test_check_json_is_a_list_of_located_objects(broken):
+    result = invoke("check", "--format", "json", broken.root)
+    assert result.exit_code == 1
+    problems = json.loads(result.output)
+    assert [sorted(p) for p in problems] == [
+        ["column", "field", "level", "line", "message", "path", "rule"]] * 2
+    assert problems[1] == {
+        "path": "content/partners/riders-alliance.md", "line": 3, "column": 8, "level": "error",
+        "message": "'issue': the bare word no was read as the boolean false; if you meant the text, "
+                   "quote it: 'no'", "rule": "schema", "field": "issue"}
+
+
+def test_check_json_of_a_clean_charter_is_an_empty_list():
+    result = invoke("check", "--format", "json", MINIMAL)
+    assert (result.exit_code, json.loads(result.output)) == (0, [])
+
+
+def test_check_github_prints_one_annotation_per_problem(broken):
+    result = invoke("check", "--format", "github", broken.root)
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "::error file=content/coalition.yml,line=4,col=10,title=yaml::2026-02-30 is not a date that "
+        "exists; write a real calendar date as YYYY-MM-DD",
+        "::error file=content/partners/riders-alliance.md,line=3,col=8,title=schema::'issue': the bare "
+        "word no was read as the boolean false; if you meant the text, quote it: 'no'",
+    ]
+
+
+def test_check_github_warnings():
+    result = invoke("check", "--format", "github", MINIMAL, SOURCE_DATE_EPOCH=LATER)
+    assert result.exit_code == 0
+    assert result.output.startswith(
+        "::warning file=content/reviews/2026-11-11.md,line=2,col=7,title=review-due::the next review")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["check", "--bogus"], "Error: No such option '--bogus'."),
+    (["check", "--format", "xml"], "Error: Invalid value for '--format': 'xml' is not one of 'text', 'json', 'github'."),
+    (["build", "--audience", "everyone"], "Error: Invalid value for '--audience': 'everyone' is not one of 'public', 'internal'."),
+    (["frobnicate"], "Error: No such command 'frobnicate'."),
+])
+def test_wrong_usage_exits_2(args, message):
+    result = invoke(*args, MINIMAL) if args[0] != "frobnicate" else invoke(*args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_a_folder_without_mkdocs_yml_is_an_error_not_a_traceback(tmp_path):
+    result = invoke("check", tmp_path)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"error: no mkdocs.yml in '{tmp_path}'; run this in a coalition-site project, give its "
+        "folder, or create one with 'coalition-site new DIR'\n")
+    assert isinstance(result.exception, SystemExit)
+
+
+def test_a_content_folder_without_mkdocs_yml_can_be_checked(tmp_path):
+    Sample.copy(tmp_path / "project").root.joinpath("mkdocs.yml").unlink()
+    result = invoke("check", tmp_path / "project")
+    assert (result.exit_code, result.output) == (0, "content: no problems\n")
+
+
+def test_an_unknown_rule_in_mkdocs_yml_is_named(sample):
+    (sample.root / "mkdocs.yml").write_text(
+        "site_name: X\ndocs_dir: content\nplugins:\n  - coalition:\n      rules: {review-overdue: off}\n")
+    result = invoke("check", sample.root)
+    assert result.exit_code == 1
+    assert result.output.startswith("error: mkdocs.yml: unknown rule id 'review-overdue'; known rules: ")
+
+
+def test_rule_levels_from_mkdocs_yml_apply(sample):
+    (sample.root / "mkdocs.yml").write_text(
+        "site_name: X\ndocs_dir: content\nplugins:\n  - coalition:\n      rules: {review-due: error}\n")
+    result = invoke("check", sample.root, SOURCE_DATE_EPOCH=LATER)
+    assert result.exit_code == 1
+    assert OVERDUE.replace(": warning: ", ": error: ") in result.output
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    result = invoke("--debug", "check", tmp_path)
+    assert isinstance(result.exception, ProjectError)
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.output.startswith("coalition-site, version ")
+
+
+# -- new and schema --------------------------------------------------------------------------------
+def test_new_refuses_a_folder_that_is_not_empty_without_touching_it(tmp_path):
+    (tmp_path / "mine.md").write_text("my notes")
+    result = invoke("new", tmp_path)
+    assert result.exit_code == 1
+    assert result.output == (f"error: the folder '{tmp_path}' is not empty; choose a new or empty "
+                             "folder (nothing you already have is ever overwritten)\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["mine.md"]
+    assert (tmp_path / "mine.md").read_text() == "my notes"
+
+
+def test_new_refuses_a_file_as_wrong_usage(tmp_path):
+    (tmp_path / "file").write_text("x")
+    result = invoke("new", tmp_path / "file")
+    assert result.exit_code == 2
+    assert f"Error: Invalid value for 'TARGET': Directory '{tmp_path / 'file'}' is a file." in result.output
+    assert (tmp_path / "file").read_text() == "x"
+
+
+def test_schema_writes_one_file_per_kind_and_lists_them(tmp_path):
+    result = invoke("schema", tmp_path / "schemas")
+    assert result.exit_code == 0
+    names = sorted(line.rsplit("/", 1)[-1] for line in result.output.splitlines())
+    assert names == sorted(p.name for p in (tmp_path / "schemas").iterdir())
+    assert len(names) == 10
+
+
+def test_schema_refuses_to_overwrite_a_file_it_did_not_write(tmp_path):
+    (tmp_path / "partner.schema.json").write_text('{"mine": true}')
+    result = invoke("schema", tmp_path)
+    assert result.exit_code == 1
+    assert result.output == (f"error: '{tmp_path / 'partner.schema.json'}' exists and was not written "
+                             "by coalition-site; move it away or choose another folder\n")
+    assert (tmp_path / "partner.schema.json").read_text() == '{"mine": true}'

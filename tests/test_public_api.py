@@ -1,0 +1,43 @@
+"""The names ``import coalition_site`` offers, and the promise that the core needs no MkDocs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import coalition_site
+
+PUBLIC = [
+    "BuildOptions", "Charter", "CharterError", "CheckResult", "CoalitionSiteError", "LoadResult",
+    "Problem", "ProjectError", "RenderError", "SiteBuild", "check_charter", "for_audience",
+    "format_problems", "load_charter", "strip_internal_blocks", "__version__",
+]
+
+
+def test_the_public_names_are_pinned():
+    # Changing this list is a change of the library's API: do it on purpose, with a changelog entry.
+    assert sorted(coalition_site.__all__) == sorted(PUBLIC)
+
+
+def test_every_public_name_exists_and_is_documented():
+    for name in PUBLIC:
+        obj = getattr(coalition_site, name)
+        if name == "__version__":
+            assert obj.count(".") >= 2
+            continue
+        doc = obj.__doc__ or ""
+        assert doc.strip() and not doc.startswith(f"{name}("), f"{name} has no docstring of its own"
+
+
+def test_the_errors_share_one_base_class():
+    for name in ("CharterError", "ProjectError", "RenderError"):
+        assert issubclass(getattr(coalition_site, name), coalition_site.CoalitionSiteError)
+
+
+def test_the_core_and_the_cli_import_no_mkdocs():
+    # MkDocs is imported only when a site is built or served: checking a charter never needs it.
+    code = ("import sys, coalition_site, coalition_site.check, coalition_site.render.site, "
+            "coalition_site.schema, coalition_site.scaffold, coalition_site.cli; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "[]\n"
