@@ -1,16 +1,21 @@
 """The DOT sources of the Coalition Logic diagrams: the map, each partner's view, the tensions.
 
-Every text a partner wrote (labels, names, ``why``) reaches DOT through :func:`graphviz.escape`
-(its backslashes and ``<...>`` stay text) inside a :func:`graphviz.nohtml` value, so nothing in
-it can become an HTML-like label, an escape sequence such as ``\\N``, or a second attribute.
-Attribute names, colours, classes and links are this module's own; links are placeholders built
-from validated ids (``cs:condition/<id>``), resolved per page after sanitising.
+Every label a partner wrote (conditions, partner names) reaches DOT through
+:func:`graphviz.escape` (its backslashes and ``<...>`` stay text) inside a :func:`graphviz.nohtml`
+value, so nothing in it can become an HTML-like label, an escape sequence such as ``\\N``, or a
+second attribute. Tooltips (``why`` texts, tension descriptions) never enter DOT at all: Graphviz
+2.43 expands ``\\N``, ``\\G`` and ``\\L`` in tooltips even once escaped, so each tooltip is a
+numbered token in DOT and its text is put back by the SVG sanitiser. That also means an edited
+``why`` changes no DOT source, and costs no ``dot`` run. Attribute names, colours, classes and
+links are this module's own; links are placeholders built from validated ids
+(``cs:condition/<id>``), resolved per page after sanitising.
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
+from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 import graphviz
@@ -44,9 +49,18 @@ def label(text: str, width: int = LABEL_WIDTH, limit: int = LABEL_MAX) -> str:
     return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
 
 
-def text(value: str, limit: int = TOOLTIP_MAX) -> str:
-    """A DOT string (tooltip) holding ``value`` as plain text."""
-    return graphviz.escape(clean(value, limit))
+@dataclass
+class DotDiagram:
+    """A diagram's DOT source, and the tooltip texts its tokens stand for."""
+
+    source: str = ""
+    tooltips: dict[str, str] = field(default_factory=dict)
+
+    def tooltip(self, value: str, limit: int = TOOLTIP_MAX) -> str:
+        """The token to write as a DOT ``tooltip`` for ``value`` (plain text, cut to ``limit``)."""
+        token = f"cs-tip-{len(self.tooltips)}"
+        self.tooltips[token] = clean(value, limit)
+        return token
 
 
 def _digraph(name: str, rankdir: str = "TB") -> graphviz.Digraph:
@@ -73,19 +87,19 @@ def _names(partner_ids: Iterable[str], partners: Mapping[str, Partner]) -> str:
     return ", ".join(names) if names else "no partner"
 
 
-def _condition_node(dot: graphviz.Digraph, graph: LogicMap, cid: str, colours: Mapping[str, str],
-                    classes: list[str], **extra: str) -> None:
+def _condition_node(dot: graphviz.Digraph, out: DotDiagram, graph: LogicMap, cid: str,
+                    colours: Mapping[str, str], classes: list[str], **extra: str) -> None:
     condition = graph.conditions[cid]
     partner_ids = graph.partners_of(cid)
     if not partner_ids:
         classes = classes + ["cs-nobody"]
     tooltip = f"{clean(condition.label, TOOLTIP_MAX)} (centred on by {_names(partner_ids, graph.partners)})"
-    dot.node(f"condition-{cid}", label=label(condition.label), tooltip=text(tooltip),
+    dot.node(f"condition-{cid}", label=label(condition.label), tooltip=out.tooltip(tooltip),
              URL=f"cs:condition/{cid}", **_fill(partner_ids, colours),
              **{"class": " ".join(["cs-condition"] + classes)}, **extra)
 
 
-def _edge(dot: graphviz.Digraph, graph: LogicMap, dep: Dependency, classes: list[str]) -> None:
+def _edge(dot: graphviz.Digraph, out: DotDiagram, graph: LogicMap, dep: Dependency, classes: list[str]) -> None:
     source, target = graph.conditions[dep.from_], graph.conditions[dep.to]
     tooltip = f"{clean(source.label, 120)} {VERBS[dep.kind]} {clean(target.label, 120)}"
     if dep.why:
@@ -94,47 +108,50 @@ def _edge(dot: graphviz.Digraph, graph: LogicMap, dep: Dependency, classes: list
              "class": " ".join([f"cs-{dep.kind}"] + classes)}
     if "cs-cycle" in classes:
         attrs["penwidth"] = "2.2"
-    dot.edge(f"condition-{dep.from_}", f"condition-{dep.to}", tooltip=text(tooltip), **attrs)
+    dot.edge(f"condition-{dep.from_}", f"condition-{dep.to}", tooltip=out.tooltip(tooltip), **attrs)
 
 
-def logic_map_dot(graph: LogicMap, colours: Mapping[str, str], cycles: CycleReport) -> str:
+def logic_map_dot(graph: LogicMap, colours: Mapping[str, str], cycles: CycleReport) -> DotDiagram:
     """The whole map: every condition coloured by its partners, cycles drawn heavier."""
-    dot = _digraph("coalition-logic")
+    dot, out = _digraph("coalition-logic"), DotDiagram()
     for cid in graph.conditions:
-        _condition_node(dot, graph, cid, colours, ["cs-on-cycle"] if cid in cycles.conditions else [])
+        _condition_node(dot, out, graph, cid, colours, ["cs-on-cycle"] if cid in cycles.conditions else [])
     for dep in graph.dependencies:
-        _edge(dot, graph, dep, ["cs-cycle"] if (dep.from_, dep.to) in cycles.edges else [])
-    return dot.source
+        _edge(dot, out, graph, dep, ["cs-cycle"] if (dep.from_, dep.to) in cycles.edges else [])
+    out.source = dot.source
+    return out
 
 
 def partner_view_dot(graph: LogicMap, view: PartnerView, colours: Mapping[str, str],
-                     cycles: CycleReport) -> str:
+                     cycles: CycleReport) -> DotDiagram:
     """One partner's conditions (outlined heavier) and their neighbourhood."""
-    dot = _digraph(f"coalition-logic-{view.partner_id}")
+    dot, out = _digraph(f"coalition-logic-{view.partner_id}"), DotDiagram()
     own = set(view.own)
     for cid in view.conditions:
         if cid in own:
-            _condition_node(dot, graph, cid, colours, ["cs-own"], penwidth="2.5")
+            _condition_node(dot, out, graph, cid, colours, ["cs-own"], penwidth="2.5")
         else:
-            _condition_node(dot, graph, cid, colours, [])
+            _condition_node(dot, out, graph, cid, colours, [])
     for dep in view.links:
-        _edge(dot, graph, dep, ["cs-cycle"] if (dep.from_, dep.to) in cycles.edges else [])
-    return dot.source
+        _edge(dot, out, graph, dep, ["cs-cycle"] if (dep.from_, dep.to) in cycles.edges else [])
+    out.source = dot.source
+    return out
 
 
 TENSION_STYLES = {"open": "dashed", "sequenced": "dashed", "resolved": "dotted", "dealbreaker": "bold"}
 
 
-def tensions_dot(tensions: list[Tension], partners: Mapping[str, Partner], colours: Mapping[str, str]) -> str:
+def tensions_dot(tensions: list[Tension], partners: Mapping[str, Partner],
+                 colours: Mapping[str, str]) -> DotDiagram:
     """The partners in tension, each tension a small node joined to the partners it involves."""
-    dot = graphviz.Graph(name="coalition-tensions")
+    dot, out = graphviz.Graph(name="coalition-tensions"), DotDiagram()
     dot.attr("graph", bgcolor="transparent", rankdir="LR", nodesep="0.3", ranksep="0.5",
              fontname=FONT, pad="0.1", **{"class": "cs-graph"})
     dot.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06", color="#555555")
     dot.attr("edge", color="#666666", penwidth="1.5")
     involved = [pid for pid in partners if any(pid in t.between for t in tensions)]
     for pid in involved:
-        dot.node(f"partner-{pid}", label=label(partners[pid].name), tooltip=text(partners[pid].name),
+        dot.node(f"partner-{pid}", label=label(partners[pid].name), tooltip=out.tooltip(partners[pid].name),
                  URL=f"cs:partner/{pid}", shape="box", style="filled,rounded",
                  fillcolor=colours[pid], **{"class": "cs-partner"})
     for tension in tensions:
@@ -142,12 +159,13 @@ def tensions_dot(tensions: list[Tension], partners: Mapping[str, Partner], colou
         tooltip = f"{name} ({tension.status}): {tension.about}"
         if tension.resolution:
             tooltip += f" Resolution: {tension.resolution}"
-        dot.node(f"tension-{tension.id}", label=label(f"{name} — {tension.status}", 20),
-                 tooltip=text(tooltip), shape="box", style=f"rounded,{TENSION_STYLES[tension.status]}",
+        token = out.tooltip(tooltip)
+        dot.node(f"tension-{tension.id}", label=label(f"{name} — {tension.status}", 20), tooltip=token, shape="box", style=f"rounded,{TENSION_STYLES[tension.status]}",
                  **{"class": f"cs-tension cs-tension--{tension.status}"})
         for pid in dict.fromkeys(tension.between):
             if pid in partners:
-                dot.edge(f"tension-{tension.id}", f"partner-{pid}", tooltip=text(tooltip),
+                dot.edge(f"tension-{tension.id}", f"partner-{pid}", tooltip=token,
                          style=TENSION_STYLES[tension.status],
                          **{"class": f"cs-tension-link cs-tension--{tension.status}"})
-    return dot.source
+    out.source = dot.source
+    return out

@@ -6,7 +6,9 @@ and rebuilt from an allowlist: known drawing elements, known attributes with val
 expected form, and links only to the site's own partners and conditions (written by the DOT
 builder as ``cs:partner/<id>`` and ``cs:condition/<id>`` and resolved per page by
 :func:`resolve_links`). Scripts, ``foreignObject``, images, stylesheets, processing
-instructions, comments, event handlers and every other link are dropped.
+instructions, comments, event handlers and every other link are dropped. Tooltips come back
+from the table of texts the DOT builder kept (see :mod:`coalition_site.render.logic_dot`):
+Graphviz only ever saw their tokens.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
-from typing import Callable
+from typing import Callable, Mapping
 
 from ..errors import RenderError
 
@@ -49,11 +51,13 @@ ATTRIBUTES: dict[str, re.Pattern] = {
 _HREF_PLACEHOLDER = re.compile(r'href="cs:(partner|condition)/([a-z0-9]+(?:-[a-z0-9]+)*)"')
 
 
-def sanitize_svg(raw: str, *, title: str, title_id: str, described_by: str | None = None) -> str:
+def sanitize_svg(raw: str, *, title: str, title_id: str, described_by: str | None = None,
+                 tooltips: Mapping[str, str] | None = None) -> str:
     """Graphviz's SVG → an inline ``<svg>`` element built only from allowed parts.
 
     ``title`` becomes the SVG's own ``<title>`` (its accessible name, through ``title_id``);
-    ``described_by`` is the id of the text alternative beside it.
+    ``described_by`` is the id of the text alternative beside it. A link's tooltip token is
+    replaced by its text from ``tooltips``; an unknown token is dropped.
     """
     start = raw.find("<svg")
     if start < 0:
@@ -70,12 +74,12 @@ def sanitize_svg(raw: str, *, title: str, title_id: str, described_by: str | Non
     root_attrs = {"role": "img", "aria-labelledby": title_id, "class": "cs-svg"}
     if described_by:
         root_attrs["aria-describedby"] = described_by
-    _write(root, out, root_attrs, title=(title_id, title))
+    _write(root, out, tooltips or {}, root_attrs, title=(title_id, title))
     return "".join(out)
 
 
-def _write(element: ET.Element, out: list[str], extra: dict[str, str] | None = None,
-           title: tuple[str, str] | None = None) -> None:
+def _write(element: ET.Element, out: list[str], tooltips: Mapping[str, str],
+           extra: dict[str, str] | None = None, title: tuple[str, str] | None = None) -> None:
     tag = _local(element.tag)
     if tag is None or tag not in ELEMENTS:
         return
@@ -85,7 +89,7 @@ def _write(element: ET.Element, out: list[str], extra: dict[str, str] | None = N
     tooltip = None
     for name, value in element.attrib.items():
         if name == f"{{{XLINK_NS}}}title" and tag == "a":
-            tooltip = value
+            tooltip = tooltips.get(value)
         elif name in (f"{{{XLINK_NS}}}href", "href") and tag == "a":
             if _INTERNAL_LINK.match(value):
                 attrs["href"] = value
@@ -97,6 +101,11 @@ def _write(element: ET.Element, out: list[str], extra: dict[str, str] | None = N
             attrs[name] = value
     if tag == "svg" and extra:
         attrs = {k: v for k, v in attrs.items() if k in ("width", "height", "viewBox")} | extra
+        width = _pixels(attrs.get("width", ""))
+        if width:
+            # The stylesheet lets a diagram shrink to fit, but never below a legible share of
+            # this natural width; past that, it scrolls.
+            attrs["style"] = f"--cs-width: {width}px"
     out.append(f"<{tag}" + "".join(f' {k}="{html.escape(v)}"' for k, v in attrs.items()) + ">")
     if title is not None:
         out.append(f'<title id="{html.escape(title[0])}">{html.escape(title[1], quote=False)}</title>')
@@ -105,10 +114,18 @@ def _write(element: ET.Element, out: list[str], extra: dict[str, str] | None = N
     if element.text and tag in ("text", "tspan"):
         out.append(html.escape(element.text, quote=False))
     for child in element:
-        _write(child, out)
+        _write(child, out, tooltips)
         if child.tail and tag in ("text", "tspan"):
             out.append(html.escape(child.tail, quote=False))
     out.append(f"</{tag}>")
+
+
+def _pixels(length: str) -> int | None:
+    """An SVG length in pt or px → CSS pixels."""
+    match = re.match(r"^([0-9]*\.?[0-9]+)(pt|px)?$", length)
+    if not match:
+        return None
+    return round(float(match.group(1)) * (4 / 3 if match.group(2) == "pt" else 1))
 
 
 def _local(tag) -> str | None:
