@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from markupsafe import escape
 from mkdocs.utils import get_relative_url
 
 from .audience import AUDIENCES, for_audience
@@ -93,7 +94,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         except CoalitionSiteError as exc:
             raise PluginError(f"coalition: {exc}") from None
         if config.nav is None:
-            config.nav = self.build.plan.nav
+            config.nav = _escape_titles(self.build.plan.nav)
         return config
 
     def _resolve_audience(self) -> str:
@@ -129,6 +130,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         meta = {key: page.meta[key] for key in PAGE_META_KEYS if key in page.meta}
         if planned.kind != "page" or "title" not in meta:
             meta["title"] = planned.title
+        # Material prints titles as HTML (header, navigation, footer); partners write them.
+        meta["title"] = str(escape(str(meta["title"])))
         page.meta = meta
         if planned.item is not None:
             return planned.item.body  # the audience-filtered body (internal blocks removed)
@@ -146,3 +149,12 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             return self.build.render(page.file.src_uri, html, link)
         except CoalitionSiteError as exc:
             raise PluginError(f"coalition: {page.file.src_uri}: {exc}") from None
+
+
+def _escape_titles(nav):
+    """The navigation with every title HTML-escaped: Material prints nav titles as HTML."""
+    if isinstance(nav, list):
+        return [_escape_titles(entry) for entry in nav]
+    if isinstance(nav, dict):
+        return {str(escape(title)): _escape_titles(target) for title, target in nav.items()}
+    return nav
