@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from markupsafe import escape
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from .audience import AUDIENCES, for_audience
@@ -27,6 +28,7 @@ from .clock import as_of
 from .errors import CoalitionSiteError
 from .render.pages import TEMPLATES_DIR
 from .render.site import BuildOptions, SiteBuild
+from .render.toc import toc_tokens
 
 log = logging.getLogger("mkdocs.plugins.coalition")
 
@@ -127,9 +129,13 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         planned = self.build.page(page.file.src_uri)
         if planned is None:
             return None
-        meta = {key: page.meta[key] for key in PAGE_META_KEYS if key in page.meta}
-        if planned.kind != "page" or "title" not in meta:
-            meta["title"] = planned.title
+        if planned.kind == "page":
+            meta = {key: page.meta[key] for key in PAGE_META_KEYS if key in page.meta}
+        else:
+            # A charter file's front matter is data for its partial; keys such as `status`
+            # mean something else to Material, and `representatives` must never reach a theme.
+            meta = {"description": planned.item.description} if getattr(planned.item, "description", None) else {}
+        meta.setdefault("title", planned.title)
         # Material prints titles as HTML (header, navigation, footer); partners write them.
         meta["title"] = str(escape(str(meta["title"])))
         page.meta = meta
@@ -146,9 +152,12 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             return get_relative_url(target.url, page.url) if target else "#"
 
         try:
-            return self.build.render(page.file.src_uri, html, link)
+            rendered = self.build.render(page.file.src_uri, html, link)
         except CoalitionSiteError as exc:
             raise PluginError(f"coalition: {page.file.src_uri}: {exc}") from None
+        if rendered is not html:
+            page.toc = get_toc(toc_tokens(rendered))  # the partial's sections, for Material's TOC
+        return rendered
 
 
 def _escape_titles(nav):

@@ -32,9 +32,9 @@ class Charter:
     pages: dict[str, Page] = field(default_factory=dict)
     """Ordinary pages by src_uri."""
     audience: Audience | None = None
+    """``None`` for the charter as written; ``public`` or ``internal`` once filtered."""
     sources: dict = field(default_factory=dict, repr=False)
     """Where each file came from (``src_uri`` → :class:`~coalition_site.load.sources.Source`)."""
-    """``None`` for the charter as written; ``public`` or ``internal`` once filtered."""
 
     @property
     def charter_pages(self) -> list:

@@ -1,0 +1,57 @@
+# Two commands do all set-up on a fresh machine:
+#   make demo   builds the example coalition's site and serves it on http://127.0.0.1:8000
+#   make test   runs the whole test suite
+# Each installs what it needs: a virtualenv in .venv, the Python packages, and Graphviz's `dot`.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+ADDR   ?= 127.0.0.1:8000
+
+.PHONY: demo demo-internal test check bench a11y dot clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Graphviz draws the Coalition Logic diagrams; install Debian's package when `dot` is missing.
+dot:
+	@command -v dot >/dev/null 2>&1 || { \
+	  echo "Graphviz's dot is missing: installing Debian's graphviz package"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq graphviz >/dev/null; \
+	} || { echo "error: could not install Graphviz; install it (apt-get install graphviz, brew install graphviz) and retry"; exit 1; }
+
+demo: $(STAMP) dot
+	$(BIN)/coalition-site check .
+	$(BIN)/coalition-site build .
+	$(BIN)/coalition-site serve . --dev-addr $(ADDR)
+
+demo-internal: $(STAMP) dot
+	$(BIN)/coalition-site serve . --audience internal --dev-addr $(ADDR)
+
+test: $(STAMP) dot
+	$(BIN)/python -m pytest -q -n 2
+
+check: $(STAMP)
+	$(BIN)/coalition-site check .
+
+bench: $(STAMP) dot
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf site site-internal .cache .pytest_cache
+
+# Accessibility: axe-core (WCAG 2 A/AA) on every page of the demo, light and dark, in Debian's
+# headless Chromium. Needs Node.js and npm.
+a11y: $(STAMP) dot
+	@command -v chromium >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	cd tools/a11y && npm install --silent --no-audit --no-fund
+	$(BIN)/coalition-site build . --site-dir .cache/a11y/public
+	$(BIN)/coalition-site build . --audience internal --site-dir .cache/a11y/internal
+	node tools/a11y/check.js .cache/a11y/public
+	node tools/a11y/check.js .cache/a11y/internal
