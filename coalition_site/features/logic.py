@@ -8,6 +8,7 @@ resolve the diagrams' links and render the partials under ``coalition/logic/``.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -80,10 +81,14 @@ class LogicFeature(Feature):
 
     def __init__(self, build: "SiteBuild"):
         super().__init__(build)
+        started = time.perf_counter()
         self.analysis = LogicAnalysis.of(build.charter)
         self.svgs: dict[str, str] = {}
         self.stats = RenderStats()
-        """What drawing this build's diagrams cost (read by the benchmarks)."""
+        """What drawing this build's diagrams cost: ``dot`` processes, cache hits, seconds."""
+        self.timings: dict[str, float] = {"analysis": time.perf_counter() - started}
+        """Seconds per step (``analysis``, ``dot_sources``, ``render``, ``sanitise``): the
+        diagrams' share of a build, for the benchmarks."""
 
     @property
     def enabled(self) -> bool:
@@ -97,9 +102,13 @@ class LogicFeature(Feature):
     def prepare(self) -> None:
         if not self.enabled:
             return
+        started = time.perf_counter()
         diagrams = diagram_sources(self.analysis)
+        self.timings["dot_sources"] = time.perf_counter() - started
         raw = render_diagrams({name: d.source for name, d in diagrams.items()},
                               cache_dir=self.build.options.cache_dir, stats=self.stats)
+        self.timings["render"] = self.stats.seconds
+        started = time.perf_counter()
         partners = self.build.charter.partners
         graph = self.analysis.graph
         titles = {
@@ -117,6 +126,7 @@ class LogicFeature(Feature):
                 title = titles[name]
             self.svgs[name] = sanitize_svg(svg, title=title[0], title_id=f"{title[1]}-title",
                                            described_by=title[1], tooltips=diagrams[name].tooltips)
+        self.timings["sanitise"] = time.perf_counter() - started
 
     # -- fragments --------------------------------------------------------------------------------
     def extras(self, page: PlannedPage, link: Link) -> dict[str, str]:

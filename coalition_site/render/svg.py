@@ -71,7 +71,9 @@ def sanitize_svg(raw: str, *, title: str, title_id: str, described_by: str | Non
     if root.tag != f"{{{SVG_NS}}}svg":
         raise RenderError("Graphviz produced something other than SVG")
     out: list[str] = []
-    root_attrs = {"role": "img", "aria-labelledby": title_id, "class": "cs-svg"}
+    # A group, not an image: an image's children are hidden from assistive technology, and the
+    # diagram's nodes are links a keyboard can reach.
+    root_attrs = {"role": "group", "aria-labelledby": title_id, "class": "cs-svg"}
     if described_by:
         root_attrs["aria-describedby"] = described_by
     _write(root, out, tooltips or {}, root_attrs, title=(title_id, title))

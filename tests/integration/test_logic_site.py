@@ -34,7 +34,7 @@ def test_the_map_is_titled_and_described_by_its_text_version(public):
     page = public.page("logic")
     svg = diagrams(page)[0]
     assert svg.startswith('<svg width="')
-    assert ('role="img" aria-labelledby="cs-logic-map-text-title" class="cs-svg" '
+    assert ('role="group" aria-labelledby="cs-logic-map-text-title" class="cs-svg" '
             'aria-describedby="cs-logic-map-text"') in svg
     assert '<title id="cs-logic-map-text-title">Coalition Logic map: 7 conditions, 8 dependencies, 2 cycles</title>' in svg
     assert len(text_of(page, "cs-logic-map-text")) == 1

@@ -50,7 +50,7 @@ def test_nothing_but_drawing_survives(clean, forbidden):
 
 
 def test_the_svg_is_named_and_described_for_screen_readers(clean):
-    assert clean.startswith('<svg width="100pt" height="50pt" viewBox="0 0 100 50" role="img" '
+    assert clean.startswith('<svg width="100pt" height="50pt" viewBox="0 0 100 50" role="group" '
                             'aria-labelledby="map-title" class="cs-svg" aria-describedby="map-text" '
                             'style="--cs-width: 133px"><title id="map-title">A &lt;map&gt; &amp; more</title>')
 
