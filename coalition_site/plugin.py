@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from markupsafe import escape
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
@@ -95,7 +96,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         except CoalitionSiteError as exc:
             raise PluginError(f"coalition: {exc}") from None
         if config.nav is None:
-            config.nav = self.build.plan.nav
+            config.nav = _escape_titles(self.build.plan.nav)
         return config
 
     def _resolve_audience(self) -> str:
@@ -135,6 +136,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             # mean something else to Material, and `representatives` must never reach a theme.
             meta = {"description": planned.item.description} if getattr(planned.item, "description", None) else {}
         meta.setdefault("title", planned.title)
+        # Material prints titles as HTML (header, navigation, footer); partners write them.
+        meta["title"] = str(escape(str(meta["title"])))
         page.meta = meta
         if planned.item is not None:
             return planned.item.body  # the audience-filtered body (internal blocks removed)
@@ -155,3 +158,12 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if rendered is not html:
             page.toc = get_toc(toc_tokens(rendered))  # the partial's sections, for Material's TOC
         return rendered
+
+
+def _escape_titles(nav):
+    """The navigation with every title HTML-escaped: Material prints nav titles as HTML."""
+    if isinstance(nav, list):
+        return [_escape_titles(entry) for entry in nav]
+    if isinstance(nav, dict):
+        return {str(escape(title)): _escape_titles(target) for title, target in nav.items()}
+    return nav

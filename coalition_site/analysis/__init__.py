@@ -1,0 +1,1 @@
+"""Pure calculations over a loaded charter: no rendering, no I/O."""

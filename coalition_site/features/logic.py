@@ -1,0 +1,160 @@
+"""The Coalition Logic feature: the map page, each partner's view, and what each ask advances.
+
+It adds the page ``logic/index.md`` (template ``coalition/logic.html``) and fills the slot
+``logic`` of partner pages and of the joint demand. All diagrams of a build are drawn in
+:meth:`LogicFeature.prepare` through one ``dot`` process (or none, when cached); pages then only
+resolve the diagrams' links and render the partials under ``coalition/logic/``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from ..analysis.logic_map import CycleReport, LogicMap, PartnerView, StepBackImpact
+from ..model import Charter
+from ..render.diagrams import RenderStats, render_diagrams
+from ..render.logic_dot import DotDiagram, logic_map_dot, partner_view_dot, tensions_dot
+from ..render.palette import NOBODY, colour_name, partner_colours
+from ..render.plan import PlannedPage
+from ..render.svg import resolve_links, sanitize_svg
+from .base import Feature, Link
+
+if TYPE_CHECKING:
+    from ..render.site import SiteBuild
+
+MAP_URI = "logic/index.md"
+MAP_TITLE = "Coalition logic"
+
+
+@dataclass
+class LogicAnalysis:
+    """Everything the Coalition Logic pages show, computed once per build."""
+
+    charter: Charter
+    graph: LogicMap
+    colours: dict[str, str]
+    cycles: CycleReport
+    views: dict[str, PartnerView] = field(default_factory=dict)
+    impacts: dict[str, StepBackImpact] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, charter: Charter) -> "LogicAnalysis":
+        graph = LogicMap.build(charter.logic, charter.partners)
+        analysis = cls(charter, graph, partner_colours(charter.partners), graph.cycles())
+        analysis.views = {pid: graph.partner_view(pid) for pid in charter.partners if graph.conditions_of(pid)}
+        analysis.impacts = {impact.partner_id: impact for impact in graph.step_backs()}
+        return analysis
+
+    @property
+    def single_points_of_failure(self) -> list[tuple[str, str, list[str]]]:
+        """(partner id, condition id, ids of the partners whose theories of change require it)."""
+        found = []
+        for pid, impact in self.impacts.items():
+            for cid in impact.single_points_of_failure:
+                found.append((pid, cid, [other for other, chain in impact.dependents.items() if chain[-1] == cid]))
+        return found
+
+
+def diagram_sources(analysis: LogicAnalysis) -> dict[str, DotDiagram]:
+    """Every diagram a build draws, by name (``map``, ``tensions``, ``partner:<id>``).
+
+    Benchmarks time the drawing alone with
+    ``render_diagrams({name: d.source for name, d in diagram_sources(LogicAnalysis.of(charter)).items()})``.
+    """
+    sources = {"map": logic_map_dot(analysis.graph, analysis.colours, analysis.cycles)}
+    tensions = analysis.charter.logic.tensions
+    if tensions:
+        sources["tensions"] = tensions_dot(tensions, analysis.charter.partners, analysis.colours)
+    for pid, view in analysis.views.items():
+        sources[f"partner:{pid}"] = partner_view_dot(analysis.graph, view, analysis.colours, analysis.cycles)
+    return sources
+
+
+class LogicFeature(Feature):
+    """The Coalition Logic map page, partner views and step-back impact."""
+
+    name = "logic"
+
+    def __init__(self, build: "SiteBuild"):
+        super().__init__(build)
+        started = time.perf_counter()
+        self.analysis = LogicAnalysis.of(build.charter)
+        self.svgs: dict[str, str] = {}
+        self.stats = RenderStats()
+        """What drawing this build's diagrams cost: ``dot`` processes, cache hits, seconds."""
+        self.timings: dict[str, float] = {"analysis": time.perf_counter() - started}
+        """Seconds per step (``analysis``, ``dot_sources``, ``render``, ``sanitise``): the
+        diagrams' share of a build, for the benchmarks."""
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.analysis.graph.conditions)
+
+    def pages(self) -> list[PlannedPage]:
+        if not self.enabled:
+            return []
+        return [PlannedPage(MAP_URI, "logic", MAP_TITLE, None, generated=True)]
+
+    def prepare(self) -> None:
+        if not self.enabled:
+            return
+        started = time.perf_counter()
+        diagrams = diagram_sources(self.analysis)
+        self.timings["dot_sources"] = time.perf_counter() - started
+        raw = render_diagrams({name: d.source for name, d in diagrams.items()},
+                              cache_dir=self.build.options.cache_dir, stats=self.stats)
+        self.timings["render"] = self.stats.seconds
+        started = time.perf_counter()
+        partners = self.build.charter.partners
+        graph = self.analysis.graph
+        titles = {
+            "map": (f"Coalition Logic map: {len(graph.conditions)} conditions, "
+                    f"{len(graph.dependencies)} dependencies, {len(self.analysis.cycles.cycles)} "
+                    f"cycle{'s' * (len(self.analysis.cycles.cycles) != 1)}", "cs-logic-map-text"),
+            "tensions": ("Tensions between partners", "cs-logic-tensions-text"),
+        }
+        for name, svg in raw.items():
+            if name.startswith("partner:"):
+                partner = partners[name.split(":", 1)[1]]
+                title = (f"{partner.name} in the Coalition Logic: its conditions, what they require "
+                         "and who requires them", "cs-logic-partner-text")
+            else:
+                title = titles[name]
+            self.svgs[name] = sanitize_svg(svg, title=title[0], title_id=f"{title[1]}-title",
+                                           described_by=title[1], tooltips=diagrams[name].tooltips)
+        self.timings["sanitise"] = time.perf_counter() - started
+
+    # -- fragments --------------------------------------------------------------------------------
+    def extras(self, page: PlannedPage, link: Link) -> dict[str, str]:
+        if not self.enabled:
+            return {}
+        if page.kind == "logic":
+            return {"logic": self._render("map", page, link, on_map=True)}
+        if page.kind == "partner" and page.item is not None:
+            return {"logic": self._render("partner", page, link, partner=page.item)}
+        if page.kind == "joint-demand" and any(ask.advances for ask in page.item.asks):
+            return {"logic": self._render("demand", page, link)}
+        return {}
+
+    def _render(self, partial: str, page: PlannedPage, link: Link, on_map: bool = False, **context) -> str:
+        charter = self.build.charter
+        map_url = "" if on_map else link(MAP_URI)
+
+        def href(kind: str, item_id: str) -> str | None:
+            if kind == "partner":
+                return link(charter.partners[item_id].src_uri) if item_id in charter.partners else None
+            return f"{map_url}#condition-{item_id}" if item_id in self.analysis.graph.conditions else None
+
+        def diagram(name: str) -> Markup:
+            return Markup(resolve_links(self.svgs[name], href)) if name in self.svgs else Markup("")
+
+        template = self.build.env.get_template(f"coalition/logic/{partial}.html")
+        return template.render(
+            charter=charter, page=page, link=link, logic=self.analysis, graph=self.analysis.graph,
+            colours=self.analysis.colours, nobody_colour=NOBODY, colour_name=colour_name,
+            condition_url=lambda cid: f"{map_url}#condition-{cid}", diagram=diagram,
+            map_url=link(MAP_URI) if not on_map else "", **context)

@@ -1,0 +1,171 @@
+"""The DOT sources of the Coalition Logic diagrams: the map, each partner's view, the tensions.
+
+Every label a partner wrote (conditions, partner names) reaches DOT through
+:func:`graphviz.escape` (its backslashes and ``<...>`` stay text) inside a :func:`graphviz.nohtml`
+value, so nothing in it can become an HTML-like label, an escape sequence such as ``\\N``, or a
+second attribute. Tooltips (``why`` texts, tension descriptions) never enter DOT at all: Graphviz
+2.43 expands ``\\N``, ``\\G`` and ``\\L`` in tooltips even once escaped, so each tooltip is a
+numbered token in DOT and its text is put back by the SVG sanitiser. That also means an edited
+``why`` changes no DOT source, and costs no ``dot`` run. Attribute names, colours, classes and
+links are this module's own; links are placeholders built from validated ids
+(``cs:condition/<id>``), resolved per page after sanitising.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+import graphviz
+
+from ..analysis.logic_map import CycleReport, LogicMap, PartnerView
+from ..model import Dependency, Partner, Tension
+from .palette import NOBODY
+
+FONT = "Helvetica,Arial,sans-serif"
+LABEL_WIDTH = 24
+"""Characters per line before a label wraps."""
+LABEL_MAX = 110
+"""Longer labels are cut in the picture (the text alternative has them whole)."""
+TOOLTIP_MAX = 500
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+VERBS = {"requires": "requires", "strengthens": "is strengthened by"}
+
+
+def clean(text: str, limit: int) -> str:
+    """One line of plain text: whitespace collapsed, control characters dropped, cut to ``limit``."""
+    text = _CONTROL.sub("", " ".join(text.split()))
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def label(text: str, width: int = LABEL_WIDTH, limit: int = LABEL_MAX) -> str:
+    """A DOT label that wraps ``text`` into lines and can never be read as markup or escapes."""
+    lines = textwrap.wrap(clean(text, limit), width) or [""]
+    # Each line is escaped on its own, then joined with DOT's own line break `\n`; nohtml keeps
+    # a first line starting with `<` and a last ending with `>` from making an HTML label.
+    return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+
+
+@dataclass
+class DotDiagram:
+    """A diagram's DOT source, and the tooltip texts its tokens stand for."""
+
+    source: str = ""
+    tooltips: dict[str, str] = field(default_factory=dict)
+
+    def tooltip(self, value: str, limit: int = TOOLTIP_MAX) -> str:
+        """The token to write as a DOT ``tooltip`` for ``value`` (plain text, cut to ``limit``)."""
+        token = f"cs-tip-{len(self.tooltips)}"
+        self.tooltips[token] = clean(value, limit)
+        return token
+
+
+def _digraph(name: str, rankdir: str = "TB") -> graphviz.Digraph:
+    dot = graphviz.Digraph(name=name)
+    dot.attr("graph", bgcolor="transparent", rankdir=rankdir, nodesep="0.3", ranksep="0.45",
+             fontname=FONT, pad="0.1", **{"class": "cs-graph"})
+    dot.attr("node", shape="box", style="filled", fontname=FONT, fontsize="11", margin="0.12,0.06",
+             color="#555555", penwidth="1")
+    dot.attr("edge", fontname=FONT, fontsize="9", arrowsize="0.7", color="#666666")
+    return dot
+
+
+def _fill(partners: list[str], colours: Mapping[str, str]) -> dict[str, str]:
+    if not partners:
+        return {"fillcolor": NOBODY, "style": "filled,dashed"}
+    if len(partners) == 1:
+        return {"fillcolor": colours[partners[0]], "style": "filled"}
+    # Graphviz's stripes split a box between the partners, one colour each, left to right.
+    return {"fillcolor": ":".join(colours[pid] for pid in partners), "style": "filled,striped"}
+
+
+def _names(partner_ids: Iterable[str], partners: Mapping[str, Partner]) -> str:
+    names = [partners[pid].name for pid in partner_ids if pid in partners]
+    return ", ".join(names) if names else "no partner"
+
+
+def _condition_node(dot: graphviz.Digraph, out: DotDiagram, graph: LogicMap, cid: str,
+                    colours: Mapping[str, str], classes: list[str], **extra: str) -> None:
+    condition = graph.conditions[cid]
+    partner_ids = graph.partners_of(cid)
+    if not partner_ids:
+        classes = classes + ["cs-nobody"]
+    tooltip = f"{clean(condition.label, TOOLTIP_MAX)} (centred on by {_names(partner_ids, graph.partners)})"
+    dot.node(f"condition-{cid}", label=label(condition.label), tooltip=out.tooltip(tooltip),
+             URL=f"cs:condition/{cid}", **_fill(partner_ids, colours),
+             **{"class": " ".join(["cs-condition"] + classes)}, **extra)
+
+
+def _edge(dot: graphviz.Digraph, out: DotDiagram, graph: LogicMap, dep: Dependency, classes: list[str]) -> None:
+    source, target = graph.conditions[dep.from_], graph.conditions[dep.to]
+    tooltip = f"{clean(source.label, 120)} {VERBS[dep.kind]} {clean(target.label, 120)}"
+    if dep.why:
+        tooltip += f": {dep.why}"
+    attrs = {"style": "dashed" if dep.kind == "strengthens" else "solid",
+             "class": " ".join([f"cs-{dep.kind}"] + classes)}
+    if "cs-cycle" in classes:
+        attrs["penwidth"] = "2.2"
+    dot.edge(f"condition-{dep.from_}", f"condition-{dep.to}", tooltip=out.tooltip(tooltip), **attrs)
+
+
+def logic_map_dot(graph: LogicMap, colours: Mapping[str, str], cycles: CycleReport) -> DotDiagram:
+    """The whole map: every condition coloured by its partners, cycles drawn heavier."""
+    dot, out = _digraph("coalition-logic"), DotDiagram()
+    for cid in graph.conditions:
+        _condition_node(dot, out, graph, cid, colours, ["cs-on-cycle"] if cid in cycles.conditions else [])
+    for dep in graph.dependencies:
+        _edge(dot, out, graph, dep, ["cs-cycle"] if (dep.from_, dep.to) in cycles.edges else [])
+    out.source = dot.source
+    return out
+
+
+def partner_view_dot(graph: LogicMap, view: PartnerView, colours: Mapping[str, str],
+                     cycles: CycleReport) -> DotDiagram:
+    """One partner's conditions (outlined heavier) and their neighbourhood."""
+    dot, out = _digraph(f"coalition-logic-{view.partner_id}"), DotDiagram()
+    own = set(view.own)
+    for cid in view.conditions:
+        if cid in own:
+            _condition_node(dot, out, graph, cid, colours, ["cs-own"], penwidth="2.5")
+        else:
+            _condition_node(dot, out, graph, cid, colours, [])
+    for dep in view.links:
+        _edge(dot, out, graph, dep, ["cs-cycle"] if (dep.from_, dep.to) in cycles.edges else [])
+    out.source = dot.source
+    return out
+
+
+TENSION_STYLES = {"open": "dashed", "sequenced": "dashed", "resolved": "dotted", "dealbreaker": "bold"}
+
+
+def tensions_dot(tensions: list[Tension], partners: Mapping[str, Partner],
+                 colours: Mapping[str, str]) -> DotDiagram:
+    """The partners in tension, each tension a small node joined to the partners it involves."""
+    dot, out = graphviz.Graph(name="coalition-tensions"), DotDiagram()
+    dot.attr("graph", bgcolor="transparent", rankdir="LR", nodesep="0.3", ranksep="0.5",
+             fontname=FONT, pad="0.1", **{"class": "cs-graph"})
+    dot.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06", color="#555555")
+    dot.attr("edge", color="#666666", penwidth="1.5")
+    involved = [pid for pid in partners if any(pid in t.between for t in tensions)]
+    for pid in involved:
+        dot.node(f"partner-{pid}", label=label(partners[pid].name), tooltip=out.tooltip(partners[pid].name),
+                 URL=f"cs:partner/{pid}", shape="box", style="filled,rounded",
+                 fillcolor=colours[pid], **{"class": "cs-partner"})
+    for tension in tensions:
+        name = tension.id.replace("-", " ").capitalize()
+        tooltip = f"{name} ({tension.status}): {tension.about}"
+        if tension.resolution:
+            tooltip += f" Resolution: {tension.resolution}"
+        token = out.tooltip(tooltip)
+        dot.node(f"tension-{tension.id}", label=label(f"{name} — {tension.status}", 20), tooltip=token, shape="box", style=f"rounded,{TENSION_STYLES[tension.status]}",
+                 **{"class": f"cs-tension cs-tension--{tension.status}"})
+        for pid in dict.fromkeys(tension.between):
+            if pid in partners:
+                dot.edge(f"tension-{tension.id}", f"partner-{pid}", tooltip=token,
+                         style=TENSION_STYLES[tension.status],
+                         **{"class": f"cs-tension-link cs-tension--{tension.status}"})
+    out.source = dot.source
+    return out

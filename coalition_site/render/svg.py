@@ -1,0 +1,144 @@
+"""Making Graphviz's SVG safe and fit to inline in a page.
+
+Labels and tooltips come from partners' pull requests. They reach Graphviz escaped, so its
+output should hold nothing but drawing; this module does not rely on that. The SVG is parsed
+and rebuilt from an allowlist: known drawing elements, known attributes with values of the
+expected form, and links only to the site's own partners and conditions (written by the DOT
+builder as ``cs:partner/<id>`` and ``cs:condition/<id>`` and resolved per page by
+:func:`resolve_links`). Scripts, ``foreignObject``, images, stylesheets, processing
+instructions, comments, event handlers and every other link are dropped. Tooltips come back
+from the table of texts the DOT builder kept (see :mod:`coalition_site.render.logic_dot`):
+Graphviz only ever saw their tokens.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from typing import Callable, Mapping
+
+from ..errors import RenderError
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+
+ELEMENTS = {"svg", "g", "title", "a", "path", "polygon", "polyline", "ellipse", "circle", "rect",
+            "line", "text", "tspan"}
+
+_NUMBER = re.compile(r"^-?[0-9]*\.?[0-9]+(?:pt|px)?$")
+_COLOUR = re.compile(r"^(?:#[0-9a-fA-F]{3,8}|[a-zA-Z]{1,20})$")
+_PATH = re.compile(r"^[0-9eE.,+\- MmLlHhVvCcSsQqTtAaZz]*$")
+_TRANSFORM = re.compile(r"^[a-z]+\([0-9eE.,+\- ]*\)(?: [a-z]+\([0-9eE.,+\- ]*\))*$")
+_DASHES = re.compile(r"^[0-9., ]+$")
+_FONT = re.compile(r"^[A-Za-z0-9 ,\-]+$")
+_CLASS = re.compile(r"^(?:node|edge|graph|cluster|cs-[a-z0-9-]+)$")
+_INTERNAL_LINK = re.compile(r"^cs:(partner|condition)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
+
+ATTRIBUTES: dict[str, re.Pattern] = {
+    "width": _NUMBER, "height": _NUMBER, "viewBox": re.compile(r"^[0-9eE.+\- ]+$"),
+    "x": _NUMBER, "y": _NUMBER, "x1": _NUMBER, "y1": _NUMBER, "x2": _NUMBER, "y2": _NUMBER,
+    "cx": _NUMBER, "cy": _NUMBER, "r": _NUMBER, "rx": _NUMBER, "ry": _NUMBER,
+    "points": _PATH, "d": _PATH, "transform": _TRANSFORM,
+    "fill": _COLOUR, "stroke": _COLOUR, "stroke-width": _NUMBER, "stroke-dasharray": _DASHES,
+    "fill-opacity": _NUMBER, "stroke-opacity": _NUMBER,
+    "text-anchor": re.compile(r"^(?:start|middle|end)$"),
+    "font-family": _FONT, "font-size": _NUMBER,
+    "font-weight": re.compile(r"^(?:bold|normal|[1-9]00)$"),
+    "font-style": re.compile(r"^(?:italic|normal|oblique)$"),
+}
+# Links are written as `href` (SVG 2), which every current browser follows in inline SVG.
+_HREF_PLACEHOLDER = re.compile(r'href="cs:(partner|condition)/([a-z0-9]+(?:-[a-z0-9]+)*)"')
+
+
+def sanitize_svg(raw: str, *, title: str, title_id: str, described_by: str | None = None,
+                 tooltips: Mapping[str, str] | None = None) -> str:
+    """Graphviz's SVG → an inline ``<svg>`` element built only from allowed parts.
+
+    ``title`` becomes the SVG's own ``<title>`` (its accessible name, through ``title_id``);
+    ``described_by`` is the id of the text alternative beside it. A link's tooltip token is
+    replaced by its text from ``tooltips``; an unknown token is dropped.
+    """
+    start = raw.find("<svg")
+    if start < 0:
+        raise RenderError("Graphviz produced no SVG")
+    # Parsing from `<svg` on leaves the prologue (XML declaration, doctype, stylesheet
+    # instructions) behind; the parser drops comments and instructions inside.
+    try:
+        root = ET.fromstring(raw[start:])
+    except ET.ParseError as exc:
+        raise RenderError(f"Graphviz produced SVG that cannot be read ({exc})") from None
+    if root.tag != f"{{{SVG_NS}}}svg":
+        raise RenderError("Graphviz produced something other than SVG")
+    out: list[str] = []
+    # A group, not an image: an image's children are hidden from assistive technology, and the
+    # diagram's nodes are links a keyboard can reach.
+    root_attrs = {"role": "group", "aria-labelledby": title_id, "class": "cs-svg"}
+    if described_by:
+        root_attrs["aria-describedby"] = described_by
+    _write(root, out, tooltips or {}, root_attrs, title=(title_id, title))
+    return "".join(out)
+
+
+def _write(element: ET.Element, out: list[str], tooltips: Mapping[str, str],
+           extra: dict[str, str] | None = None, title: tuple[str, str] | None = None) -> None:
+    tag = _local(element.tag)
+    if tag is None or tag not in ELEMENTS:
+        return
+    if tag == "title":
+        return  # Graphviz's titles name nodes by their internal ids; tooltips replace them
+    attrs: dict[str, str] = {}
+    tooltip = None
+    for name, value in element.attrib.items():
+        if name == f"{{{XLINK_NS}}}title" and tag == "a":
+            tooltip = tooltips.get(value)
+        elif name in (f"{{{XLINK_NS}}}href", "href") and tag == "a":
+            if _INTERNAL_LINK.match(value):
+                attrs["href"] = value
+        elif name == "class":
+            classes = [c for c in value.split() if _CLASS.match(c)]
+            if classes:
+                attrs["class"] = " ".join(classes)
+        elif name in ATTRIBUTES and ATTRIBUTES[name].match(value):
+            attrs[name] = value
+    if tag == "svg" and extra:
+        attrs = {k: v for k, v in attrs.items() if k in ("width", "height", "viewBox")} | extra
+        width = _pixels(attrs.get("width", ""))
+        if width:
+            # The stylesheet lets a diagram shrink to fit, but never below a legible share of
+            # this natural width; past that, it scrolls.
+            attrs["style"] = f"--cs-width: {width}px"
+    out.append(f"<{tag}" + "".join(f' {k}="{html.escape(v)}"' for k, v in attrs.items()) + ">")
+    if title is not None:
+        out.append(f'<title id="{html.escape(title[0])}">{html.escape(title[1], quote=False)}</title>')
+    if tooltip:
+        out.append(f"<title>{html.escape(tooltip, quote=False)}</title>")
+    if element.text and tag in ("text", "tspan"):
+        out.append(html.escape(element.text, quote=False))
+    for child in element:
+        _write(child, out, tooltips)
+        if child.tail and tag in ("text", "tspan"):
+            out.append(html.escape(child.tail, quote=False))
+    out.append(f"</{tag}>")
+
+
+def _pixels(length: str) -> int | None:
+    """An SVG length in pt or px → CSS pixels."""
+    match = re.match(r"^([0-9]*\.?[0-9]+)(pt|px)?$", length)
+    if not match:
+        return None
+    return round(float(match.group(1)) * (4 / 3 if match.group(2) == "pt" else 1))
+
+
+def _local(tag) -> str | None:
+    if not isinstance(tag, str) or not tag.startswith(f"{{{SVG_NS}}}"):
+        return None  # comments, instructions and elements of other namespaces
+    return tag[len(SVG_NS) + 2:]
+
+
+def resolve_links(svg: str, href: Callable[[str, str], str | None]) -> str:
+    """Replace each ``cs:<kind>/<id>`` link by ``href(kind, id)``; ``None`` removes the link."""
+    def replace(match: re.Match) -> str:
+        url = href(match.group(1), match.group(2))
+        return "" if url is None else f'href="{html.escape(url)}"'
+    return _HREF_PLACEHOLDER.sub(replace, svg)
