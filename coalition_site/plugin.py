@@ -136,7 +136,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             meta = {"description": planned.item.description} if getattr(planned.item, "description", None) else {}
         meta.setdefault("title", planned.title)
         page.meta = meta
-        if planned.item is not None:
+        if getattr(planned.item, "body", None) is not None:
             return planned.item.body  # the audience-filtered body (internal blocks removed)
         return f"# {planned.title}\n"
 

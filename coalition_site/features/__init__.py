@@ -1,8 +1,9 @@
 """Site features beyond the charter pages, each adding pages and fragments to a build."""
 
 from .base import Feature
+from .history import HistoryFeature
 
-FEATURES: list[type[Feature]] = []
+FEATURES: list[type[Feature]] = [HistoryFeature]
 """The feature classes every build uses, in navigation order."""
 
 __all__ = ["FEATURES", "Feature"]
