@@ -100,7 +100,7 @@ def publish(project_dir: Path, audience: str, message: str | None, push: bool, s
               help="text for a terminal, markdown for a pull request comment.")
 def diff(base: str, head: str | None, project_dir: Path, fmt: str) -> None:
     """Show what changed in the charter from revision BASE to HEAD (default: the working tree)."""
-    sys.exit(commands.diff(base, head, project_dir=project_dir, fmt=fmt))
+    click.echo(commands.diff(base, head, project_dir=project_dir, fmt=fmt))
 
 
 @cli.command()

@@ -134,10 +134,9 @@ def _branch_has(git_utils, branch: str, path: str) -> bool:
         return False
 
 
-def diff(base: str, head: str | None = None, *, project_dir: Path | str = ".", fmt: str = "text",
-         out: TextIO = sys.stdout) -> int:
-    """Print what changed in the charter from revision ``base`` to ``head`` (``None``: the
-    working tree), as ``text`` or ``markdown``; return the exit code."""
+def diff(base: str, head: str | None = None, *, project_dir: Path | str = ".", fmt: str = "text") -> str:
+    """What changed in the charter from revision ``base`` to ``head`` (``None``: the working
+    tree), as a ``text`` or ``markdown`` report."""
     from .analysis.diff import diff_charters
     from .gitrev import Repository
     from .load.revision import describe, load_at_revision, load_working_tree
@@ -153,9 +152,8 @@ def diff(base: str, head: str | None = None, *, project_dir: Path | str = ".", f
         new = load_working_tree(project.docs_dir, project.root)
     else:
         new = load_at_revision(repo, head, project.docs_dir, project.root)
-    print(render_diff(diff_charters(old, new), fmt, describe(repo, base),
-                      describe(repo, head) if head is not None else None), file=out)
-    return 0
+    return render_diff(diff_charters(old, new), fmt, describe(repo, base),
+                       describe(repo, head) if head is not None else None)
 
 
 def new(target: Path | str) -> list[Path]:
