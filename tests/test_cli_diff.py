@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from coalition_site.cli import cli
+from gitrepo import make_git_project
 
 
 def amend_to_1_1_0(project) -> None:
@@ -29,8 +30,8 @@ def amend_to_1_1_0(project) -> None:
 
 
 @pytest.fixture(scope="module")
-def repo(tmp_path_factory, git_project_factory):
-    project = git_project_factory(tmp_path_factory.mktemp("diff") / "project")
+def repo(tmp_path_factory):
+    project = make_git_project(tmp_path_factory.mktemp("diff") / "project")
     amend_to_1_1_0(project)
     project.commit("Charter version 1.1.0 (draft)", tag="v1.1.0-draft")
     return project
@@ -141,8 +142,8 @@ def test_a_revision_that_looks_like_an_option_is_refused(repo):
     assert result.stderr.startswith("error: '--output=/tmp/x' is not a revision; give a branch")
 
 
-def test_an_invalid_charter_at_a_revision_names_it_and_its_first_problems(tmp_path, git_project_factory):
-    project = git_project_factory(tmp_path / "project")
+def test_an_invalid_charter_at_a_revision_names_it_and_its_first_problems(tmp_path):
+    project = make_git_project(tmp_path / "project")
     project.edit("coalition.yml", "version: 1.0.0", "version: one")
     project.commit("A typo in the version")
     short = project.git("rev-parse", "--short=7", "HEAD").strip()

@@ -8,6 +8,12 @@ import subprocess
 import pytest
 
 from coalition_site.gitrev import GitError, Repository
+from gitrepo import GitProject, make_git_project
+
+
+@pytest.fixture
+def git_project(tmp_path) -> GitProject:
+    return make_git_project(tmp_path / "project")
 
 
 def run(project, *args: str, input: str | None = None) -> str:

@@ -11,31 +11,29 @@ import json
 import shutil
 import subprocess
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from coalition_site.cli import cli
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from gitrepo import FIXTURES, GitProject, make_git_project
 
 
 @dataclass
 class Run:
-    project: object  # conftest.GitProject
+    project: GitProject
     outputs: list = field(default_factory=list)
     gh_pages_before_republish: str = ""
     gh_pages_after_republish: str = ""
 
 
-def publish(project, *args: str):
+def publish(project: GitProject, *args: str):
     return CliRunner().invoke(cli, ["publish", str(project.root), *args])
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory, git_project_factory) -> Run:
-    project = git_project_factory(tmp_path_factory.mktemp("publish") / "project", "versions")
+def run(tmp_path_factory) -> Run:
+    project = make_git_project(tmp_path_factory.mktemp("publish") / "project", "versions")
     scenario = Run(project)
     scenario.outputs.append(publish(project))
     scenario.outputs.append(publish(project, "--audience", "internal"))
@@ -50,7 +48,7 @@ def run(tmp_path_factory, git_project_factory) -> Run:
     return scenario
 
 
-def tree(project, branch: str, path: str = "") -> dict[str, str]:
+def tree(project: GitProject, branch: str, path: str = "") -> dict[str, str]:
     """Entry name → mode of one folder of a branch."""
     listing = project.git("ls-tree", branch, *([path] if path else []))
     return {line.split("\t")[1].rsplit("/", 1)[-1]: line.split()[0] for line in listing.splitlines()}
@@ -123,6 +121,11 @@ def test_the_commit_names_the_version_and_a_message_can_replace_it(run):
 
 
 # -- failures: nothing is committed, and the message says what to do ------------------------------
+@pytest.fixture
+def git_project(tmp_path) -> GitProject:
+    return make_git_project(tmp_path / "project")
+
+
 def test_a_charter_with_errors_is_not_published(git_project):
     git_project.edit("coalition.yml", "version: 1.0.0", "version: one")
     git_project.commit("Break the version")

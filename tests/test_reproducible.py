@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from gitrepo import FIXTURES
 
 EPOCH = 1767225600  # 2026-01-01T00:00:00Z
 BUILD_BOTH = (

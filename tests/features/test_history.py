@@ -10,14 +10,12 @@ import datetime as dt
 import html
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
 from coalition_site import commands
 from coalition_site.load.git_history import RecordedVersion, versions_from_git
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+from gitrepo import FIXTURES, make_git_project
 
 
 def page_text(path) -> list[str]:
@@ -31,8 +29,8 @@ def page_text(path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory, git_project_factory):
-    project = git_project_factory(tmp_path_factory.mktemp("history") / "project", "versions")
+def project(tmp_path_factory):
+    project = make_git_project(tmp_path_factory.mktemp("history") / "project", "versions")
     project.edit("coalition.yml", "version: 1.0.0\n  ratified: 2025-01-15", "version: 1.0.1")
     project.commit("Draft 1.0.1")
     project.edit("coalition.yml", "version: 1.0.1", "version: 1.1.0\n  ratified: 2026-03-01")

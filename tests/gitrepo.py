@@ -1,12 +1,14 @@
-"""Shared fixtures: a sample project copied into a fresh git repository, to commit versions on."""
+"""A sample project copied into a fresh git repository, to commit charter versions on.
+
+Imported by the tests of publishing, history and diff (``tests/`` is on ``sys.path``, see
+``pythonpath`` in pyproject.toml).
+"""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 from pathlib import Path
-
-import pytest
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -47,6 +49,7 @@ class GitProject:
 
 
 def make_git_project(root: Path, scenario: str = "minimal") -> GitProject:
+    """A copy of ``tests/fixtures/<scenario>`` at ``root``, committed once and tagged v1.0.0."""
     shutil.copytree(FIXTURES / scenario, root)
     project = GitProject(root)
     project.git("init", "-q", "-b", "main")
@@ -57,13 +60,3 @@ def make_git_project(root: Path, scenario: str = "minimal") -> GitProject:
     project.commit("Charter version 1.0.0", tag="v1.0.0")
     return project
 
-
-@pytest.fixture(scope="session")
-def git_project_factory():
-    """``factory(root, scenario="minimal")`` → a :class:`GitProject` with one commit, tagged v1.0.0."""
-    return make_git_project
-
-
-@pytest.fixture
-def git_project(tmp_path) -> GitProject:
-    return make_git_project(tmp_path / "project")
