@@ -173,3 +173,13 @@ def test_push_sends_the_branch_to_the_remote(git_project, tmp_path):
     local = git_project.git("rev-parse", "gh-pages").strip()
     assert subprocess.run(["git", "rev-parse", "gh-pages"], cwd=remote, capture_output=True,
                           text=True).stdout.strip() == local
+
+
+def test_strict_stops_on_warnings_before_building(git_project):
+    git_project.edit("charter/problem-statement.md", "  tenants-union: 2025-01-15\n", "")
+    git_project.commit("Forget an endorsement")
+    result = publish(git_project, "--strict")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == "error: the charter has 1 warning:"
+    assert "[endorsed-by-every-partner]" in result.stderr
+    assert git_project.git("branch", "--list", "gh-pages") == ""
