@@ -25,6 +25,7 @@ from .audience import AUDIENCES, for_audience
 from .check import check_charter
 from .clock import as_of
 from .errors import CoalitionSiteError
+from .publish import enable_version_selector
 from .render.pages import TEMPLATES_DIR
 from .render.site import BuildOptions, SiteBuild
 from .render.toc import toc_tokens
@@ -96,6 +97,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             raise PluginError(f"coalition: {exc}") from None
         if config.nav is None:
             config.nav = self.build.plan.nav
+        if os.environ.get("MIKE_DOCS_VERSION"):  # built by `mike deploy`: show its version menu
+            enable_version_selector(config.extra)
         return config
 
     def _resolve_audience(self) -> str:

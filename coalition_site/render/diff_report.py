@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..analysis.diff import SECTION_TITLES, Change, CharterDiff, Id, Name, Part, Quote
+from ..analysis.diff import SECTION_TITLES, CharterDiff, Id, Name, Part, Quote
 
 FORMATS = ("text", "markdown")
 QUOTE_LIMIT = 160

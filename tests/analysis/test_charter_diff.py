@@ -181,3 +181,11 @@ def test_editing_endorsed_text_without_a_new_version_is_flagged(pair):
 def test_the_campaign_status_moving_on_asks_no_one_to_endorse_again(pair):
     pair.edit("charter/joint-demand.md", "status: campaigning", "status: won")
     assert pair.changes() == [ValueChanged("joint-demand", ("status",), "campaigning", "won")]
+
+
+def test_an_endorsement_withdrawn(pair):
+    pair.edit("charter/problem-statement.md", "  riders-alliance: 2025-01-16\n", "")
+    change = EndorsementChanged("endorsements", "problem-statement", "riders-alliance",
+                                "Riverside Riders Alliance", dt.date(2025, 1, 16), None)
+    assert pair.changes() == [change]
+    assert change.kind == "removed"
