@@ -183,3 +183,12 @@ def test_strict_stops_on_warnings_before_building(git_project):
     assert result.stderr.splitlines()[0] == "error: the charter has 1 warning:"
     assert "[endorsed-by-every-partner]" in result.stderr
     assert git_project.git("branch", "--list", "gh-pages") == ""
+
+
+def test_a_plain_mike_deploy_gets_the_version_menu_too(tmp_path, monkeypatch):
+    from coalition_site import commands
+
+    shutil.copytree(FIXTURES / "minimal", tmp_path / "p")
+    monkeypatch.setenv("MIKE_DOCS_VERSION", "1.0.0")  # what `mike deploy` sets for its build
+    site = commands.build(tmp_path / "p", site_dir=tmp_path / "site")
+    assert '"version": {"provider": "mike"}' in (site / "index.html").read_text()

@@ -64,3 +64,8 @@ def test_dates_come_from_source_date_epoch(builds):
     header = (site / "sitemap.xml.gz").read_bytes()[:10]
     assert int.from_bytes(header[4:8], "little") == EPOCH  # the gzip header's mtime
     assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode() == sitemap
+
+
+def test_a_plain_build_has_no_version_menu(builds):
+    # versions.json exists only on a published branch; the menu would fetch it in vain.
+    assert '"version": {"provider"' not in (builds[0] / "out-public" / "index.html").read_text()
