@@ -92,8 +92,8 @@ def publish(project_dir: Path | str = ".", *, audience: str = "public", message:
                            "a branch of the project's repository: run 'git init' there (or use "
                            "'coalition-site build' for a plain folder)")
     result = _check(project)
-    if result.errors or (strict and result.problems):
-        raise CharterError(result.problems)
+    if result.errors or (strict and result.problems):  # before building: nothing is committed
+        raise CharterError(result.problems if strict else result.errors)
     version = result.charter.coalition.charter
     require_identity(repo)
     from mike import commands as mike, git_utils
