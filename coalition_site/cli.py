@@ -16,6 +16,7 @@ from . import commands
 from .audience import AUDIENCES
 from .errors import CoalitionSiteError
 from .problems import FORMATS
+from .render.diff_report import FORMATS as DIFF_FORMATS
 
 # Material prints a banner about MkDocs 2 on every build; our users cannot act on it.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -75,6 +76,31 @@ def build(project_dir: Path, audience: str | None, site_dir: Path | None, strict
 def serve(project_dir: Path, audience: str | None, dev_addr: str | None) -> None:
     """Serve the site locally, rebuilding on every change."""
     commands.serve(project_dir, audience=audience, dev_addr=dev_addr)
+
+
+@cli.command()
+@project_argument
+@click.option("--audience", type=click.Choice(AUDIENCES), default="public", show_default=True,
+              help="Which site to publish; each audience has its own branch.")
+@click.option("-m", "--message", help="The commit message (default: names the version and commit).")
+@click.option("--push", is_flag=True, help="Push the branch to the remote after committing.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+def publish(project_dir: Path, audience: str, message: str | None, push: bool, strict: bool) -> None:
+    """Build the site and commit it as the charter's version (with mike)."""
+    click.echo(str(commands.publish(project_dir, audience=audience, message=message, push=push,
+                                    strict=strict)))
+
+
+@cli.command()
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option("--project", "project_dir", default=".", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="The project's folder.")
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True,
+              help="text for a terminal, markdown for a pull request comment.")
+def diff(base: str, head: str | None, project_dir: Path, fmt: str) -> None:
+    """Show what changed in the charter from revision BASE to HEAD (default: the working tree)."""
+    click.echo(commands.diff(base, head, project_dir=project_dir, fmt=fmt))
 
 
 @cli.command()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import TextIO
 
@@ -73,6 +74,88 @@ def serve(project_dir: Path | str = ".", *, audience: str | None = None,
 
     options = {"dev_addr": dev_addr} if dev_addr else {}
     _run_mkdocs(lambda: mkdocs_serve(config_file=str(project.config_file), **options))
+
+
+def publish(project_dir: Path | str = ".", *, audience: str = "public", message: str | None = None,
+            push: bool = False, strict: bool = False):
+    """Build ``project_dir`` for ``audience`` and commit it with mike as the charter's version.
+
+    The charter is checked first: with errors, nothing is built or committed. Returns a
+    :class:`~coalition_site.publish.PublishResult` (its ``str`` is the line to print).
+    """
+    from .gitrev import Repository
+    from .publish import (PublishResult, audience_environment, configure_build, git_failure,
+                          plan_publish, require_identity, working_directory)
+
+    project = find_project(project_dir)
+    repo = Repository.find(project.root)
+    if repo is None:
+        raise ProjectError(f"'{project.root}' is not in a git repository; publish commits the site to "
+                           "a branch of the project's repository: run 'git init' there (or use "
+                           "'coalition-site build' for a plain folder)")
+    result = _check(project)
+    if result.errors or (strict and result.problems):  # before building: nothing is committed
+        raise CharterError(result.problems if strict else result.errors)
+    version = result.charter.coalition.charter
+    require_identity(repo)
+    from mike import commands as mike, git_utils
+    from mkdocs.commands.build import build as mkdocs_build
+
+    with audience_environment(), tempfile.TemporaryDirectory(prefix="coalition-publish-") as tmp:
+        config = _load_mkdocs_config(project, audience, Path(tmp) / "site", strict)
+        plan = plan_publish(repo, version=version.version, ratified=version.ratified is not None,
+                            audience=audience, public_branch=config.remote_branch,
+                            remote=config.remote_name, docs_dir=project.docs_dir, message=message)
+        configure_build(config, plan)
+        with working_directory(repo.root):
+            try:
+                git_utils.update_from_upstream(plan.remote, plan.branch)
+                try:
+                    with mike.deploy(config, plan.version, plan.title, list(plan.aliases),
+                                     update_aliases=True, branch=plan.branch, message=plan.message):
+                        _run_mkdocs(mkdocs_build, config)
+                    committed = True
+                except git_utils.GitEmptyCommit:
+                    committed = False
+                if not _branch_has(git_utils, plan.branch, "index.html"):
+                    # The site's root opens the newest version (mike's set-default).
+                    mike.set_default(plan.aliases[0], branch=plan.branch,
+                                     message=f"Open {plan.aliases[0]}/ at the root of the site")
+                if push:
+                    git_utils.push_branch(plan.remote, plan.branch)
+            except git_utils.GitError as exc:
+                raise git_failure(exc, plan) from None
+    return PublishResult(plan, committed, pushed=push)
+
+
+def _branch_has(git_utils, branch: str, path: str) -> bool:
+    try:
+        git_utils.file_mode(branch, path)
+        return True
+    except git_utils.GitError:
+        return False
+
+
+def diff(base: str, head: str | None = None, *, project_dir: Path | str = ".", fmt: str = "text") -> str:
+    """What changed in the charter from revision ``base`` to ``head`` (``None``: the working
+    tree), as a ``text`` or ``markdown`` report."""
+    from .analysis.diff import diff_charters
+    from .gitrev import Repository
+    from .load.revision import describe, load_at_revision, load_working_tree
+    from .render.diff_report import render_diff
+
+    project = find_project(project_dir)
+    repo = Repository.find(project.root)
+    if repo is None:
+        raise ProjectError(f"'{project.root}' is not in a git repository; diff compares the charter "
+                           "between two revisions of the project's repository")
+    old = load_at_revision(repo, base, project.docs_dir, project.root)
+    if head is None:
+        new = load_working_tree(project.docs_dir, project.root)
+    else:
+        new = load_at_revision(repo, head, project.docs_dir, project.root)
+    return render_diff(diff_charters(old, new), fmt, describe(repo, base),
+                       describe(repo, head) if head is not None else None)
 
 
 def new(target: Path | str) -> list[Path]:

@@ -26,6 +26,7 @@ from .audience import AUDIENCES, for_audience
 from .check import check_charter
 from .clock import as_of
 from .errors import CoalitionSiteError
+from .publish import enable_version_selector
 from .render.pages import TEMPLATES_DIR
 from .render.site import BuildOptions, SiteBuild
 from .render.toc import toc_tokens
@@ -97,6 +98,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             raise PluginError(f"coalition: {exc}") from None
         if config.nav is None:
             config.nav = _escape_titles(self.build.plan.nav)
+        if os.environ.get("MIKE_DOCS_VERSION"):  # built by `mike deploy`: show its version menu
+            enable_version_selector(config.extra)
         return config
 
     def _resolve_audience(self) -> str:
@@ -139,7 +142,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         # Material prints titles as HTML (header, navigation, footer); partners write them.
         meta["title"] = str(escape(str(meta["title"])))
         page.meta = meta
-        if planned.item is not None:
+        if getattr(planned.item, "body", None) is not None:
             return planned.item.body  # the audience-filtered body (internal blocks removed)
         return f"# {planned.title}\n"
 

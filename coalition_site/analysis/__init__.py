@@ -1,1 +1,2 @@
-"""Pure calculations over a loaded charter: no rendering, no I/O."""
+"""Pure calculations over a loaded charter (the logic map, vitality, history, differences
+between two versions): no rendering, no I/O."""

@@ -1,9 +1,10 @@
 """Site features beyond the charter pages, each adding pages and fragments to a build."""
 
 from .base import Feature
+from .history import HistoryFeature
 from .logic import LogicFeature
 
-FEATURES: list[type[Feature]] = [LogicFeature]
+FEATURES: list[type[Feature]] = [LogicFeature, HistoryFeature]
 """The feature classes every build uses, in navigation order."""
 
-__all__ = ["FEATURES", "Feature", "LogicFeature"]
+__all__ = ["FEATURES", "Feature", "HistoryFeature", "LogicFeature"]

@@ -18,6 +18,7 @@ from ..model import (KNOWN_PAGE_KEYS, Autonomy, Charter, Coalition, ConflictProt
 from ..model.base import ID_PATTERN
 from ..problems import Problem
 from .files import SourceFile, read_text, scan_content, split_front_matter
+from .history import check_history
 from .sources import Source, SourceIndex
 from .validate import validate_model
 from .yaml_source import SourceMap, YamlSourceError, parse_yaml
@@ -278,6 +279,8 @@ def check_references(charter, partners: set[str], sources: SourceIndex, problems
                     "give each one its own id", "reference", value=True))
             seen.add(item_id)
 
+    if charter.coalition:
+        check_history(charter.coalition, sources, problems)
     ps, jd = "charter/problem-statement.md", "charter/joint-demand.md"
     if charter.problem_statement:
         keys(ps, ("endorsements",), charter.problem_statement.endorsements)

@@ -4,7 +4,7 @@ from .base import ID_PATTERN, Audience, MarkdownFile, StrictModel, Visibility
 from .charter import Charter
 from .charter_pages import (Agreement, Ask, Autonomy, ConflictProtocol, JointDemand,
                             ProblemStatement, Steward, StewardMandate)
-from .coalition import CharterVersion, Coalition
+from .coalition import CharterVersion, Coalition, HistoryEntry
 from .logic import Condition, Dependency, Logic, Tension
 from .page import KNOWN_PAGE_KEYS, Page
 from .partner import Partner, Representative, SteppedBack
@@ -13,7 +13,7 @@ from .review import SIGNS_OF_DECAY, SIGNS_OF_LIFE, Review
 __all__ = [
     "ID_PATTERN", "Audience", "MarkdownFile", "StrictModel", "Visibility", "Charter",
     "Agreement", "Ask", "Autonomy", "ConflictProtocol", "JointDemand", "ProblemStatement",
-    "Steward", "StewardMandate", "CharterVersion", "Coalition", "Condition", "Dependency",
+    "Steward", "StewardMandate", "CharterVersion", "Coalition", "HistoryEntry", "Condition", "Dependency",
     "Logic", "Tension", "KNOWN_PAGE_KEYS", "Page", "Partner", "Representative", "SteppedBack",
     "SIGNS_OF_DECAY", "SIGNS_OF_LIFE", "Review",
 ]

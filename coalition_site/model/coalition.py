@@ -18,6 +18,15 @@ class CharterVersion(StrictModel):
     ratified: dt.date | None = Field(None, description="When this version was ratified; absent means not yet ratified.")
 
 
+class HistoryEntry(StrictModel):
+    """One past version of the charter, as the coalition records it (``history:``)."""
+
+    version: SemVer = Field(description="The version's number, e.g. `1.0.0`.")
+    ratified: dt.date | None = Field(None, description="When that version was ratified.")
+    summary: Text | None = Field(
+        None, description="What the version changed, in a sentence or two (shown on the public history page).")
+
+
 class Coalition(StrictModel):
     """The coalition: its name, its charter version and the rhythm of its reviews."""
 
@@ -31,6 +40,10 @@ class Coalition(StrictModel):
     commons_assessment: dict[str, Score] = Field(
         default_factory=dict,
         description="Baseline scores from 1.0 to 5.0 (`resilience`, `autonomy`, or any other name).")
+    history: list[HistoryEntry] = Field(
+        default_factory=list,
+        description="Optional: earlier versions of the charter (and a summary of the one in force) for "
+                    "the charter history page; versions found in git are added to these.")
 
     @property
     def display_name(self) -> str:

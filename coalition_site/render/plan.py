@@ -105,11 +105,13 @@ def _navigation(charter: Charter, plan: SitePlan, contributed: list[PlannedPage]
     """
     pages = plan.pages
     nav: list = [{"Home": "index.md"}]
-    nav.append({"Charter": [{pages[uri].title: uri} for uri in CHARTER_FILES if uri in pages]})
+    nav.append({"Charter": [{pages[uri].title: uri} for uri in CHARTER_FILES if uri in pages]
+                + [{p.title: p.src_uri} for p in contributed if p.nav_section == "Charter"]})
     nav.append({"Partners": ["partners/index.md"] + [
         {p.name: p.src_uri} for p in sorted(charter.partners.values(), key=lambda p: p.name.lower())]})
     for page in contributed:
-        nav.append({page.title: page.src_uri})
+        if page.nav_section != "Charter":
+            nav.append({page.title: page.src_uri})
     if charter.reviews:
         years: dict[int, list] = {}
         for review in reversed(charter.reviews):

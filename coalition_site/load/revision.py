@@ -1,0 +1,58 @@
+"""Loading the charter as it was at a git revision, for comparing two versions of it."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from ..errors import ProjectError
+from ..gitrev import Repository
+from ..model import Charter
+from ..problems import format_problems
+from .charter import load_charter
+
+FIRST_PROBLEMS = 5
+"""How many of a broken revision's problems an error shows (``check`` lists them all)."""
+
+
+def load_at_revision(repo: Repository, revision: str, docs_dir: Path, project_dir: Path) -> Charter:
+    """The charter of ``docs_dir`` as committed at ``revision``.
+
+    The content folder is extracted into a temporary folder (paths checked, links skipped) and
+    loaded like any other; problems are reported with the project's own paths.
+    """
+    sha = repo.resolve(revision)
+    label = describe(repo, revision)
+    docs_prefix, project_prefix = repo.prefix(docs_dir), repo.prefix(project_dir)
+    with tempfile.TemporaryDirectory(prefix="coalition-rev-") as tmp:
+        root = Path(tmp)
+        if repo.extract(sha, docs_prefix, root) == 0:
+            raise ProjectError(f"the content folder '{docs_prefix or '.'}' holds no charter files at "
+                               f"{label}; compare revisions made after the charter was added")
+        result = load_charter(root / docs_prefix, root / project_prefix)
+        return _loaded(result, label, "compare from a revision whose charter is valid; "
+                       "'coalition-site check' on a checkout of it lists every problem")
+
+
+def load_working_tree(docs_dir: Path, project_dir: Path) -> Charter:
+    """The charter as it is on disk, with the same error as a broken revision."""
+    return _loaded(load_charter(docs_dir, project_dir), "the working tree",
+                   "fix them first ('coalition-site check' lists every problem), or give a second "
+                   "revision, such as HEAD, to compare committed charters")
+
+
+def describe(repo: Repository, revision: str) -> str:
+    """``v1.0.0 (3f2a9c1)``: the name a person gave, and the commit it stands for."""
+    sha = repo.resolve(revision)
+    return sha[:7] if sha.startswith(revision.lower()) else f"{revision} ({sha[:7]})"
+
+
+def _loaded(result, label: str, hint: str) -> Charter:
+    if result.charter is not None:
+        return result.charter
+    errors = [p for p in result.problems if p.level == "error"]
+    shown = format_problems(errors[:FIRST_PROBLEMS])
+    more = f"\n... and {len(errors) - FIRST_PROBLEMS} more" if len(errors) > FIRST_PROBLEMS else ""
+    raise ProjectError(
+        f"the charter at {label} has {len(errors)} error{'s' * (len(errors) != 1)}, so it cannot "
+        f"be compared; the first:\n{shown}{more}\n{hint}")
