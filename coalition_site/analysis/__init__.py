@@ -1,0 +1,1 @@
+"""Pure computations over a loaded charter: what the site shows beyond the files themselves."""
