@@ -276,6 +276,12 @@ class VitalityReport:
                 counts[state] = counts.get(state, 0) + 1
         return counts
 
+    @property
+    def latest_members(self) -> int:
+        """Partners who were members at the latest review (not yet joined, stepped back
+        without a record, or departed do not count)."""
+        return sum(1 for p in self.partners if p.cells and p.cells[-1].state not in NON_MEMBER_STATES)
+
 
 # -- building it ----------------------------------------------------------------------------------
 def build_vitality_report(charter: Charter, today: dt.date) -> VitalityReport:

@@ -439,3 +439,10 @@ def test_a_public_report_counts_only_published_reviews_and_says_so():
 def test_the_report_is_the_same_for_the_same_charter_and_date():
     charter = drifting_series(["aligned", "drifting", "drifting", "drifting"])
     assert report_of(charter) == report_of(charter)
+
+
+def test_partners_who_were_not_members_at_the_latest_review_are_not_counted_in_it():
+    partners = ["alpha", "beta", make_partner("gone", status="departed"), make_partner("later", joined=TODAY + DAY)]
+    report = report_of(make_charter([healthy(TODAY)], partners=partners))
+    assert report.latest_members == 2
+    assert report.latest_alignment == {"aligned": 2, "departed": 1, "not-yet-a-partner": 1}

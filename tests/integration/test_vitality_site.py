@@ -85,9 +85,9 @@ def test_the_internal_dashboard_lists_alerts_most_urgent_first_with_the_patterns
                       "The joint demand&#39;s deadline has passed", "Harbour Youth for Climate has stepped back"]
     page = text(html)
     assert ("Signs of decay in the latest 3 reviews: 'side-deals' (partners negotiate side deals; "
-            "information stops flowing) recorded on 2026-10-13.") in page
+            "information stops flowing) recorded on 2026-10-13. See the review of 10 November 2026.") in page
     assert "What the pattern advises: Replant: the pattern says to call a reset meeting" in page
-    assert "The term of Rosa Lindqvist ends on 2026-12-31, in 37 days." in page
+    assert "The term of Rosa Lindqvist ends on 2026-12-31, in 37 days. See Steward mandate." in page
     assert "Harbour Youth for Climate stepped back from public actions at the port on 2026-07-01." in page
 
 
@@ -123,7 +123,7 @@ def test_the_internal_home_page_summarises_vitality_and_links_to_the_dashboard(s
     home = content(read(sites["internal"], "index.html"))
     summary = text(home[home.index('id="vitality"'):home.index('id="partners"')])
     assert "Latest review 10 November 2026: policy progress Advancing" in summary
-    assert "3 of 5 partners aligned, 1 solo by agreement" in summary
+    assert "3 of 4 partners aligned, 1 solo by agreement" in summary
     assert "Urgent Replant: call a reset meeting (and 3 more)" in summary
     assert 'href="vitality/"' in home
 
