@@ -225,10 +225,15 @@ def attendance_chart(partners: tuple[PartnerRecord, ...]) -> str:
     rows = [p for p in partners if p.attendance is not None][::-1]
     chart = pygal.HorizontalBar(**_options(
         70 + 40 * max(1, len(rows)), PRIMARY,
-        x_labels=[p.name for p in rows], value_formatter=lambda v: f"{v:.0f}%",
+        # Long names are shortened to leave the bars room; the table beside has them whole.
+        x_labels=[_shorten(p.name, 28) for p in rows], value_formatter=lambda v: f"{v:.0f}%",
         range=(0, 100), y_labels=[0, 25, 50, 75, 100], show_legend=False))
     chart.add("Attendance", [round(100 * p.attendance) for p in rows])
     return render(chart, "vitality-attendance", "Share of reviews each partner attended")
+
+
+def _shorten(text: str, length: int) -> str:
+    return text if len(text) <= length else text[:length - 1].rstrip() + "…"
 
 
 def score_label(name: str) -> str:

@@ -157,7 +157,7 @@ def test_the_public_home_page_shows_the_public_state_and_top_alert(sites):
     summary = text(home[home.index('id="vitality"'):home.index('id="partners"')])
     assert "Latest published review 10 November 2026: policy progress Advancing" in summary
     assert "Warning The steward's term is ending (and 2 more)" in summary
-    assert '<a class="md-button" href="vitality/">The vitality dashboard</a>' in home
+    assert '<a class="md-button md-button--primary" href="vitality/">The vitality dashboard</a>' in home
     nav = read(sites["public"], "index.html")
     assert re.search(r'<a href="vitality/" class="md-nav__link">\s*<span class="md-ellipsis">\s*Vitality\s*</span>', nav)
 

@@ -112,8 +112,8 @@ def test_each_point_has_a_tooltip_that_needs_no_javascript(charts):
 
 def test_partner_and_score_names_are_escaped_text_never_markup(hostile_charts):
     attendance = hostile_charts["chart-attendance"]
-    assert HOSTILE_NAME in Elements(attendance).texts
-    assert "&lt;script&gt;alert(\"partner\")&lt;/script&gt; &amp;" in attendance
+    assert '<script>alert("partner")</s…' in Elements(attendance).texts  # shortened to 28 characters
+    assert '&lt;script&gt;alert("partner")&lt;/s…' in attendance
     score = hostile_charts["chart-score-0"]
     assert HOSTILE_SCORE.capitalize() in Elements(score).texts
     for svg in hostile_charts.values():
