@@ -1,0 +1,87 @@
+"""The vitality dashboard: ``vitality/`` and the vitality summary on the home page.
+
+The page exists only when the audience may see at least one review: a public build of a
+coalition that publishes none has no dashboard, no navigation entry and no home summary.
+Everything shown comes from :func:`~coalition_site.analysis.vitality.build_vitality_report` on
+the audience-filtered charter, so an internal review never reaches a public page.
+
+:func:`render_vitality` is the dashboard's whole share of a build (report and charts), callable
+on its own to time it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from ..analysis.vitality import ALIGNMENT_LABELS, VitalityReport, build_vitality_report
+from ..model import Charter
+from ..render.charts import score_label, vitality_charts
+from ..render.plan import PlannedPage
+from .base import Feature, Link
+
+SRC_URI = "vitality/index.md"
+TITLE = "Vitality"
+SUMMARY_TEMPLATE = "coalition/vitality-summary.html"
+
+
+@dataclass
+class VitalityPage:
+    """What the ``vitality`` partial shows: the report, arranged for reading."""
+
+    report: VitalityReport
+    body: str = ""
+    """A generated page has no Markdown of its own (the plugin renders ``item.body``)."""
+    years: list[tuple[int, list[int]]] = field(default_factory=list)
+    """Year → indexes of that year's reviews, newest year first: one heatmap table each."""
+    alignment_labels: dict[str, str] = field(default_factory=lambda: dict(ALIGNMENT_LABELS))
+
+    def __post_init__(self) -> None:
+        indexed = list(enumerate(self.report.reviews))
+        self.years = [(year, [index for index, _ in group]) for year, group in
+                      groupby(indexed, key=lambda pair: pair[1].date.year)][::-1]
+
+    @staticmethod
+    def score_label(name: str) -> str:
+        return score_label(name)
+
+
+def render_vitality(charter: Charter, today: dt.date) -> tuple[VitalityReport, dict[str, str]]:
+    """The dashboard's report and its charts (cleaned SVG by slot name) for an
+    audience-filtered charter: the vitality share of a build, to time on its own."""
+    report = build_vitality_report(charter, today)
+    return report, vitality_charts(report)
+
+
+class VitalityFeature(Feature):
+    """Adds ``vitality/`` and the home page's ``vitality`` slot when there are reviews to read."""
+
+    name = "vitality"
+
+    def __init__(self, build):
+        super().__init__(build)
+        self.report: VitalityReport | None = None
+        self.charts: dict[str, str] = {}
+
+    def pages(self) -> list[PlannedPage]:
+        if not self.build.charter.reviews:
+            return []  # no evidence, no dashboard (and no trace of one)
+        self.report = build_vitality_report(self.build.charter, self.build.today)
+        return [PlannedPage(SRC_URI, "vitality", TITLE, VitalityPage(self.report), generated=True)]
+
+    def prepare(self) -> None:
+        if self.report is not None:
+            self.charts = vitality_charts(self.report)
+
+    def extras(self, page: PlannedPage, link: Link) -> dict[str, str]:
+        if self.report is None:
+            return {}
+        if page.kind == "vitality":
+            return dict(self.charts)
+        if page.kind == "home":
+            template = self.build.env.get_template(SUMMARY_TEMPLATE)
+            return {"vitality": template.render(
+                report=self.report, charter=self.build.charter, link=link, today=self.build.today,
+                dashboard=SRC_URI, alignment_labels=ALIGNMENT_LABELS)}
+        return {}

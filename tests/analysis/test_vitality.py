@@ -1,0 +1,448 @@
+"""The vitality report from hand-made review series: rhythm, alignment, alerts, scores."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from coalition_site.analysis.vitality import (
+    ADVICE, RITUAL_DAYS, STEWARD_NOTICE_DAYS, build_vitality_report)
+from coalition_site.audience import for_audience
+from coalition_site.model import (
+    Autonomy, Charter, CharterVersion, Coalition, ConflictProtocol, JointDemand, Partner,
+    ProblemStatement, Review, SteppedBack, Steward, StewardMandate)
+
+TODAY = dt.date(2026, 11, 24)
+DAY = dt.timedelta(days=1)
+
+
+# -- hand-made charters -------------------------------------------------------------------------
+def make_partner(pid: str, *, joined=None, status="active", stepped_back=None, visibility="public") -> Partner:
+    partner = Partner(name=pid.replace("-", " ").title(), issue="An issue", theory_of_change="A theory.",
+                      joined=joined, status=status, stepped_back=stepped_back, visibility=visibility)
+    partner.attach(f"partners/{pid}.md", "", 1)
+    return partner
+
+
+def make_review(date: dt.date, **fields) -> Review:
+    review = Review(date=date, **fields)
+    review.attach(f"reviews/{date.isoformat()}.md", "", 1)
+    return review
+
+
+def make_charter(reviews=(), *, partners=("alpha", "beta"), cadence=31, baseline=None,
+                 stewards=None, demand=None, mandate_visibility="public") -> Charter:
+    partner_models = [p if isinstance(p, Partner) else make_partner(p) for p in partners]
+    mandate = StewardMandate(
+        stewards=[Steward(name="Dana Ortiz", term_ends=dt.date(2030, 1, 1))] if stewards is None else stewards,
+        visibility=mandate_visibility)
+    mandate.attach("charter/steward-mandate.md", "", 1)
+    joint_demand = demand or JointDemand(status="campaigning", deadline=dt.date(2030, 1, 1))
+    joint_demand.attach("charter/joint-demand.md", "", 1)
+    return Charter(
+        docs_dir=Path("content"),
+        coalition=Coalition(name="Test Coalition", charter=CharterVersion(version="1.0.0"),
+                            review_cadence_days=cadence, commons_assessment=baseline or {}),
+        problem_statement=ProblemStatement(), joint_demand=joint_demand, steward_mandate=mandate,
+        autonomy=Autonomy(), conflict_protocol=ConflictProtocol(),
+        partners={p.id: p for p in partner_models},
+        reviews=sorted(reviews, key=lambda r: r.date))
+
+
+def every(start: dt.date, count: int, days: int) -> list[dt.date]:
+    return [start + dt.timedelta(days=days * i) for i in range(count)]
+
+
+def healthy(date: dt.date, **fields) -> Review:
+    """A review of a coalition doing fine: progress, a decision, everyone aligned."""
+    values = dict(attended=["alpha", "beta"], policy_progress="advancing",
+                  alignment={"alpha": "aligned", "beta": "aligned"}, decisions=["Act."])
+    values.update(fields)
+    return make_review(date, **values)
+
+
+def report_of(charter: Charter, today: dt.date = TODAY):
+    return build_vitality_report(charter, today)
+
+
+def kinds(report) -> list[str]:
+    return [alert.kind for alert in report.alerts]
+
+
+# -- rhythm ------------------------------------------------------------------------------------
+def test_reviews_exactly_a_cadence_apart_leave_no_gap():
+    dates = every(dt.date(2026, 1, 1), 4, 31)
+    report = report_of(make_charter([healthy(d) for d in dates]), today=dates[-1] + 5 * DAY)
+    assert [i.days for i in report.rhythm.intervals] == [31, 31, 31]
+    assert report.rhythm.gaps == ()
+
+
+def test_one_day_more_than_the_cadence_is_a_gap_with_its_dates():
+    dates = [dt.date(2026, 1, 1), dt.date(2026, 2, 1), dt.date(2026, 3, 5)]  # 31, then 32 days
+    report = report_of(make_charter([healthy(d) for d in dates]), today=dt.date(2026, 3, 10))
+    [gap] = report.rhythm.gaps
+    assert (gap.start, gap.end, gap.days, gap.open) == (dt.date(2026, 2, 1), dt.date(2026, 3, 5), 32, False)
+
+
+def test_the_next_review_is_due_a_cadence_after_the_latest_and_overdue_the_day_after():
+    latest = dt.date(2026, 10, 1)
+    charter = make_charter([healthy(latest)])
+    on_time = report_of(charter, today=latest + 31 * DAY)
+    assert on_time.rhythm.next_due == latest + 31 * DAY
+    assert (on_time.rhythm.overdue, on_time.rhythm.gaps) == (False, ())
+    assert "overdue" not in kinds(on_time)
+
+    late = report_of(charter, today=latest + 32 * DAY)
+    assert late.rhythm.overdue_days == 1
+    [gap] = late.rhythm.gaps
+    assert (gap.open, gap.days, gap.end) == (True, 32, latest + 32 * DAY)
+    [alert] = [a for a in late.alerts if a.kind == "overdue"]
+    assert alert.level == "warning"
+    assert alert.detail == ("No review since 2026-10-01: the next was due on 2026-11-01, 1 day ago "
+                            "(the coalition reviews every 31 days).")
+    assert alert.advice == ADVICE["overdue"]
+
+
+def test_a_review_missed_twice_is_urgent():
+    latest = dt.date(2026, 9, 1)
+    charter = make_charter([healthy(latest)])
+    assert [a.level for a in report_of(charter, today=latest + 62 * DAY).alerts] == ["warning"]
+    assert [a.level for a in report_of(charter, today=latest + 63 * DAY).alerts] == ["urgent"]
+
+
+def test_a_review_dated_after_the_build_date_is_not_overdue():
+    report = report_of(make_charter([healthy(TODAY + 3 * DAY)]))
+    assert report.rhythm.since_latest is None
+    assert not report.rhythm.overdue
+    assert report.alerts == ()
+
+
+def test_a_charter_without_reviews_has_an_empty_report_and_says_no_review_yet():
+    report = report_of(make_charter([]))
+    assert report.reviews == () and report.latest is None
+    assert report.rhythm.intervals == () and report.rhythm.next_due is None
+    assert [p.cells for p in report.partners] == [(), ()]
+    assert [s.count for s in report.signs] == [0] * 8
+    assert [(a.kind, a.level, a.title) for a in report.alerts] == [("overdue", "warning", "No review yet")]
+
+
+# -- alignment and attendance --------------------------------------------------------------------
+def test_a_partner_that_joined_mid_series_is_not_yet_a_partner_before_and_not_counted_absent():
+    dates = every(dt.date(2026, 1, 1), 4, 28)
+    partners = ["alpha", make_partner("gamma", joined=dates[2])]
+    reviews = [make_review(d, attended=["alpha"] + (["gamma"] if d >= dates[2] else []),
+                           alignment={"alpha": "aligned", **({"gamma": "aligned"} if d >= dates[2] else {})})
+               for d in dates]
+    report = report_of(make_charter(reviews, partners=partners), today=dates[-1])
+    gamma = next(p for p in report.partners if p.partner_id == "gamma")
+    assert [c.state for c in gamma.cells] == ["not-yet-a-partner", "not-yet-a-partner", "aligned", "aligned"]
+    assert (gamma.attended, gamma.eligible, gamma.attendance) == (2, 2, 1.0)
+
+
+def test_a_departed_partner_is_departed_after_the_last_review_that_recorded_it():
+    dates = every(dt.date(2026, 1, 1), 4, 28)
+    partners = ["alpha", make_partner("delta", status="departed")]
+    reviews = [make_review(dates[0], attended=["alpha", "delta"], alignment={"alpha": "aligned", "delta": "aligned"}),
+               make_review(dates[1], attended=["alpha"], alignment={"alpha": "aligned", "delta": "absent"}),
+               make_review(dates[2], attended=["alpha"], alignment={"alpha": "aligned"}),
+               make_review(dates[3], attended=["alpha"], alignment={"alpha": "aligned"})]
+    report = report_of(make_charter(reviews, partners=partners), today=dates[-1])
+    delta = next(p for p in report.partners if p.partner_id == "delta")
+    assert [c.state for c in delta.cells] == ["aligned", "absent", "departed", "departed"]
+    assert [c.recorded for c in delta.cells] == [True, True, False, False]
+    assert (delta.attended, delta.eligible) == (1, 2)
+    assert delta.count("absent") == 1
+
+
+def test_a_stepped_back_partner_is_shown_stepped_back_where_no_review_recorded_it():
+    dates = every(dt.date(2026, 1, 1), 4, 28)
+    back = SteppedBack(since=dates[1], scope="the zoning ask", reason="Contract campaign.\n")
+    partners = ["alpha", make_partner("beta", status="stepped-back", stepped_back=back)]
+    reviews = [make_review(dates[0], attended=["alpha", "beta"], alignment={"alpha": "aligned", "beta": "aligned"}),
+               make_review(dates[1], attended=["alpha"], alignment={"alpha": "aligned"}),
+               make_review(dates[2], attended=["alpha", "beta"], alignment={"alpha": "aligned", "beta": "solo-by-agreement"}),
+               make_review(dates[3], attended=["alpha"], alignment={"alpha": "aligned"})]
+    report = report_of(make_charter(reviews, partners=partners), today=dates[-1])
+    beta = next(p for p in report.partners if p.partner_id == "beta")
+    assert [c.state for c in beta.cells] == ["aligned", "stepped-back", "solo-by-agreement", "stepped-back"]
+    assert (beta.attended, beta.eligible) == (2, 2)
+    [alert] = [a for a in report.alerts if a.kind == "stepped-back"]
+    assert (alert.level, alert.title, alert.link) == ("notice", "Beta has stepped back", "partners/beta.md")
+    assert alert.detail == "Beta stepped back from the zoning ask on 2026-01-29. Its reason: Contract campaign."
+
+
+def test_a_member_the_review_did_not_record_is_not_recorded_and_counts_as_not_attending():
+    report = report_of(make_charter([make_review(dt.date(2026, 11, 1), attended=["alpha"],
+                                                 alignment={"alpha": "aligned"})]))
+    beta = next(p for p in report.partners if p.partner_id == "beta")
+    assert [(c.state, c.recorded) for c in beta.cells] == [("not-recorded", False)]
+    assert (beta.attended, beta.eligible, beta.attendance) == (0, 1, 0.0)
+
+
+def test_partners_are_listed_by_name():
+    report = report_of(make_charter([], partners=["zulu", "alpha", "mike"]))
+    assert [p.name for p in report.partners] == ["Alpha", "Mike", "Zulu"]
+
+
+def drifting_series(states: list[str]) -> Charter:
+    dates = every(dt.date(2026, 6, 1), len(states), 28)
+    return make_charter([healthy(d, alignment={"alpha": "aligned", "beta": s}) for d, s in zip(dates, states)])
+
+
+def test_a_partner_drifting_in_three_consecutive_reviews_is_called_out_by_name():
+    report = report_of(drifting_series(["aligned", "drifting", "drifting", "drifting"]))
+    [run] = report.drift_runs
+    assert (run.name, run.reviews, run.start, run.end, run.ongoing) == (
+        "Beta", 3, dt.date(2026, 6, 29), dt.date(2026, 8, 24), True)
+    [alert] = [a for a in report.alerts if a.kind == "drift"]
+    assert (alert.level, alert.title, alert.link) == ("warning", "Beta is drifting", "partners/beta.md")
+    assert alert.detail == "Beta was recorded 'drifting' in 3 consecutive reviews, from 2026-06-29 to 2026-08-24."
+
+
+@pytest.mark.parametrize("states", [
+    ["aligned", "drifting", "drifting"],                           # two only
+    ["drifting", "drifting", "absent", "drifting"],                # broken by another state
+    ["drifting", "drifting", "aligned", "drifting", "drifting"],   # two runs of two
+])
+def test_fewer_than_three_consecutive_drifting_reviews_is_not_called_out(states):
+    report = report_of(drifting_series(states))
+    assert report.drift_runs == ()
+    assert "drift" not in kinds(report)
+
+
+def test_a_past_drift_is_called_out_but_is_no_alert_once_the_partner_is_aligned_again():
+    report = report_of(drifting_series(["drifting", "drifting", "drifting", "aligned"]))
+    [run] = report.drift_runs
+    assert (run.reviews, run.ongoing) == (3, False)
+    assert "drift" not in kinds(report)
+
+
+def test_latest_alignment_counts_the_states_at_the_latest_review():
+    report = report_of(drifting_series(["aligned", "drifting"]))
+    assert report.latest_alignment == {"aligned": 1, "drifting": 1}
+
+
+# -- replant -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("sign", ["steward-lapse", "side-deals"])
+@pytest.mark.parametrize("reviews_ago", [0, 1, 2])
+def test_steward_lapse_or_side_deals_in_the_latest_three_reviews_calls_for_a_reset(sign, reviews_ago):
+    dates = every(dt.date(2026, 8, 1), 4, 28)
+    marked = dates[-1 - reviews_ago]
+    charter = make_charter([healthy(d, signs_of_decay=[sign] if d == marked else []) for d in dates])
+    report = report_of(charter, today=dates[-1])
+    alert = report.alerts[0]
+    assert (alert.kind, alert.level, alert.title) == ("replant", "urgent", "Replant: call a reset meeting")
+    assert f"'{sign}'" in alert.detail and f"recorded on {marked.isoformat()}" in alert.detail
+    assert "reset meeting" in alert.advice
+
+
+def test_replant_names_both_signs_with_the_patterns_words():
+    charter = make_charter([healthy(dt.date(2026, 11, 1), signs_of_decay=["side-deals", "steward-lapse"])])
+    [alert] = report_of(charter).alerts
+    assert alert.detail == (
+        "Signs of decay in the latest review: 'steward-lapse' (the steward role is invisible or "
+        "absent; continuity lapses) recorded on 2026-11-01; 'side-deals' (partners negotiate side "
+        "deals; information stops flowing) recorded on 2026-11-01.")
+
+
+def test_replant_is_not_called_for_a_sign_four_reviews_ago_or_for_other_signs_of_decay():
+    dates = every(dt.date(2026, 8, 1), 4, 28)
+    old = make_charter([healthy(d, signs_of_decay=["side-deals"] if d == dates[0] else []) for d in dates])
+    assert "replant" not in kinds(report_of(old, today=dates[-1]))
+    other = make_charter([healthy(d, signs_of_decay=["communications-only", "vague-demand"]) for d in dates])
+    assert "replant" not in kinds(report_of(other, today=dates[-1]))
+
+
+# -- ritual ------------------------------------------------------------------------------------
+def ritual_series(today_offset: int, *, stalled=3, **latest_fields):
+    """A live review on 1 August, then ``stalled`` monthly reviews with no progress or decision."""
+    live = dt.date(2026, 8, 1)
+    dates = every(live + 28 * DAY, stalled, 28)
+    reviews = [healthy(live)] + [healthy(d, policy_progress="stalled", decisions=[]) for d in dates]
+    if latest_fields:
+        reviews[-1] = healthy(dates[-1], **{"policy_progress": "stalled", "decisions": [], **latest_fields})
+    return make_charter(reviews), live + today_offset * DAY
+
+
+def test_reviews_held_with_stalled_progress_and_no_decision_for_three_months_are_ritual():
+    charter, today = ritual_series(RITUAL_DAYS)
+    [alert] = [a for a in report_of(charter, today).alerts if a.kind == "ritual"]
+    assert (alert.level, alert.title) == ("urgent", "Ritual: reviews are held, nothing changes")
+    assert alert.detail == ("3 reviews were held since the review of 2026-08-01 (90 days), the latest "
+                            "on 2026-10-24, with policy progress not advancing and no decision recorded.")
+    assert alert.link == "reviews/2026-10-24.md"
+
+
+def test_ritual_is_not_called_a_day_before_three_months():
+    charter, today = ritual_series(RITUAL_DAYS - 1)
+    assert "ritual" not in kinds(report_of(charter, today))
+
+
+def test_ritual_needs_reviews_held_not_one_stalled_meeting():
+    charter, today = ritual_series(RITUAL_DAYS + 30, stalled=1)
+    assert "ritual" not in kinds(report_of(charter, today))
+
+
+@pytest.mark.parametrize("latest", [{"decisions": ["Act."]}, {"policy_progress": "advancing"},
+                                    {"policy_progress": "won"}])
+def test_a_decision_or_progress_at_the_latest_review_is_not_ritual(latest):
+    charter, today = ritual_series(RITUAL_DAYS + 30, **latest)
+    assert "ritual" not in kinds(report_of(charter, today))
+
+
+@pytest.mark.parametrize("progress", ["regressing", None])
+def test_regressing_or_unrecorded_progress_does_not_advance_either(progress):
+    charter, today = ritual_series(RITUAL_DAYS, policy_progress=progress)
+    assert "ritual" in kinds(report_of(charter, today))
+
+
+def test_a_coalition_that_never_moved_is_ritual_from_its_first_review():
+    dates = every(dt.date(2026, 8, 1), 3, 30)
+    charter = make_charter([healthy(d, policy_progress="stalled", decisions=[]) for d in dates])
+    assert "ritual" not in kinds(report_of(charter, dates[0] + (RITUAL_DAYS - 1) * DAY))
+    [alert] = [a for a in report_of(charter, dates[0] + RITUAL_DAYS * DAY).alerts if a.kind == "ritual"]
+    assert alert.detail.startswith("3 reviews were held since the first review on 2026-08-01 (90 days)")
+
+
+# -- steward -----------------------------------------------------------------------------------
+def steward_alerts(term_ends, today=TODAY, **charter_fields):
+    stewards = [Steward(name="Dana Ortiz", term_ends=term_ends)]
+    charter = make_charter([healthy(today)], stewards=stewards, **charter_fields)
+    return [a for a in report_of(charter, today).alerts if a.kind == "steward"]
+
+
+def test_a_steward_term_that_ended_is_urgent():
+    [alert] = steward_alerts(TODAY - DAY)
+    assert (alert.level, alert.title, alert.link) == (
+        "urgent", "The steward's term has ended", "charter/steward-mandate.md")
+    assert alert.detail == "The term of Dana Ortiz ended on 2026-11-23, 1 day ago; no steward is in office."
+
+
+@pytest.mark.parametrize("days, when", [(0, "today"), (1, "in 1 day"), (STEWARD_NOTICE_DAYS, "in 60 days")])
+def test_a_steward_term_ending_within_sixty_days_is_a_warning(days, when):
+    [alert] = steward_alerts(TODAY + days * DAY)
+    assert (alert.level, alert.title) == ("warning", "The steward's term is ending")
+    assert alert.detail == f"The term of Dana Ortiz ends on {(TODAY + days * DAY).isoformat()}, {when}."
+
+
+def test_a_steward_term_ending_in_sixty_one_days_or_open_ended_is_no_alert():
+    assert steward_alerts(TODAY + (STEWARD_NOTICE_DAYS + 1) * DAY) == []
+    assert steward_alerts(None) == []
+
+
+def test_a_co_steward_who_stays_keeps_the_role_alive():
+    stewards = [Steward(name="Dana Ortiz", term_ends=TODAY - DAY), Steward(name="Lee Park", term_ends=dt.date(2028, 1, 1))]
+    charter = make_charter([healthy(TODAY)], stewards=stewards)
+    assert "steward" not in kinds(report_of(charter))
+
+
+def test_no_steward_named_is_urgent():
+    [alert] = [a for a in report_of(make_charter([healthy(TODAY)], stewards=[])).alerts if a.kind == "steward"]
+    assert (alert.level, alert.title) == ("urgent", "No steward is named")
+
+
+def test_an_internal_steward_mandate_raises_no_alert_in_a_public_report():
+    charter = make_charter([healthy(TODAY, visibility="public")], mandate_visibility="internal",
+                           stewards=[Steward(name="Dana Ortiz", term_ends=TODAY - DAY)])
+    assert "steward" in kinds(report_of(charter))
+    assert "steward" not in kinds(report_of(for_audience(charter, "public")))
+
+
+# -- joint demand ------------------------------------------------------------------------------
+def demand_report(status, deadline, visibility="public", audience=None):
+    demand = JointDemand(status=status, deadline=deadline, target="County Council", visibility=visibility)
+    charter = make_charter([healthy(TODAY, visibility="public")], demand=demand)
+    return report_of(for_audience(charter, audience) if audience else charter)
+
+
+def test_a_deadline_passed_while_still_campaigning_is_a_warning():
+    report = demand_report("campaigning", TODAY - 3 * DAY)
+    [alert] = [a for a in report.alerts if a.kind == "deadline"]
+    assert (alert.level, alert.link) == ("warning", "charter/joint-demand.md")
+    assert alert.detail == ("The deadline was 2026-11-21, 3 days ago, and the demand is still marked "
+                            "'campaigning'.")
+    assert (report.demand.status, report.demand.days_left, report.demand.target) == ("campaigning", -3, "County Council")
+
+
+@pytest.mark.parametrize("status, deadline", [("campaigning", TODAY), ("campaigning", TODAY + DAY),
+                                              ("won", TODAY - DAY), ("drafting", TODAY - DAY),
+                                              ("campaigning", None)])
+def test_no_deadline_alert_before_the_deadline_or_once_the_campaign_is_decided(status, deadline):
+    assert "deadline" not in kinds(demand_report(status, deadline))
+
+
+def test_an_internal_joint_demand_is_not_in_a_public_report():
+    report = demand_report("campaigning", TODAY - DAY, visibility="internal", audience="public")
+    assert report.demand is None
+    assert "deadline" not in kinds(report)
+
+
+# -- order, signs, scores, audience --------------------------------------------------------------
+def test_alerts_are_listed_most_urgent_first():
+    dates = every(dt.date(2026, 6, 1), 4, 28)
+    back = SteppedBack(since=dt.date(2026, 1, 1), scope="everything")
+    charter = make_charter(
+        [healthy(d, alignment={"alpha": "aligned", "beta": "drifting"},
+                 signs_of_decay=["side-deals"] if d == dates[-1] else []) for d in dates],
+        partners=["alpha", "beta", make_partner("gamma", status="stepped-back", stepped_back=back)],
+        stewards=[Steward(name="Dana Ortiz", term_ends=TODAY + 10 * DAY)],
+        demand=JointDemand(status="campaigning", deadline=TODAY - DAY))
+    report = report_of(charter)
+    assert [(a.level, a.kind) for a in report.alerts] == [
+        ("urgent", "replant"), ("urgent", "overdue"), ("warning", "steward"),
+        ("warning", "deadline"), ("warning", "drift"), ("notice", "stepped-back")]
+    assert report.top_alert.kind == "replant"
+
+
+def test_signs_are_tallied_by_the_patterns_labels_and_counted_once_per_review():
+    charter = make_charter([healthy(dt.date(2026, 10, 1), signs_of_life=["resource-flow", "resource-flow"]),
+                            healthy(dt.date(2026, 11, 1), signs_of_life=["resource-flow"],
+                                    signs_of_decay=["vague-demand"])])
+    report = report_of(charter)
+    tallies = {t.sign: (t.kind, t.count, t.last_seen) for t in report.signs}
+    assert tallies["resource-flow"] == ("life", 2, dt.date(2026, 11, 1))
+    assert tallies["vague-demand"] == ("decay", 1, dt.date(2026, 11, 1))
+    assert tallies["side-deals"] == ("decay", 0, None)
+    assert report.reviews[0].signs_of_life == ("resource-flow",)
+    labels = {t.sign: t.label for t in report.signs}
+    assert labels["resource-flow"] == "Staff, data, money or organizing capacity cross partner boundaries"
+
+
+def test_scores_trend_against_the_baseline_with_the_charters_names_first():
+    charter = make_charter([healthy(dt.date(2026, 10, 1), scores={"trust": 2.0, "resilience": 3.5}),
+                            healthy(dt.date(2026, 11, 1), scores={"resilience": 2.5})],
+                           baseline={"resilience": 3.0, "autonomy": 3.5})
+    scores = {s.name: s for s in report_of(charter).scores}
+    assert list(scores) == ["resilience", "autonomy", "trust"]
+    assert scores["resilience"].points == ((dt.date(2026, 10, 1), 3.5), (dt.date(2026, 11, 1), 2.5))
+    assert (scores["resilience"].latest, scores["resilience"].change) == (2.5, -0.5)
+    assert (scores["autonomy"].points, scores["autonomy"].latest, scores["autonomy"].change) == ((), None, None)
+    assert (scores["trust"].baseline, scores["trust"].change) == (None, None)
+
+
+def test_a_public_report_counts_only_published_reviews_and_says_so():
+    dates = every(dt.date(2026, 6, 1), 4, 28)
+    charter = make_charter([healthy(d, visibility="public" if i == 0 else "internal",
+                                    signs_of_decay=["side-deals"] if i == 3 else [])
+                            for i, d in enumerate(dates)])
+    internal = report_of(for_audience(charter, "internal"))
+    public = report_of(for_audience(charter, "public"))
+    assert (internal.published_only, len(internal.reviews)) == (False, 4)
+    assert (public.published_only, [r.date for r in public.reviews]) == (True, [dates[0]])
+    assert "replant" in kinds(internal) and "replant" not in kinds(public)
+    [overdue] = [a for a in public.alerts if a.kind == "overdue"]
+    assert overdue.detail.startswith("No published review since 2026-06-01:")
+
+
+def test_the_report_is_the_same_for_the_same_charter_and_date():
+    charter = drifting_series(["aligned", "drifting", "drifting", "drifting"])
+    assert report_of(charter) == report_of(charter)
+
+
+def test_partners_who_were_not_members_at_the_latest_review_are_not_counted_in_it():
+    partners = ["alpha", "beta", make_partner("gone", status="departed"), make_partner("later", joined=TODAY + DAY)]
+    report = report_of(make_charter([healthy(TODAY)], partners=partners))
+    assert report.latest_members == 2
+    assert report.latest_alignment == {"aligned": 2, "departed": 1, "not-yet-a-partner": 1}

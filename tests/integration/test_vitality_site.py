@@ -1,0 +1,180 @@
+"""The vitality dashboard in real builds of tests/fixtures/vitality: a year of reviews, four public.
+
+The internal reviews carry marker strings (INTERNAL-...) in their notes and decisions, a partner
+drifting three months running, and side deals; none of it may reach any file of the public site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as htmllib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coalition_site import commands
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "vitality"
+AS_OF = dt.datetime(2026, 11, 24, 12, tzinfo=dt.timezone.utc)
+PUBLIC_REVIEWS = ("2025-12-09", "2026-04-14", "2026-08-11", "2026-11-10")
+INTERNAL_REVIEWS = ("2026-01-13", "2026-02-10", "2026-05-12", "2026-06-09", "2026-07-14",
+                    "2026-09-08", "2026-10-13")
+INTERNAL_MARKERS = ("INTERNAL-REVIEW-NOTES", "INTERNAL-DECISION", "INTERNAL-BLOCK-IN-PUBLIC-REVIEW",
+                    "Replant", '<td class="cs-cell cs-cell--drifting"', "Drifting in three or more",
+                    "13 January 2026", "10 February 2026", "12 May 2026", "9 June 2026",
+                    "14 July 2026", "8 September 2026", "13 October 2026") + INTERNAL_REVIEWS
+
+
+def build(project: Path, audience: str, site_dir: Path) -> Path:
+    with pytest.MonkeyPatch.context() as env:
+        # Pinned "as of" date; the audience variable that `build` sets is put back afterwards.
+        env.setenv("SOURCE_DATE_EPOCH", str(int(AS_OF.timestamp())))
+        env.setenv("COALITION_AUDIENCE", audience)
+        return commands.build(project, audience=audience, site_dir=site_dir)
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    root = tmp_path_factory.mktemp("vitality")
+    project = root / "project"
+    shutil.copytree(FIXTURE, project)
+    # The same coalition publishing none of its reviews: its public site has no dashboard.
+    unpublished = root / "unpublished"
+    shutil.copytree(FIXTURE, unpublished)
+    for review in (unpublished / "content" / "reviews").glob("*.md"):
+        review.write_text(review.read_text(encoding="utf-8").replace("visibility: public\n", ""),
+                          encoding="utf-8")
+    return {
+        "public": build(project, "public", root / "public"),
+        "internal": build(project, "internal", root / "internal"),
+        "public-again": build(project, "public", root / "public-again"),
+        "unpublished": build(unpublished, "public", root / "unpublished-site"),
+    }
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def text(html: str) -> str:
+    """The page's visible words, one space between them, SVG charts left out."""
+    html = re.sub(r"<svg.*?</svg>", " ", html, flags=re.S)
+    words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace(" .", ".").replace(" ,", ",").replace(" :", ":")
+    return htmllib.unescape(words)
+
+
+def content(html: str) -> str:
+    return html[html.index('<article'):html.index('</article>')]
+
+
+# -- the internal dashboard ------------------------------------------------------------------------
+def test_the_internal_dashboard_reads_every_review_as_of_the_build_date(sites):
+    page = text(content(read(sites["internal"], "vitality/index.html")))
+    assert ("Read from 11 implementation-honesty reviews, 9 December 2025 to 10 November 2026, "
+            "as of 24 November 2026.") in page
+    assert "No review between 2026-02-10 and 2026-04-14 (63 days)." in page
+    assert "Next review Due by 15 December 2026, in 21 days" in page
+
+
+def test_the_internal_dashboard_lists_alerts_most_urgent_first_with_the_patterns_advice(sites):
+    html = content(read(sites["internal"], "vitality/index.html"))
+    titles = re.findall(r'<p class="cs-alert__title">.*?<strong>(.*?)</strong>', html)
+    assert titles == ["Replant: call a reset meeting", "The steward&#39;s term is ending",
+                      "The joint demand&#39;s deadline has passed", "Harbour Youth for Climate has stepped back"]
+    page = text(html)
+    assert ("Signs of decay in the latest 3 reviews: 'side-deals' (partners negotiate side deals; "
+            "information stops flowing) recorded on 2026-10-13. See the review of 10 November 2026.") in page
+    assert "What the pattern advises: Replant: the pattern says to call a reset meeting" in page
+    assert "The term of Rosa Lindqvist ends on 2026-12-31, in 37 days. See Steward mandate." in page
+    assert "Harbour Youth for Climate stepped back from public actions at the port on 2026-07-01." in page
+
+
+def test_the_heatmap_has_a_cell_in_words_for_every_partner_and_review(sites):
+    html = content(read(sites["internal"], "vitality/index.html"))
+    rows = re.findall(r'<tr><th scope="row"><a href="[^"]*">([^<]*)</a>(.*?)</tr>', html, flags=re.S)
+    cells = {}
+    for name, row in rows:
+        cells.setdefault(name, []).extend(re.findall(r'<span class="cs-sr">([^<]*)</span>', row))
+    # Newest year first: 2026 (ten reviews), then 2025 (one).
+    assert cells["Clean Harbour Network"] == ["Aligned", "Aligned", "Aligned", "Drifting", "Drifting",
+                                              "Drifting", "Aligned", "Aligned", "Aligned", "Aligned", "Aligned"]
+    assert cells["East Side Tenants"][:3] == ["Not yet a partner", "Not yet a partner", "Aligned"]
+    assert cells["East Side Tenants"][-1] == "Not yet a partner"
+    assert cells["Harbour Fishers Guild"][:4] == ["Aligned", "Absent", "Absent", "Departed"]
+    assert cells["Harbour Youth for Climate"][5:10] == ["Stepped back", "Solo by agreement", "Stepped back",
+                                                      "Stepped back", "Solo by agreement"]
+    assert ("Clean Harbour Network: drifting in 3 consecutive reviews, 2026-05-12 to 2026-07-14."
+            in text(html))
+
+
+def test_every_chart_is_static_svg_with_a_caption_and_its_data_beside_it(sites):
+    html = content(read(sites["internal"], "vitality/index.html"))
+    figures = re.findall(r'<figure class="cs-chart" data-search-exclude>\s*<svg .*?</svg>\s*'
+                         r'<figcaption>(.*?)</figcaption>', html, flags=re.S)
+    assert len(figures) == 7
+    assert "<script" not in html
+    assert html.count('<details class="cs-data">') == 6  # rhythm, progress, signs, three scores
+    assert "<th scope=\"row\">Partners reference each other&#39;s analysis in their own communications" in html
+
+
+def test_the_internal_home_page_summarises_vitality_and_links_to_the_dashboard(sites):
+    home = content(read(sites["internal"], "index.html"))
+    summary = text(home[home.index('id="vitality"'):home.index('id="partners"')])
+    assert "Latest review 10 November 2026: policy progress Advancing" in summary
+    assert "3 of 4 partners aligned, 1 solo by agreement" in summary
+    assert "Urgent Replant: call a reset meeting (and 3 more)" in summary
+    assert 'href="vitality/"' in home
+
+
+# -- the public dashboard ----------------------------------------------------------------------------
+def test_the_public_dashboard_reads_only_the_published_reviews_and_says_so(sites):
+    page = text(content(read(sites["public"], "vitality/index.html")))
+    assert ("Read from 4 published implementation-honesty reviews, 9 December 2025 to 10 November "
+            "2026, as of 24 November 2026.") in page
+    assert "This public dashboard counts only the reviews the coalition has published." in page
+    assert "No published review between 2025-12-09 and 2026-04-14 (126 days)." in page
+    for date in PUBLIC_REVIEWS:
+        assert f'href="../reviews/{date}/"' in read(sites["public"], "vitality/index.html")
+
+
+def test_nothing_of_an_internal_review_reaches_any_file_of_the_public_site(sites):
+    internal_page = read(sites["internal"], "vitality/index.html")
+    # The markers are real: the internal dashboard shows what the public one must not.
+    for marker in ("Replant", '<td class="cs-cell cs-cell--drifting"', "Drifting in three or more", "13 October 2026"):
+        assert marker in internal_page
+    leaks = []
+    for path in sorted(sites["public"].rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".txt", ".js"):
+            body = path.read_text(encoding="utf-8", errors="replace")
+            leaks += [(path.relative_to(sites["public"]).as_posix(), m) for m in INTERNAL_MARKERS if m in body]
+    assert leaks == []
+
+
+def test_the_public_home_page_shows_the_public_state_and_top_alert(sites):
+    home = content(read(sites["public"], "index.html"))
+    summary = text(home[home.index('id="vitality"'):home.index('id="partners"')])
+    assert "Latest published review 10 November 2026: policy progress Advancing" in summary
+    assert "Warning The steward's term is ending (and 2 more)" in summary
+    assert '<a class="md-button md-button--primary" href="vitality/">The vitality dashboard</a>' in home
+    nav = read(sites["public"], "index.html")
+    assert re.search(r'<a href="vitality/" class="md-nav__link">\s*<span class="md-ellipsis">\s*Vitality\s*</span>', nav)
+
+
+def test_a_rebuild_on_the_same_date_gives_the_same_bytes(sites):
+    for path in ("vitality/index.html", "index.html"):
+        assert (sites["public"] / path).read_bytes() == (sites["public-again"] / path).read_bytes()
+
+
+def test_a_coalition_that_publishes_no_review_has_no_public_dashboard_at_all(sites):
+    site = sites["unpublished"]
+    assert not (site / "vitality").exists()
+    traces = []
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml"):
+            body = path.read_text(encoding="utf-8", errors="replace")
+            traces += [(path.relative_to(site).as_posix(), t) for t in
+                       ("vitality/", "Vitality", 'id="vitality"', "cs-vitality") if t in body]
+    assert traces == []
+    assert "The partners" in read(site, "index.html")  # the home page itself was built
