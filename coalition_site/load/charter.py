@@ -19,6 +19,7 @@ from ..model.base import ID_PATTERN
 from ..problems import Problem
 from .files import SourceFile, read_text, scan_content, split_front_matter
 from .sources import Source, SourceIndex
+from .unsafe_markup import find_unsafe_markup
 from .validate import validate_model
 from .yaml_source import SourceMap, YamlSourceError, parse_yaml
 
@@ -88,6 +89,7 @@ class _Loader:
             front = split_front_matter(text)
             data, smap = self.parse(file, front.text or "", line_offset=1)
             body, body_line = front.body, front.body_line
+            self.problems += find_unsafe_markup(body, path=file.display, body_line=body_line)
         else:
             data, smap = self.parse(file, text)
             body, body_line = "", 1

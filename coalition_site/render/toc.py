@@ -20,7 +20,8 @@ def toc_tokens(page_html: str) -> list[dict]:
     tokens: list[dict] = []
     for level, anchor, inner in _HEADING.findall(page_html):
         name = html.unescape(_TAG.sub("", _PERMALINK.sub("", inner))).strip()
-        token = {"level": int(level), "id": html.unescape(anchor), "name": name,
+        # `name` stays escaped, as Python-Markdown gives it: Material prints it unescaped.
+        token = {"level": int(level), "id": html.unescape(anchor), "name": html.escape(name),
                  "html": html.escape(name), "data-toc-label": "", "children": []}
         if token["level"] == 3 and tokens:
             tokens[-1]["children"].append(token)
