@@ -129,6 +129,8 @@ def _run_mkdocs(function, *args) -> None:
         function(*args)
     except MkDocsException as exc:
         message = str(exc.message if hasattr(exc, "message") else exc)
+        if message == "Aborted with a BuildError!":  # MkDocs logged the reason just above
+            message = "the build failed; the ERROR above says why"
         raise CoalitionSiteError(message) from None
 
 
