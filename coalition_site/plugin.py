@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from pathlib import Path
 
 from mkdocs.config import base
@@ -178,7 +179,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             files.append(File.generated(config, "robots.txt", content=ROBOTS_TXT))
         # Files copied unchanged from an installed theme hold nothing of the charter: the leak
         # scan skips them while they stay byte for byte what the theme shipped.
-        packaged = [Path(d).resolve() for d in config.theme.dirs if d != config.theme.custom_dir]
+        custom = Path(config.theme.custom_dir).resolve() if config.theme.custom_dir else None
+        packaged = [d for d in (Path(d).resolve() for d in config.theme.dirs) if d != custom]
         self.theme_files = {STYLESHEET: str(ASSETS_DIR / "coalition.css")}
         for file in files:
             if file.abs_src_path and not file.is_documentation_page() and not file.generated_by \
@@ -239,7 +241,10 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if self.build is None:
             return
         if self.scanner is not None:
+            started = time.monotonic()
             leaks = scan_site(config.site_dir, self.scanner, unchanged=self.theme_files)
+            log.debug(f"coalition: looked for {len(self.scanner.values)} internal values in the "
+                      f"public build in {time.monotonic() - started:.2f} s")
             if leaks:
                 kept = f" '{self.staged.target}' was left as it was." if self.staged else ""
                 raise PluginError(
