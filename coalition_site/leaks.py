@@ -160,6 +160,27 @@ def internal_values(charter: Charter, *, public_pages: Iterable[str] | None = No
     return _not_public(pages, corpus) + _not_public(candidates, corpus)
 
 
+_JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+
+
+def site_words(template_files: Iterable[Path | str] = ()) -> list[str]:
+    """The site's own sentences: the signs of life and decay, status labels, and the text of
+    ``template_files`` (Jinja partials). Pass them as ``public_texts``: an internal note that
+    quotes one of them word for word is not a leak when the site prints it anyway."""
+    from .model import SIGNS_OF_DECAY, SIGNS_OF_LIFE
+    from .render.pages import STATUS_LABELS
+
+    words = [*SIGNS_OF_LIFE.values(), *SIGNS_OF_DECAY.values(), *STATUS_LABELS.values()]
+    for path in template_files:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        words.extend(line.strip() for line in _TAG.sub("\n", _JINJA.sub("\n", text)).split("\n")
+                     if line.strip())
+    return words
+
+
 def _documents(charter: Charter) -> Iterator[tuple[str, BaseModel]]:
     yield "coalition.yml", charter.coalition
     for item in charter.charter_pages:

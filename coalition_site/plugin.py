@@ -29,7 +29,7 @@ from .audience import AUDIENCES, for_audience
 from .check import check_charter
 from .clock import as_of
 from .errors import CoalitionSiteError
-from .leaks import LeakScanner, internal_values, scan_site
+from .leaks import LeakScanner, internal_values, scan_site, site_words
 from .output_dir import StagedOutput, separate_site_dirs
 from .render.internal_marks import ROBOTS_TXT, mark_internal
 from .render.pages import TEMPLATES_DIR
@@ -122,7 +122,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             self.scanner = LeakScanner(internal_values(
                 result.charter, public_pages=self.build.plan.pages,
                 use_directory_urls=config.use_directory_urls,
-                public_texts=[config.site_name or "", config.site_description or "", config.copyright or ""]))
+                public_texts=[config.site_name or "", config.site_description or "", config.copyright or "",
+                              *site_words(_partials(config))]))
         self._stage_output(config)
         return config
 
@@ -277,6 +278,15 @@ def _public_site_dir(config: MkDocsConfig) -> Path:
     except Exception:  # the file loaded a moment ago; if it cannot now, assume the default
         raw = {}
     return config_file.parent / str(raw.get("site_dir") or "site")
+
+
+def _partials(config: MkDocsConfig) -> list[Path]:
+    """The coalition partials this build renders with (a site's overrides first)."""
+    found: dict[str, Path] = {}
+    for folder in config.theme.dirs:
+        for path in sorted(Path(folder).glob("coalition/**/*.html")):
+            found.setdefault(path.relative_to(folder).as_posix(), path)
+    return list(found.values())
 
 
 def _strict_warnings(config: MkDocsConfig) -> bool:

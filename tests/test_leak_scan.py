@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from coalition_site.leaks import (InternalValue, Leak, LeakScanner, internal_values, normalise,
-                                  prose_fragments, scan_site)
+                                  prose_fragments, scan_site, site_words)
+from coalition_site.render.pages import TEMPLATES_DIR
 from coalition_site.load.charter import load_charter
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
@@ -89,6 +90,16 @@ def test_a_value_the_public_also_sees_is_not_internal(editable):
 def test_words_of_the_sites_own_text_are_not_internal(charter):
     values = by_text(internal_values(charter, public_texts=["Minutes: Board notes and more"]))
     assert "Board notes" not in values
+
+
+def test_an_internal_note_quoting_the_sites_own_words_is_not_a_leak(editable):
+    editable.edit("reviews/2026-11-11.md", "SECRET-REVIEW-NOTES the riders met the mayor alone.",
+                  "Partners negotiate side deals; information stops flowing.\n"
+                  "No decisions were recorded.")
+    partials = sorted(TEMPLATES_DIR.glob("coalition/*.html"))
+    texts = set(by_text(internal_values(editable.charter(), public_texts=site_words(partials))))
+    assert not {"Partners negotiate side deals;", "No decisions were recorded."} & texts
+    assert "Partners negotiate side deals;" in by_text(internal_values(editable.charter()))
 
 
 def test_short_values_ids_and_one_word_names_are_left_out(editable):

@@ -166,7 +166,7 @@ def test_serve_still_builds_and_serves(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COALITION_AUDIENCE": "public"}
     server = subprocess.Popen(
         [sys.executable, "-c", "from coalition_site.cli import main; main()", "serve",
          str(project), "--dev-addr", f"127.0.0.1:{port}"],
