@@ -178,15 +178,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS_DIR / "coalition.css")))
         if self.audience == "internal" and files.get_file_from_path("robots.txt") is None:
             files.append(File.generated(config, "robots.txt", content=ROBOTS_TXT))
-        # Files copied unchanged from an installed theme hold nothing of the charter: the leak
-        # scan skips them while they stay byte for byte what the theme shipped.
-        custom = Path(config.theme.custom_dir).resolve() if config.theme.custom_dir else None
-        packaged = [d for d in (Path(d).resolve() for d in config.theme.dirs) if d != custom]
-        self.theme_files = {STYLESHEET: str(ASSETS_DIR / "coalition.css")}
-        for file in files:
-            if file.abs_src_path and not file.is_documentation_page() and not file.generated_by \
-                    and any(Path(file.abs_src_path).resolve().is_relative_to(d) for d in packaged):
-                self.theme_files[file.dest_uri] = file.abs_src_path
+        self.theme_files = _theme_files(files, config)
         return files
 
     # -- pages ----------------------------------------------------------------------------------
@@ -278,6 +270,22 @@ def _public_site_dir(config: MkDocsConfig) -> Path:
     except Exception:  # the file loaded a moment ago; if it cannot now, assume the default
         raw = {}
     return config_file.parent / str(raw.get("site_dir") or "site")
+
+
+def _theme_files(files: Files, config: MkDocsConfig) -> dict[str, str]:
+    """Built file → the installed theme's file it is copied from (a site's custom_dir aside).
+
+    Such a file holds nothing of the charter while it stays byte for byte what the theme
+    shipped: the leak check compares it with its source and skips it.
+    """
+    custom = Path(config.theme.custom_dir).resolve() if config.theme.custom_dir else None
+    packaged = [d for d in (Path(d).resolve() for d in config.theme.dirs) if d != custom]
+    found = {STYLESHEET: str(ASSETS_DIR / "coalition.css")}
+    for file in files:
+        if file.abs_src_path and not file.is_documentation_page() and not file.generated_by \
+                and any(Path(file.abs_src_path).resolve().is_relative_to(d) for d in packaged):
+            found[file.dest_uri] = file.abs_src_path
+    return found
 
 
 def _partials(config: MkDocsConfig) -> list[Path]:
