@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 
-from .model import Audience, Charter
+from .model import Audience, Autonomy, Charter, ConflictProtocol, JointDemand, ProblemStatement, StewardMandate
 
 AUDIENCES: tuple[Audience, ...] = ("public", "internal")
+CHARTER_ATTRIBUTES = {ProblemStatement: "problem_statement", JointDemand: "joint_demand",
+                      StewardMandate: "steward_mandate", Autonomy: "autonomy",
+                      ConflictProtocol: "conflict_protocol"}
 
 # An admonition opener as Python-Markdown reads it: `!!!`, `???` or `???+`, then its classes.
 _ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]*(?P<classes>[\w\- ]+?)(?:[ \t]+".*")?[ \t]*$')
@@ -95,7 +98,7 @@ def for_audience(charter: Charter, audience: Audience) -> Charter:
     })
     reviews = [update(r, attended=visible(r.attended), alignment=visible_keys(r.alignment))
                for r in charter.reviews if r.visibility == "public"]
-    return charter.replace(
+    public = charter.replace(
         audience="public",
         partners=partners,
         problem_statement=update(charter.problem_statement,
@@ -108,6 +111,17 @@ def for_audience(charter: Charter, audience: Audience) -> Charter:
         reviews=reviews,
         pages={uri: public_body(p) for uri, p in charter.pages.items() if p.visibility == "public"},
     )
+    # An internal charter page is left out of the site, but other pages read its fields (each
+    # partner's page lists the joint demand's asks): the public sees an empty one instead.
+    return public.replace(**{
+        CHARTER_ATTRIBUTES[type(item)]: _emptied(item)
+        for item in public.charter_pages if item.visibility == "internal"})
+
+
+def _emptied(item):
+    empty = type(item).model_validate({"visibility": "internal"})
+    empty.attach(item.src_uri, "", item.body_line)
+    return empty
 
 
 def is_visible(item, audience: Audience) -> bool:

@@ -18,6 +18,7 @@ from .clock import as_of
 from .errors import CharterError, CoalitionSiteError, ProjectError
 from .problems import format_problems, has_errors, summary
 from .project import find_project
+from .risky_extensions import risky_extension_problems
 
 DEFAULT_SITE_DIRS = {"public": "site", "internal": "site-internal"}
 
@@ -41,10 +42,14 @@ def _check(project) -> CheckResult:
         raise ProjectError("the coalition plugin's 'rules' option must map rule ids to "
                            "error, warning or off")
     try:
-        return check_charter(project.docs_dir, project.root,
-                             today=as_of(project.plugin_options.get("build_date")), rules=rules)
+        result = check_charter(project.docs_dir, project.root,
+                               today=as_of(project.plugin_options.get("build_date")), rules=rules)
     except ValueError as exc:  # an unknown rule id in the plugin's config
         raise ProjectError(f"{project.config_file.name if project.config_file else 'config'}: {exc}") from None
+    if project.config_file is not None:
+        result.problems += risky_extension_problems(project.config_file, project.markdown_extensions,
+                                                    project.plugins)
+    return result
 
 
 def build(project_dir: Path | str = ".", *, audience: str | None = None,
@@ -209,6 +214,8 @@ def _run_mkdocs(function, *args) -> None:
         function(*args)
     except MkDocsException as exc:
         message = str(exc.message if hasattr(exc, "message") else exc)
+        if message == "Aborted with a BuildError!":  # MkDocs logged the reason just above
+            message = "the build failed; the ERROR above says why"
         raise CoalitionSiteError(message) from None
 
 

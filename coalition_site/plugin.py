@@ -1,34 +1,43 @@
 """The MkDocs plugin ``coalition``: a thin adapter from MkDocs events to the core library.
 
-on_config  check the charter (stop on errors), filter it for the audience, plan the site
+on_config  check the charter (stop on errors), filter it for the audience, plan the site,
+           filter a site's own nav, and point the build at a fresh folder (output_dir.py)
 on_files   drop the charter's data files and hidden pages, add generated pages and styles
-on_page_*  give each page its filtered Markdown, then its partial rendered around the HTML
+on_page_*  give each page its filtered Markdown, then its partial rendered around the HTML;
+           mark each page of the internal site as internal
+on_post_build  scan a public build for internal values (leaks.py), then move it into place
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import time
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from markupsafe import escape
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import CountHandler, get_relative_url, yaml_load
 
 from .audience import AUDIENCES, for_audience
 from .check import check_charter
 from .clock import as_of
 from .errors import CoalitionSiteError
+from .leaks import LeakScanner, internal_values, scan_site, site_words
+from .output_dir import StagedOutput, separate_site_dirs
 from .publish import enable_version_selector
+from .render.internal_marks import ROBOTS_TXT, mark_internal
 from .render.pages import TEMPLATES_DIR
+from .render.plain_text import plain_nav, safe_meta
 from .render.site import BuildOptions, SiteBuild
+from .render.user_nav import filter_nav
+from .risky_extensions import find_risky, message
 from .render.toc import toc_tokens
 
 log = logging.getLogger("mkdocs.plugins.coalition")
@@ -62,6 +71,13 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def __init__(self):
         self.build: SiteBuild | None = None
         self.audience = "public"
+        self.command = "build"
+        self.staged: StagedOutput | None = None
+        self.scanner: LeakScanner | None = None
+        self.theme_files: dict[str, str] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command  # `mkdocs serve` builds into a private folder of its own
 
     # -- on_config: validate, filter, plan --------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -97,10 +113,50 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         except CoalitionSiteError as exc:
             raise PluginError(f"coalition: {exc}") from None
         if config.nav is None:
-            config.nav = _escape_titles(self.build.plan.nav)
+            config.nav = plain_nav(self.build.plan.nav)
+        else:
+            self._filter_user_nav(config, result.charter)
+        for kind, name, effect in find_risky(config.markdown_extensions, config.plugins):
+            log.warning(f"coalition: mkdocs.yml: {message(kind, name, effect)}")
+        self.scanner = None
+        if self.audience == "public":
+            self.scanner = LeakScanner(internal_values(
+                result.charter, public_pages=self.build.plan.pages,
+                use_directory_urls=config.use_directory_urls,
+                public_texts=[config.site_name or "", config.site_description or "", config.copyright or "",
+                              *site_words(_partials(config))]))
+        self._stage_output(config)
         if os.environ.get("MIKE_DOCS_VERSION"):  # built by `mike deploy`: show its version menu
             enable_version_selector(config.extra)
         return config
+
+    def _filter_user_nav(self, config: MkDocsConfig, charter) -> None:
+        # A site's own nav keeps the title of an entry whose page is hidden (as a link).
+        hidden = {uri for uri in charter.sources if uri.endswith(".md")} - set(self.build.plan.pages)
+        config.nav, dropped = filter_nav(config.nav, hidden)
+        if dropped:
+            log.info(f"coalition: left {dropped} entr{'ies' if dropped != 1 else 'y'} out of the "
+                     f"nav of mkdocs.yml (pages the {self.audience} audience may not see)")
+
+    def _stage_output(self, config: MkDocsConfig) -> None:
+        """Build into a fresh folder beside site_dir, moved into place in on_post_build."""
+        self.staged = None
+        if self.command == "serve":
+            return
+        target = Path(config.site_dir)
+        if self.audience == "internal":
+            try:
+                target = separate_site_dirs(target, _public_site_dir(config))
+            except CoalitionSiteError as exc:
+                raise PluginError(f"coalition: {exc}") from None
+            if target != Path(config.site_dir).resolve():
+                log.info(f"coalition: building the internal site in '{target}', never in the "
+                         "public site's folder")
+        try:
+            self.staged = StagedOutput(target)
+        except (CoalitionSiteError, OSError) as exc:
+            raise PluginError(f"coalition: cannot build in '{target}': {exc}") from None
+        config.site_dir = str(self.staged.path)
 
     def _resolve_audience(self) -> str:
         audience = os.environ.get("COALITION_AUDIENCE") or self.config.audience
@@ -123,6 +179,9 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             if page.generated and files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content=f"# {page.title}\n"))
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS_DIR / "coalition.css")))
+        if self.audience == "internal" and files.get_file_from_path("robots.txt") is None:
+            files.append(File.generated(config, "robots.txt", content=ROBOTS_TXT))
+        self.theme_files = _theme_files(files, config)
         return files
 
     # -- pages ----------------------------------------------------------------------------------
@@ -139,9 +198,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             # mean something else to Material, and `representatives` must never reach a theme.
             meta = {"description": planned.item.description} if getattr(planned.item, "description", None) else {}
         meta.setdefault("title", planned.title)
-        # Material prints titles as HTML (header, navigation, footer); partners write them.
-        meta["title"] = str(escape(str(meta["title"])))
-        page.meta = meta
+        page.meta = safe_meta(meta)  # Material's templates print these without escaping
         if getattr(planned.item, "body", None) is not None:
             return planned.item.body  # the audience-filtered body (internal blocks removed)
         return f"# {planned.title}\n"
@@ -162,11 +219,87 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             page.toc = get_toc(toc_tokens(rendered))  # the partial's sections, for Material's TOC
         return rendered
 
+    # -- the internal site's marks ---------------------------------------------------------------
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.build is None or self.audience != "internal":
+            return None
+        return mark_internal(output)
 
-def _escape_titles(nav):
-    """The navigation with every title HTML-escaped: Material prints nav titles as HTML."""
-    if isinstance(nav, list):
-        return [_escape_titles(entry) for entry in nav]
-    if isinstance(nav, dict):
-        return {str(escape(title)): _escape_titles(target) for title, target in nav.items()}
-    return nav
+    def on_post_template(self, output_content: str, /, *, template_name: str,
+                         config: MkDocsConfig) -> str | None:
+        if self.build is None or self.audience != "internal" or not template_name.endswith(".html"):
+            return None
+        return mark_internal(output_content)  # 404.html
+
+    # -- after the build: prove it, then publish it ----------------------------------------------
+    @event_priority(-100)  # last, so that what other plugins write is scanned too
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.build is None:
+            return
+        if self.scanner is not None:
+            started = time.monotonic()
+            leaks = scan_site(config.site_dir, self.scanner, unchanged=self.theme_files)
+            log.debug(f"coalition: looked for {len(self.scanner.values)} internal values in the "
+                      f"public build in {time.monotonic() - started:.2f} s")
+            if leaks:
+                kept = f" '{self.staged.target}' was left as it was." if self.staged else ""
+                raise PluginError(
+                    f"coalition: the public build holds {len(leaks)} internal value"
+                    f"{'s' * (len(leaks) != 1)}; nothing was published.{kept}\n"
+                    + "\n".join(f"  {leak}" for leak in leaks)
+                    + "\nA template override, hook or plugin put them there: remove it, or "
+                      "build for the internal audience.")
+        if self.staged is None or _strict_warnings(config):
+            return  # under --strict, MkDocs aborts next; on_build_error discards the folder
+        staged, self.staged = self.staged, None
+        try:
+            config.site_dir = str(staged.commit())
+        except OSError as exc:
+            staged.discard()
+            raise PluginError(f"coalition: cannot move the build into '{staged.target}': {exc}") from None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staged is not None:
+            self.staged.discard()
+            self.staged = None
+
+
+def _public_site_dir(config: MkDocsConfig) -> Path:
+    """The folder mkdocs.yml itself names (public builds go there unless told otherwise)."""
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    try:
+        with config_file.open("rb") as handle:
+            raw = yaml_load(handle) or {}
+    except Exception:  # the file loaded a moment ago; if it cannot now, assume the default
+        raw = {}
+    return config_file.parent / str(raw.get("site_dir") or "site")
+
+
+def _theme_files(files: Files, config: MkDocsConfig) -> dict[str, str]:
+    """Built file → the installed theme's file it is copied from (a site's custom_dir aside).
+
+    Such a file holds nothing of the charter while it stays byte for byte what the theme
+    shipped: the leak check compares it with its source and skips it.
+    """
+    custom = Path(config.theme.custom_dir).resolve() if config.theme.custom_dir else None
+    packaged = [d for d in (Path(d).resolve() for d in config.theme.dirs) if d != custom]
+    found = {STYLESHEET: str(ASSETS_DIR / "coalition.css")}
+    for file in files:
+        if file.abs_src_path and not file.is_documentation_page() and not file.generated_by \
+                and any(Path(file.abs_src_path).resolve().is_relative_to(d) for d in packaged):
+            found[file.dest_uri] = file.abs_src_path
+    return found
+
+
+def _partials(config: MkDocsConfig) -> list[Path]:
+    """The coalition partials this build renders with (a site's overrides first)."""
+    found: dict[str, Path] = {}
+    for folder in config.theme.dirs:
+        for path in sorted(Path(folder).glob("coalition/**/*.html")):
+            found.setdefault(path.relative_to(folder).as_posix(), path)
+    return list(found.values())
+
+
+def _strict_warnings(config: MkDocsConfig) -> bool:
+    return bool(config.strict) and any(
+        isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)

@@ -23,6 +23,7 @@ class Project:
     docs_dir: Path
     plugin_options: dict = field(default_factory=dict)
     markdown_extensions: list[str] = field(default_factory=list)
+    plugins: list[str] = field(default_factory=list)
 
 
 def find_project(root: Path | str = ".") -> Project:
@@ -46,7 +47,9 @@ def find_project(root: Path | str = ".") -> Project:
             options = entry["coalition"] or {}
     extensions = [next(iter(e)) if isinstance(e, dict) else str(e)
                   for e in (config.get("markdown_extensions") or [])]
-    return Project(root, config_file, docs_dir, options if isinstance(options, dict) else {}, extensions)
+    plugins = [next(iter(e)) if isinstance(e, dict) else str(e) for e in (config.get("plugins") or [])]
+    return Project(root, config_file, docs_dir, options if isinstance(options, dict) else {},
+                   extensions, plugins)
 
 
 def _read_config(path: Path) -> dict:

@@ -20,6 +20,7 @@ from ..problems import Problem
 from .files import SourceFile, read_text, scan_content, split_front_matter
 from .history import check_history
 from .sources import Source, SourceIndex
+from .unsafe_markup import find_unsafe_markup
 from .validate import validate_model
 from .yaml_source import SourceMap, YamlSourceError, parse_yaml
 
@@ -97,6 +98,7 @@ class _Loader:
             # Without front matter, a missing field is reported at line 1, not below it.
             data, smap = self.parse(file, front.text or "", line_offset=0 if front.text is None else 1)
             body, body_line = front.body, front.body_line
+            self.problems += find_unsafe_markup(body, path=file.display, body_line=body_line)
         else:
             data, smap = self.parse(file, text)
             body, body_line = "", 1

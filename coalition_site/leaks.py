@@ -1,0 +1,467 @@
+"""Proving that a public build holds nothing internal: the internal values, and a scan for them.
+
+Audience filtering (:mod:`coalition_site.audience`) removes internal content before anything
+renders. This module checks the result from the other side, after the build: it lists every
+value that only the internal audience may see, by comparing the charter as written with the
+charter the public sees, then looks for each one in every file of the built site (pages, the
+search index, the sitemap and its ``.gz``, ``404.html``, copied assets). A template override, a
+hook or a plugin that smuggles a value past the filter is caught here, whatever the path.
+
+What counts as one value:
+
+- a whole field: a representative's name, email or GitHub handle, a tension's ``about``, a
+  review's decision, an internal page's title;
+- each sentence of Markdown prose (internal pages, internal reviews, ``!!! internal`` blocks);
+- the address of each internal page (its built ``index.html`` must not exist).
+
+Short common words would be found everywhere, so text shorter than 12 characters is left out,
+except emails (always), GitHub handles (4 characters or more) and names and titles of two words
+or more (6 characters or more), which are matched as whole words. A value that also appears
+in what the public may see (a representative who is also the public steward) is not internal.
+
+Matching ignores case, runs of whitespace, HTML escaping and typographic quotes and dashes; it
+finds verbatim copies, not paraphrases, truncations or encodings (see docs/publishing.md).
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping
+
+import ahocorasick_rs
+from pydantic import BaseModel
+
+from .audience import for_audience
+from .load.charter import CHARTER_FILES
+from .model import Charter
+
+MIN_TEXT = 12
+"""Shorter text is too common to be told apart from the site's own words."""
+MIN_PROSE = 20
+"""A sentence of Markdown prose must be at least this long to count as distinctive."""
+MIN_NAME = 6
+MIN_HANDLE = 4
+
+# Fields whose values identify someone or something even when short.
+_NAME_FIELDS = {"name", "title", "facilitator", "mediator"}
+_HANDLE_FIELDS = {"github"}
+_EMAIL_FIELDS = {"email"}
+# Ids and enumerated values (`usw-1219`, `stepped-back`, `all-partners`) are the site's own
+# vocabulary: CSS classes and anchors use them, so they would be found in every build.
+_ID_LIKE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class InternalValue:
+    """A piece of text that only the internal audience may see, and where it was written."""
+
+    text: str
+    """The value as written in the charter."""
+    source: str
+    """Where it comes from: ``content/partners/usw-1219.md:14 (representatives.0.email)``."""
+    whole_word: bool = False
+    """Match only where it stands as whole words (short names and handles)."""
+    page: str | None = None
+    """For an internal page: its built file (``board-notes/index.html``), which must not exist."""
+
+
+@dataclass(frozen=True)
+class Leak:
+    """An internal value found in a file of a built site."""
+
+    file: str
+    """The file, relative to the site folder, with forward slashes."""
+    value: str
+    source: str
+    """Where the value was written (:attr:`InternalValue.source`)."""
+
+    def __str__(self) -> str:
+        # The value itself is left out: build logs are often public, and printing it would
+        # leak it a second time. The source says where to look.
+        return f"{self.file}: holds {self.source}"
+
+
+# -- normalising text -----------------------------------------------------------------------------
+_TYPOGRAPHY = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": "",
+})
+_SPACES = re.compile(r"\s+")
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def normalise(text: str) -> str:
+    """Text as the scan compares it: typography folded, whitespace collapsed, case folded."""
+    text = text.translate(_TYPOGRAPHY).replace("\u2026", "...")
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def _haystacks(raw: str) -> tuple[str, str]:
+    """Two views of a built file: with its markup (attribute values, URLs) and as plain text
+    (so that a value broken up by ``<em>`` or highlighting spans is still found)."""
+    return normalise(html.unescape(raw)), normalise(html.unescape(_TAG.sub("", raw)))
+
+
+# -- the internal values of a charter -------------------------------------------------------------
+@dataclass(frozen=True)
+class _Text:
+    src_uri: str
+    loc: tuple
+    field: str
+    text: str
+    prose: bool = False
+    line: int | None = None
+
+
+def internal_values(charter: Charter, *, public_pages: Iterable[str] | None = None,
+                    use_directory_urls: bool = True,
+                    public_texts: Iterable[str] = ()) -> list[InternalValue]:
+    """Every value of the unfiltered ``charter`` that the public audience may not see.
+
+    ``public_pages`` are the ``src_uri`` of every page the public site builds, generated ones
+    included (default: the public charter's own files); an internal file at the same address
+    as one of them is not reported as built. ``public_texts`` are other public words of the
+    site (its name, its description): a value found in them is not internal.
+    """
+    public = for_audience(charter, "public")
+    corpus_parts = [normalise(t) for t in public_texts]
+    public_uris: set[str] = set()
+    for src_uri, model in _documents(public):
+        if src_uri in CHARTER_FILES and model.visibility == "internal":
+            continue  # the plan leaves an internal charter page out: nothing of it is public
+        public_uris.add(src_uri)
+        corpus_parts.extend(normalise(t.text) for t in _texts(src_uri, model))
+    built = set(public_uris if public_pages is None else public_pages)
+    addresses = {_page_address(uri, use_directory_urls) for uri in built}
+    corpus_parts.extend(normalise(a) for a in addresses)
+    corpus = "\n".join(corpus_parts)
+
+    candidates: list[InternalValue] = []
+    pages: list[InternalValue] = []
+    for src_uri, model in _documents(charter):
+        address = _page_address(src_uri, use_directory_urls)
+        if src_uri.endswith(".md") and src_uri not in public_uris and address not in addresses:
+            pages.append(InternalValue(
+                address, f"{_display(charter, src_uri)} (an internal page)",
+                page=_built_file(address, use_directory_urls)))
+        for text in _texts(src_uri, model):
+            value = _candidate(charter, text)
+            if value is not None:
+                candidates.append(value)
+    return _not_public(pages, corpus) + _not_public(candidates, corpus)
+
+
+_JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+
+
+def site_words(template_files: Iterable[Path | str] = ()) -> list[str]:
+    """The site's own sentences: the signs of life and decay, status labels, and the text of
+    ``template_files`` (Jinja partials). Pass them as ``public_texts``: an internal note that
+    quotes one of them word for word is not a leak when the site prints it anyway."""
+    from .model import SIGNS_OF_DECAY, SIGNS_OF_LIFE
+    from .render.pages import STATUS_LABELS
+
+    words = [*SIGNS_OF_LIFE.values(), *SIGNS_OF_DECAY.values(), *STATUS_LABELS.values()]
+    for path in template_files:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        words.extend(line.strip() for line in _TAG.sub("\n", _JINJA.sub("\n", text)).split("\n")
+                     if line.strip())
+    return words
+
+
+def _documents(charter: Charter) -> Iterator[tuple[str, BaseModel]]:
+    yield "coalition.yml", charter.coalition
+    for item in charter.charter_pages:
+        yield item.src_uri, item
+    for partner in charter.partners.values():
+        yield partner.src_uri, partner
+    yield "logic.yml", charter.logic
+    for review in charter.reviews:
+        yield review.src_uri, review
+    for uri, page in charter.pages.items():
+        yield uri, page
+
+
+def _texts(src_uri: str, model: BaseModel) -> Iterator[_Text]:
+    for loc, value in _fields(model, ()):
+        field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+        yield _Text(src_uri, loc, field, value)
+    body = getattr(model, "body", "")
+    if body:
+        start = getattr(model, "body_line", 1)
+        for offset, fragment in prose_fragments(body):
+            yield _Text(src_uri, (), "", fragment, prose=True, line=start + offset)
+
+
+def _fields(value, loc: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            yield from _fields(getattr(value, name), loc + (info.alias or name,))
+        for name, extra in (value.model_extra or {}).items():
+            yield from _fields(extra, loc + (name,))
+    elif isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _fields(item, loc + (key,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _fields(item, loc + (index,))
+
+
+def _candidate(charter: Charter, text: _Text) -> InternalValue | None:
+    norm = normalise(text.text)
+    key = text.field.lower()
+    whole_word = False
+    if text.prose:
+        if len(norm) < MIN_PROSE:
+            return None
+    elif key in _EMAIL_FIELDS and "@" in norm:
+        pass
+    elif key in _HANDLE_FIELDS:
+        if len(norm) < MIN_HANDLE:
+            return None
+        whole_word = len(norm) < MIN_TEXT
+    elif _ID_LIKE.match(text.text):
+        return None
+    elif key in _NAME_FIELDS and len(norm) < MIN_TEXT:
+        if len(norm) < MIN_NAME or " " not in norm:
+            return None
+        whole_word = True
+    elif len(norm) < MIN_TEXT:
+        return None
+    return InternalValue(text.text, _source(charter, text), whole_word)
+
+
+def _not_public(candidates: list[InternalValue], corpus: str) -> list[InternalValue]:
+    """The candidates, less those that also appear in the public corpus, one per text.
+
+    An internal page stays (its built file must not exist) but its address is only looked
+    for in the files' text when it is distinctive and no public page's address contains it.
+    """
+    unique: dict[str, InternalValue] = {}
+    for value in candidates:
+        unique.setdefault(value.page or normalise(value.text), value)
+    keys = [normalise(v.text) for v in unique.values()]
+    public: set[str] = set()
+    if corpus and any(keys):
+        matcher = ahocorasick_rs.AhoCorasick([k for k in keys if k], store_patterns=True)
+        public = set(matcher.find_matches_as_strings(corpus, overlapping=True))
+    kept = []
+    for key, value in zip(keys, unique.values()):
+        if value.page is not None:
+            if key in public or len(key) < MIN_TEXT:
+                value = InternalValue("", value.source, page=value.page)
+            kept.append(value)
+        elif key not in public:
+            kept.append(value)
+    return kept
+
+
+def _display(charter: Charter, src_uri: str) -> str:
+    source = charter.sources.get(src_uri) if charter.sources else None
+    return source.display if source is not None else src_uri
+
+
+def _source(charter: Charter, text: _Text) -> str:
+    display = _display(charter, text.src_uri)
+    if text.prose:
+        return f"{display}:{text.line} (text)"
+    source = charter.sources.get(text.src_uri) if charter.sources else None
+    where = display
+    if source is not None:
+        line, _column = source.smap.locate(text.loc, value=True)
+        where = f"{display}:{line}"
+    return f"{where} ({'.'.join(str(p) for p in text.loc)})"
+
+
+def _page_address(src_uri: str, use_directory_urls: bool) -> str:
+    stem, _dot, _suffix = src_uri.rpartition(".")
+    folder, _slash, name = stem.rpartition("/")
+    if name.lower() in ("index", "readme"):
+        return f"{folder}/" if folder else ""
+    if use_directory_urls:
+        return f"{stem}/"
+    return f"{stem}.html"
+
+
+def _built_file(address: str, use_directory_urls: bool) -> str:
+    if address.endswith("/") or not address:
+        return f"{address}index.html"
+    return address
+
+
+# -- Markdown prose as the reader sees it ---------------------------------------------------------
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_ADMONITION = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*[\w\- ]*?(?:\s+"(?P<title>.*)")?\s*$')
+_LINE_MARKERS = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|:\s+)?")
+_REFERENCE_DEF = re.compile(r"^\s*(?:\*|\[\^?)[^\]]+\]:")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+_ATTR_LIST = re.compile(r"\{:?\s*[.#:][^}]*\}")
+_EMPHASIS = re.compile(r"(\*\*|__|~~|==|\^\^|`+)|(?<![\w])[*_~^]|[*_~^](?![\w])")
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+
+
+def prose_fragments(markdown: str) -> Iterator[tuple[int, str]]:
+    """``(line offset, text)`` for each sentence of ``markdown`` as it reads once rendered.
+
+    Markup is taken away the way rendering takes it away (emphasis, links, list and heading
+    markers, table pipes, HTML tags), so that the text is found in the built HTML. Code in
+    fences is kept as it is: it renders verbatim.
+    """
+    fence: str | None = None
+    for offset, line in enumerate(markdown.split("\n")):
+        match = _FENCE.match(line)
+        if fence is not None:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+            elif line.strip():
+                yield offset, line.strip()
+            continue
+        if match:
+            fence = match.group(1)
+            continue
+        admonition = _ADMONITION.match(line)
+        if admonition:
+            if admonition.group("title"):
+                yield offset, admonition.group("title")
+            continue
+        if _REFERENCE_DEF.match(line) or _TABLE_RULE.match(line):
+            continue
+        text = _LINE_MARKERS.sub("", line)
+        text = _FOOTNOTE_REF.sub("", _ATTR_LIST.sub("", text))
+        text = _LINK.sub(r"\1", _IMAGE.sub(r"\1", text))
+        text = html.unescape(_EMPHASIS.sub("", _TAG.sub("", text)))
+        for cell in text.split("|"):
+            for sentence in _SENTENCE.split(cell):
+                if sentence.strip():
+                    yield offset, sentence.strip()
+
+
+# -- scanning a built site ------------------------------------------------------------------------
+# Files that cannot hold text the scan could read; anything else is read, whatever its name.
+_BINARY = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff", ".woff2", ".ttf",
+           ".otf", ".eot", ".mp3", ".mp4", ".webm", ".zip"}
+_MAX_GZIP = 64 * 1024 * 1024
+
+
+class LeakScanner:
+    """The internal values compiled once, to scan any number of files in one pass each."""
+
+    def __init__(self, values: Iterable[InternalValue]):
+        self.values = list(values)
+        self.pages = {v.page: v for v in self.values if v.page}
+        self._keys = [normalise(v.text) for v in self.values]
+        indexed = [i for i, key in enumerate(self._keys) if key]
+        self._index = indexed
+        self._matcher = ahocorasick_rs.AhoCorasick([self._keys[i] for i in indexed]) if indexed else None
+
+    def scan_text(self, raw: str) -> list[InternalValue]:
+        """The values found in ``raw`` (HTML, XML, JSON or any text)."""
+        if self._matcher is None:
+            return []
+        found: dict[int, InternalValue] = {}
+        for haystack in _haystacks(raw):
+            for pattern, start, end in self._matcher.find_matches_as_indexes(haystack, overlapping=True):
+                index = self._index[pattern]
+                value = self.values[index]
+                if value.whole_word and not _stands_alone(haystack, start, end):
+                    continue
+                found.setdefault(index, value)
+        return list(found.values())
+
+
+def _stands_alone(haystack: str, start: int, end: int) -> bool:
+    before = haystack[start - 1] if start > 0 else " "
+    after = haystack[end] if end < len(haystack) else " "
+    return not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-")
+
+
+def scan_site(site_dir: Path | str, values: Iterable[InternalValue], *,
+              unchanged: Mapping[str, Path | str] | None = None) -> list[Leak]:
+    """Every internal value found in every file of ``site_dir``, sorted by file.
+
+    ``unchanged`` maps built files (relative paths) to the files of an installed theme they were
+    copied from: one still identical to its source holds nothing from the charter and is skipped.
+    """
+    scanner = values if isinstance(values, LeakScanner) else LeakScanner(values)
+    site_dir = Path(site_dir)
+    unchanged = unchanged or {}
+    leaks: list[Leak] = []
+    for path in sorted(_walk(site_dir)):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel in scanner.pages:
+            value = scanner.pages[rel]
+            leaks.append(Leak(rel, value.text or value.page, value.source))
+        if path.suffix.lower() in _BINARY or _same_file(path, unchanged.get(rel)):
+            continue
+        for value in scanner.scan_text(_read(path)):
+            leaks.append(Leak(rel, value.text, value.source))
+    return leaks
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    # Hidden files too: a web server may well serve them.
+    for dirpath, _dirnames, filenames in os.walk(root):
+        for name in filenames:
+            path = Path(dirpath) / name
+            if path.is_file():
+                yield path
+
+
+def _same_file(path: Path, source: Path | str | None) -> bool:
+    if source is None:
+        return False
+    try:
+        source = Path(source)
+        return path.stat().st_size == source.stat().st_size and path.read_bytes() == source.read_bytes()
+    except OSError:
+        return False
+
+
+def _read(path: Path) -> str:
+    data = path.read_bytes()
+    if path.suffix.lower() == ".gz":
+        try:
+            with gzip.open(path) as handle:
+                data = handle.read(_MAX_GZIP)
+        except (OSError, EOFError):
+            pass  # not gzip after all: scan the bytes as they are
+        inner = path.with_suffix("").suffix.lower()
+    else:
+        inner = path.suffix.lower()
+    text = data.decode("utf-8", errors="replace")
+    if inner == ".json":
+        try:
+            return "\n".join(_json_strings(json.loads(text)))
+        except ValueError:
+            pass
+    return text
+
+
+def _json_strings(data) -> Iterator[str]:
+    # Each string separately, unescaped: the search index stores "\u00e9" and "\"" escaped.
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield key
+            yield from _json_strings(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _json_strings(item)

@@ -1,0 +1,237 @@
+"""The internal values of a charter, and the scan that looks for them in a built site."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coalition_site.leaks import (InternalValue, Leak, LeakScanner, internal_values, normalise,
+                                  prose_fragments, scan_site, site_words)
+from coalition_site.render.pages import TEMPLATES_DIR
+from coalition_site.load.charter import load_charter
+
+MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
+
+
+@pytest.fixture(scope="module")
+def charter():
+    result = load_charter(MINIMAL / "content", MINIMAL)
+    assert result.charter is not None
+    return result.charter
+
+
+@pytest.fixture
+def editable(tmp_path):
+    """A copy of the minimal project; ``edit`` then ``charter()`` to load it."""
+    shutil.copytree(MINIMAL, tmp_path / "project")
+    root = tmp_path / "project"
+
+    class Project:
+        def edit(self, src_uri, old, new):
+            path = root / "content" / src_uri
+            text = path.read_text(encoding="utf-8")
+            assert text.count(old) == 1
+            path.write_text(text.replace(old, new), encoding="utf-8")
+
+        def charter(self):
+            result = load_charter(root / "content", root)
+            assert result.problems == [] and result.charter is not None
+            return result.charter
+
+    return Project()
+
+
+def by_text(values):
+    return {v.text: v.source for v in values}
+
+
+# -- which values are internal ---------------------------------------------------------------
+def test_the_minimal_charters_internal_values_and_their_sources(charter):
+    assert by_text(internal_values(charter)) == {
+        "reviews/2026-11-11/": "content/reviews/2026-11-11.md (an internal page)",
+        "board-notes/": "content/board-notes.md (an internal page)",
+        "Steward's private note": "content/charter/steward-mandate.md:14 (text)",
+        "SECRET-STEWARD-NOTE the budget is short.": "content/charter/steward-mandate.md:15 (text)",
+        "Ana Ruiz": "content/partners/tenants-union.md:9 (representatives.0.name)",
+        "SECRET-EMAIL-ana@example.org": "content/partners/tenants-union.md:11 (representatives.0.email)",
+        "anaruiz": "content/partners/tenants-union.md:12 (representatives.0.github)",
+        "CONFIDENTIAL-TENSION-TEXT about a board member.": "content/logic.yml:29 (tensions.1.about)",
+        "SECRET-REVIEW-NOTES the riders met the mayor alone.": "content/reviews/2026-11-11.md:12 (text)",
+        "Board notes": "content/board-notes.md:2 (title)",
+        "SECRET-PAGE-TEXT internal board notes.": "content/board-notes.md:5 (text)",
+    }
+
+
+def test_internal_pages_carry_the_file_that_must_not_be_built(charter):
+    pages = {v.page for v in internal_values(charter) if v.page}
+    assert pages == {"board-notes/index.html", "reviews/2026-11-11/index.html"}
+    flat = {v.page for v in internal_values(charter, use_directory_urls=False) if v.page}
+    assert flat == {"board-notes.html", "reviews/2026-11-11.html"}
+
+
+def test_short_names_and_handles_match_whole_words_only(charter):
+    values = {v.text: v for v in internal_values(charter)}
+    assert values["Ana Ruiz"].whole_word and values["anaruiz"].whole_word
+    assert not values["SECRET-EMAIL-ana@example.org"].whole_word
+
+
+def test_a_value_the_public_also_sees_is_not_internal(editable):
+    # The representative is also the public steward: her name is public, her email is not.
+    editable.edit("partners/tenants-union.md", "name: Ana Ruiz", "name: Sam Okafor")
+    values = by_text(internal_values(editable.charter()))
+    assert "Sam Okafor" not in values
+    assert "SECRET-EMAIL-ana@example.org" in values
+
+
+def test_words_of_the_sites_own_text_are_not_internal(charter):
+    values = by_text(internal_values(charter, public_texts=["Minutes: Board notes and more"]))
+    assert "Board notes" not in values
+
+
+def test_an_internal_note_quoting_the_sites_own_words_is_not_a_leak(editable):
+    editable.edit("reviews/2026-11-11.md", "SECRET-REVIEW-NOTES the riders met the mayor alone.",
+                  "Partners negotiate side deals; information stops flowing.\n"
+                  "No decisions were recorded.")
+    partials = sorted(TEMPLATES_DIR.glob("coalition/*.html"))
+    texts = set(by_text(internal_values(editable.charter(), public_texts=site_words(partials))))
+    assert not {"Partners negotiate side deals;", "No decisions were recorded."} & texts
+    assert "Partners negotiate side deals;" in by_text(internal_values(editable.charter()))
+
+
+def test_short_values_ids_and_one_word_names_are_left_out(editable):
+    editable.edit("partners/tenants-union.md", "role: Organizer", "role: Treasurer")
+    editable.edit("partners/tenants-union.md", "github: anaruiz", "github: ana")
+    editable.edit("partners/tenants-union.md", "name: Ana Ruiz", "name: Ana")
+    texts = set(by_text(internal_values(editable.charter())))
+    assert not {"Treasurer", "ana", "Ana", "secret-tension", "open"} & texts
+
+
+def test_a_whole_internal_charter_page_is_internal_and_not_built(editable):
+    editable.edit("charter/joint-demand.md", "title: Our joint demand", "title: Our joint demand\nvisibility: internal")
+    values = internal_values(editable.charter(), public_pages=["index.md"])
+    texts = by_text(values)
+    assert texts["Pair every new bus line with tenant protections along its route."] == \
+        "content/charter/joint-demand.md:9 (asks.0.ask)"
+    assert "charter/joint-demand/index.html" in {v.page for v in values}
+
+
+def test_a_generated_page_at_an_internal_files_address_is_not_a_leak(editable, charter):
+    values = internal_values(charter, public_pages=["index.md", "board-notes.md"])
+    assert "board-notes/index.html" not in {v.page for v in values}
+
+
+# -- prose as the reader sees it -------------------------------------------------------------
+def test_prose_fragments_take_markup_away_as_rendering_does():
+    markdown = (
+        "# The **plan** for [the valley](https://example.org)\n"
+        "\n"
+        "- First _point_ here. Second point: `code` stays!\n"
+        "!!! internal \"A private note\"\n"
+        "    Indented *internal* text.\n"
+        "| Cell one | Cell two |\n"
+        "|---|---|\n"
+        "```\n"
+        "print('<fenced>')\n"
+        "```\n"
+        "[ref]: https://example.org\n"
+        "snake_case_name stays &amp; unescaped\n"
+    )
+    assert list(prose_fragments(markdown)) == [
+        (0, "The plan for the valley"),
+        (2, "First point here."),
+        (2, "Second point: code stays!"),
+        (3, "A private note"),
+        (4, "Indented internal text."),
+        (5, "Cell one"),
+        (5, "Cell two"),
+        (8, "print('<fenced>')"),
+        (11, "snake_case_name stays & unescaped"),
+    ]
+
+
+def test_normalise_folds_case_space_quotes_and_dashes():
+    assert normalise("  Don\u2019t\u00a0 \u201cstop\u201d \u2014 NOW\u2026 ") == "don't \"stop\" - now..."
+
+
+# -- scanning files --------------------------------------------------------------------------
+VALUES = [
+    InternalValue("SECRET-EMAIL-ana@example.org", "partners/t.md:11 (representatives.0.email)"),
+    InternalValue("The budget is short this month.", "charter/s.md:15 (text)"),
+    InternalValue("Ana Ruiz", "partners/t.md:9 (representatives.0.name)", whole_word=True),
+    InternalValue("board-notes/", "board-notes.md (an internal page)", page="board-notes/index.html"),
+]
+
+
+def write(site: Path, files: dict[str, str | bytes]) -> Path:
+    for name, content in files.items():
+        path = site / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return site
+
+
+def leaks(site: Path, **options) -> set[tuple[str, str]]:
+    return {(leak.file, leak.source) for leak in scan_site(site, VALUES, **options)}
+
+
+def test_a_value_is_found_through_tags_escaping_case_and_whitespace(tmp_path):
+    site = write(tmp_path, {
+        "a/index.html": "<p>the BUDGET <em>is</em>\n   short this month.</p>",
+        "b/index.html": '<a href="mailto:SECRET-EMAIL-ana&#64;example.org">write</a>',
+        "c/index.html": "<td>Ana Ruiz</td><td>Organizer</td>",
+    })
+    assert leaks(site) == {
+        ("a/index.html", "charter/s.md:15 (text)"),
+        ("b/index.html", "partners/t.md:11 (representatives.0.email)"),
+        ("c/index.html", "partners/t.md:9 (representatives.0.name)"),
+    }
+
+
+def test_a_short_name_inside_a_longer_word_is_not_found(tmp_path):
+    site = write(tmp_path, {"index.html": "<p>Dana Ruizova and Ana Ruiz-Ortiz</p>"})
+    assert leaks(site) == set()
+
+
+def test_json_gz_dotfiles_and_built_internal_pages_are_scanned(tmp_path):
+    index = json.dumps({"docs": [{"text": "The budget is short this month.", "title": "SECRET-EMAIL-ana@example.org"}]},
+                       ensure_ascii=True).replace("@", "\\u0040")
+    site = write(tmp_path, {
+        "search/search_index.json": index,
+        "sitemap.xml.gz": gzip.compress(b"<loc>https://example.org/board-notes/</loc>"),
+        ".hidden/notes.txt": "Ana Ruiz",
+        "board-notes/index.html": "<p>nothing</p>",
+    })
+    assert leaks(site) == {
+        ("search/search_index.json", "charter/s.md:15 (text)"),
+        ("search/search_index.json", "partners/t.md:11 (representatives.0.email)"),
+        ("sitemap.xml.gz", "board-notes.md (an internal page)"),
+        (".hidden/notes.txt", "partners/t.md:9 (representatives.0.name)"),
+        ("board-notes/index.html", "board-notes.md (an internal page)"),
+    }
+
+
+def test_files_identical_to_their_theme_source_are_skipped_and_changed_ones_are_not(tmp_path):
+    theme = write(tmp_path / "theme", {"bundle.js": "var name='Ana Ruiz';"})
+    site = write(tmp_path / "site", {"assets/bundle.js": "var name='Ana Ruiz';",
+                                     "assets/other.js": "var name='Ana Ruiz';"})
+    unchanged = {"assets/bundle.js": theme / "bundle.js"}
+    assert leaks(site, unchanged=unchanged) == {
+        ("assets/other.js", "partners/t.md:9 (representatives.0.name)")}
+    (site / "assets" / "bundle.js").write_text("var name='Ana Ruiz'; // changed")
+    assert ("assets/bundle.js", "partners/t.md:9 (representatives.0.name)") in \
+        leaks(site, unchanged=unchanged)
+
+
+def test_a_leak_prints_its_file_and_source_but_never_its_value():
+    leak = Leak("404.html", "Ana Ruiz", "content/partners/t.md:9 (representatives.0.name)")
+    assert str(leak) == "404.html: holds content/partners/t.md:9 (representatives.0.name)"
+
+
+def test_a_scanner_with_nothing_to_find_finds_nothing(tmp_path):
+    write(tmp_path, {"index.html": "<p>anything</p>"})
+    assert scan_site(tmp_path, []) == []
+    assert LeakScanner([]).scan_text("anything") == []
