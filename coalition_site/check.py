@@ -10,7 +10,7 @@ from typing import Mapping
 from .load.charter import LoadResult, load_charter
 from .model import Charter
 from .problems import Problem
-from .rules import run_rules
+from .rules import apply_levels, run_rules
 
 
 @dataclass
@@ -33,7 +33,7 @@ def check_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *
     ``rules`` maps rule ids to ``error``, ``warning`` or ``off``.
     """
     result: LoadResult = load_charter(docs_dir, project_dir)
-    problems = list(result.problems)
+    problems = apply_levels(result.problems, rules)
     if result.charter is not None:
         problems += run_rules(result.charter, today=today, levels=rules)
     return CheckResult(result.charter, sorted(set(problems)))

@@ -20,7 +20,7 @@ from ..problems import Problem
 from .files import SourceFile, read_text, scan_content, split_front_matter
 from .history import check_history
 from .sources import Source, SourceIndex
-from .unsafe_markup import find_unsafe_markup
+from .unsafe_markup import MARKUP_CHECKS, find_unsafe_markup
 from .validate import validate_model
 from .yaml_source import SourceMap, YamlSourceError, parse_yaml
 
@@ -220,7 +220,9 @@ class _Loader:
                        if (m := _PARTNER_NAME.match(uri)) and m.group(1) not in ("index", "README")}
         check_references(_Pieces(self.items, self.logic, self.reviews), partner_ids,
                          self.sources, self.problems)
-        if self.failed or any(p.level == "error" for p in self.problems):
+        # Unsafe markup does not make the model invalid (the sanitiser removes it from every
+        # page); whether it stops a build is the project's call, made in check.py.
+        if self.failed or any(p.level == "error" and p.rule not in MARKUP_CHECKS for p in self.problems):
             return None
         return Charter(
             docs_dir=self.docs_dir, partners=dict(sorted(self.partners.items())),

@@ -59,6 +59,10 @@ _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
 _ATTR_LIST_ITEM = re.compile(r"(?<![\w.#:-])([A-Za-z_:][\w:.-]*)[ \t]*=[ \t]*(\"[^\"]*\"|'[^']*'|[^\s}]*)")
 
 
+MARKUP_CHECKS = {"unsafe-html": "error", "removed-html": "warning"}
+"""The checks of this module and their default levels; a project sets them like a rule's."""
+
+
 def find_unsafe_markup(body: str, *, path: str, body_line: int = 1) -> list[Problem]:
     """Problems for the unsafe and removed markup in a Markdown ``body``.
 

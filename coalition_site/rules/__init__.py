@@ -13,12 +13,14 @@ fields and files (reviews, internal tensions) are checked too.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import inspect
 from types import ModuleType
 from typing import Mapping
 
 from ..load.sources import SourceIndex
+from ..load.unsafe_markup import MARKUP_CHECKS
 from ..load.validate import dotted
 from ..model import Charter
 from ..problems import Problem
@@ -28,7 +30,7 @@ from . import (ask_benefits_every_partner, autonomy_agreement, conflict_protocol
                steward_in_term, steward_reports_to_all, tension_resolution)
 from .base import Finding
 
-__all__ = ["LEVELS", "RULES", "Finding", "resolve_levels", "rules_reference", "run_rules"]
+__all__ = ["LEVELS", "RULES", "Finding", "apply_levels", "resolve_levels", "rules_reference", "run_rules"]
 
 LEVELS = ("error", "warning", "off")
 """The levels a rule can be set to; ``off`` disables it."""
@@ -58,18 +60,29 @@ def resolve_levels(levels: Mapping[str, str] | None = None) -> dict[str, str]:
     Raises :class:`ValueError` for an unknown rule id or level, so that a misspelt rule in a
     project's configuration is never silently ignored.
     """
-    resolved = {rule_id: rule.DEFAULT for rule_id, rule in RULES.items()}
+    resolved = {**{rule_id: rule.DEFAULT for rule_id, rule in RULES.items()}, **MARKUP_CHECKS}
     for rule_id, level in (levels or {}).items():
         if level is False:
             # YAML 1.1, which mkdocs.yml is read with, turns a bare `off` into false.
             level = "off"
-        if rule_id not in RULES:
-            raise ValueError(f"unknown rule id '{rule_id}'; known rules: {', '.join(sorted(RULES))}")
+        if rule_id not in resolved:
+            raise ValueError(f"unknown rule id '{rule_id}'; known rules: {', '.join(sorted(resolved))}")
         if level not in LEVELS:
             raise ValueError(f"rule '{rule_id}': unknown level {level!r}; use one of: "
                              f"{', '.join(LEVELS)}")
         resolved[rule_id] = level
     return resolved
+
+
+def apply_levels(problems: list[Problem], levels: Mapping[str, str] | None) -> list[Problem]:
+    """Problems of the checks made while loading (:data:`MARKUP_CHECKS`) at the project's levels."""
+    resolved = resolve_levels(levels)
+    adjusted = []
+    for problem in problems:
+        level = resolved.get(problem.rule, problem.level) if problem.rule in MARKUP_CHECKS else problem.level
+        if level != "off":
+            adjusted.append(dataclasses.replace(problem, level=level))
+    return adjusted
 
 
 def run_rules(charter: Charter, *, today: dt.date,
@@ -140,6 +153,14 @@ def rules_reference() -> str:
     ]
     for rule_id, rule in RULES.items():
         lines.append(f"| [`{rule_id}`](#{rule_id}) | {rule.DEFAULT} | {_summary(rule)} |")
+    lines += [
+        "",
+        "Two more checks run while the files are read, on the Markdown of every page, and their",
+        "levels are set the same way: `unsafe-html` (default: error) reports markup that would run",
+        "code or embed another site (`<script>`, `<iframe>`, `on...=` handlers, `javascript:`",
+        "links), and `removed-html` (default: warning) reports other markup that the published page",
+        "leaves out. The published page never carries either, whatever their level.",
+    ]
     for rule_id, rule in RULES.items():
         lines += ["", f"## {rule_id}", "", f"Default level: **{rule.DEFAULT}**", "",
                   inspect.cleandoc(rule.__doc__ or "")]
