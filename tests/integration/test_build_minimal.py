@@ -47,7 +47,7 @@ def test_the_home_page_introduces_the_coalition(public):
     home = page(public, "")
     assert home.find("h1").text == "Riverside Tenants and Transit Alliance"
     assert home.find("p", cls="cs-tagline").text == "Homes and buses, won together."
-    assert "Charter version 1.0.0, ratified 15 January 2025 · founded 1 March 2024" in home.text
+    assert "Charter version 1.0.0, ratified 15 January 2025 (history) · founded 1 March 2024" in home.text
     assert [li.text for li in home.find("ol", cls="cs-asks").find_all("li")] == [
         "Pair every new bus line with tenant protections along its route. "
         "Won when: An ordinance passed and in force."]
@@ -146,9 +146,9 @@ def test_the_reviews_index_and_a_public_review(public):
 def test_the_navigation_has_charter_partners_and_reviews(public):
     assert nav_titles(public["index.html"]) == [
         "Home", "Charter", "The problem we share", "Our joint demand", "Steward mandate",
-        "Autonomy agreements", "Conflict protocol", "Partners", "Partners",
-        "Riverside Riders Alliance", "Riverside Tenants Union", "Reviews", "Reviews", "2026",
-        "14 October 2026", "Why are we allied?"]
+        "Autonomy agreements", "Conflict protocol", "Charter history", "Partners", "Partners",
+        "Riverside Riders Alliance", "Riverside Tenants Union", "Coalition logic", "Vitality",
+        "Reviews", "Reviews", "2026", "14 October 2026", "Why are we allied?"]
 
 
 def test_page_titles_name_the_page_and_the_site(public):

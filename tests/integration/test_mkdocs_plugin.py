@@ -32,7 +32,8 @@ def custom(tmp_path_factory):
     shutil.copytree(FIXTURES / "custom-theme", root / "custom-theme")
     built = mkdocs_build(root / "custom-theme")
     assert built.returncode == 0, built.stderr
-    return site_texts(root / "custom-theme" / "site")
+    # An internal build aimed at the public site_dir goes to site-internal/ (output_dir.py).
+    return site_texts(root / "custom-theme" / "site-internal")
 
 
 def test_plain_mkdocs_build_makes_the_public_site(plain):

@@ -15,7 +15,7 @@ F = "content/coalition.yml"
                  "refused so a typo is never ignored) [schema]", id="unknown-key-did-you-mean"),
     pytest.param("review_cadence_days: 31", "review_cadence_days: 31\nmotto: x",
                  f"{F}:9:1: error: unknown key 'motto'; the keys allowed here are: name, short_name, "
-                 "tagline, founded, charter, review_cadence_days, commons_assessment (unknown keys "
+                 "tagline, founded, charter, review_cadence_days, commons_assessment, history (unknown keys "
                  "are refused so a typo is never ignored) [schema]", id="unknown-key-listed"),
     pytest.param("name: Riverside Tenants and Transit Alliance\n", "",
                  f"{F}:1:1: error: 'name' is missing; add 'name:' with a value (it is required) [schema]",
