@@ -27,8 +27,54 @@ def validate_model(model: type[M], data: Any, smap: SourceMap, display: str,
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        problems = [_problem(model, error, smap, display) for error in exc.errors()]
+        errors = _one_branch_per_union(exc.errors(), data)
+        problems = [_problem(model, error, smap, display) for error in errors]
         return None, sorted(set(problems))
+
+
+def _is_branch(part: Any) -> bool:
+    return isinstance(part, str) and "[" in part
+
+
+def _one_branch_per_union(errors: list[dict], data: Any) -> list[dict]:
+    """Keep, for a field that may take several forms, only the errors of the form written.
+
+    Pydantic reports a union's failure once per branch (`reports_to: everyone` is neither
+    'all-partners' nor a list); a steward should read about the form they wrote, so a list
+    written gets the list's errors and a word written gets the word's.
+    """
+    kept = []
+    for error in errors:
+        loc = error["loc"]
+        branch_at = next((i for i, part in enumerate(loc) if _is_branch(part)), None)
+        if branch_at is None:
+            kept.append(error)
+            continue
+        written = _value_at(data, [p for p in loc[:branch_at] if not _is_branch(p)])
+        matches = _branch_matches(loc[branch_at], written)
+        siblings = [e for e in errors if e["loc"][:branch_at] == loc[:branch_at]]
+        if matches or not any(_branch_matches(e["loc"][branch_at], written) for e in siblings
+                              if len(e["loc"]) > branch_at and _is_branch(e["loc"][branch_at])):
+            dropped_list = any(e["loc"][branch_at].startswith("list[") for e in siblings if e is not error)
+            if error["type"] == "literal_error" and dropped_list:
+                # The other form was a list: name it too, or the steward is told only half.
+                error = {**error, "ctx": {**error["ctx"], "expected": error["ctx"]["expected"] + ", or a list"}}
+            kept.append(error)
+    return kept
+
+
+def _branch_matches(branch: str, written: Any) -> bool:
+    return (branch.startswith("list[") == isinstance(written, list)) and \
+        (branch.startswith("dict[") == isinstance(written, dict))
+
+
+def _value_at(data: Any, path: list) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def dotted(loc: tuple) -> str:
