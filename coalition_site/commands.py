@@ -6,6 +6,7 @@ MkDocs is imported here, inside the functions that build, so that the core never
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -61,10 +62,11 @@ def build(project_dir: Path | str = ".", *, audience: str | None = None,
     # With --strict a warning fails the build too: before MkDocs starts, so nothing is written.
     if result.errors or (strict and result.problems):
         raise CharterError(result.problems if strict else result.errors)
-    config = _load_mkdocs_config(project, audience, site_dir, strict)
     from mkdocs.commands.build import build as mkdocs_build
 
-    _run_mkdocs(mkdocs_build, config)
+    with _audience(audience):
+        config = _load_mkdocs_config(project, audience, site_dir, strict)
+        _run_mkdocs(mkdocs_build, config)
     return Path(config.site_dir)
 
 
@@ -89,7 +91,7 @@ def publish(project_dir: Path | str = ".", *, audience: str = "public", message:
     :class:`~coalition_site.publish.PublishResult` (its ``str`` is the line to print).
     """
     from .gitrev import Repository
-    from .publish import (PublishResult, audience_environment, configure_build, git_failure,
+    from .publish import (PublishResult, configure_build, git_failure,
                           plan_publish, require_identity, working_directory)
 
     project = find_project(project_dir)
@@ -106,7 +108,7 @@ def publish(project_dir: Path | str = ".", *, audience: str = "public", message:
     from mike import commands as mike, git_utils
     from mkdocs.commands.build import build as mkdocs_build
 
-    with audience_environment(), tempfile.TemporaryDirectory(prefix="coalition-publish-") as tmp:
+    with _audience(audience), tempfile.TemporaryDirectory(prefix="coalition-publish-") as tmp:
         config = _load_mkdocs_config(project, audience, Path(tmp) / "site", strict)
         plan = plan_publish(repo, version=version.version, ratified=version.ratified is not None,
                             audience=audience, public_branch=config.remote_branch,
@@ -185,11 +187,25 @@ def _set_audience(audience: str | None) -> None:
         os.environ["COALITION_AUDIENCE"] = audience
 
 
+@contextlib.contextmanager
+def _audience(audience: str | None):
+    """``COALITION_AUDIENCE`` set for one build, and restored after it (so that the next
+    build in the same process is not of this audience too)."""
+    before = os.environ.get("COALITION_AUDIENCE")
+    _set_audience(audience)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("COALITION_AUDIENCE", None)
+        else:
+            os.environ["COALITION_AUDIENCE"] = before
+
+
 def _load_mkdocs_config(project, audience, site_dir, strict):
     if project.config_file is None:
         raise ProjectError(f"no mkdocs.yml in '{project.root}'; create one, or start with "
                            "'coalition-site new DIR'")
-    _set_audience(audience)
     effective = audience or os.environ.get("COALITION_AUDIENCE") or project.plugin_options.get("audience", "public")
     if site_dir is None and effective == "internal":
         # Never build the internal site where the public one is published from.

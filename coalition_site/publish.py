@@ -119,19 +119,6 @@ def working_directory(path: Path) -> Iterator[None]:
         os.chdir(previous)
 
 
-@contextmanager
-def audience_environment() -> Iterator[None]:
-    """Restore ``COALITION_AUDIENCE`` afterwards: one publish must not set the next build's audience."""
-    saved = os.environ.get("COALITION_AUDIENCE")
-    try:
-        yield
-    finally:
-        if saved is None:
-            os.environ.pop("COALITION_AUDIENCE", None)
-        else:
-            os.environ["COALITION_AUDIENCE"] = saved
-
-
 def git_failure(exc: Exception, plan: PublishPlan) -> ProjectError:
     """mike's git errors, with what to do about them."""
     text = str(exc)

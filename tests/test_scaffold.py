@@ -22,7 +22,7 @@ def starter(tmp_path_factory):
 
 def test_new_says_what_it_made_and_what_to_do_next(starter):
     root, made = starter
-    assert made.stdout == (f"Created a starter charter in {root} (12 files).\n"
+    assert made.stdout == (f"Created a starter charter in {root} (13 files).\n"
                            f"Next: cd {root} && coalition-site check && coalition-site serve\n")
     today = dt.date.today().isoformat()
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == [

@@ -22,7 +22,7 @@ from .history import check_history
 from .sources import Source, SourceIndex
 from .unsafe_markup import MARKUP_CHECKS, find_unsafe_markup
 from .validate import validate_model
-from .yaml_source import SourceMap, YamlSourceError, parse_yaml
+from .yaml_source import YamlSourceError, parse_yaml
 
 CHARTER_FILES = {
     "charter/problem-statement.md": ("problem_statement", ProblemStatement),

@@ -37,22 +37,41 @@ def create_project(target: Path, today: dt.date | None = None) -> list[Path]:
     target.mkdir(parents=True, exist_ok=True)
     created: list[Path] = []
     _copy_tree(files(__package__) / "project", target, created)
-    _date_starter_review(target, created, today or dt.date.today())
+    _date_starter(target, created, today or dt.date.today())
     return created
 
 
 STARTER_REVIEW = "2026-01-14"
 
 
-def _date_starter_review(target: Path, created: list[Path], today: dt.date) -> None:
-    # The starter review is dated the day the project is created, so that a new charter checks
-    # clean instead of opening with a "review overdue" warning.
+# Dates in the starter that must lie ahead of a new charter, however late it is created.
+FUTURE_DATES = {
+    "content/charter/steward-mandate.md": ("term_ends: 2027-09-30", "term_ends", 2),
+    "content/charter/joint-demand.md": ("deadline: 2027-06-30", "deadline", 1),
+}
+
+
+def _date_starter(target: Path, created: list[Path], today: dt.date) -> None:
+    # A new charter checks clean the day it is created: its review is dated today, and the
+    # steward's term and the demand's deadline lie ahead (a year or two from today).
+    for relative, (written, key, years) in FUTURE_DATES.items():
+        path = target / relative
+        later = _years_later(today, years)
+        path.write_text(path.read_text(encoding="utf-8").replace(written, f"{key}: {later.isoformat()}"),
+                        encoding="utf-8")
     old = target / "content" / "reviews" / f"{STARTER_REVIEW}.md"
     new = old.with_name(f"{today.isoformat()}.md")
     text = old.read_text(encoding="utf-8").replace(f"date: {STARTER_REVIEW}", f"date: {today.isoformat()}")
     old.unlink()
     new.write_text(text, encoding="utf-8")
     created[created.index(old)] = new
+
+
+def _years_later(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _copy_tree(source: Traversable, destination: Path, created: list[Path]) -> None:

@@ -16,7 +16,7 @@ import pytest
 from coalition_site.leaks import internal_values, scan_site
 from coalition_site.load.charter import load_charter
 
-from publishing_sites import FIXTURES, build, failed_build, files_of, make_project
+from integration.publishing_sites import FIXTURES, build, failed_build, files_of, make_project
 
 
 @pytest.fixture(scope="module")

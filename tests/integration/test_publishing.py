@@ -26,7 +26,7 @@ from coalition_site.leaks import internal_values, scan_site
 from coalition_site.load.charter import load_charter
 from coalition_site.render.internal_marks import BANNER, ROBOTS_META
 
-from publishing_sites import build, failed_build, files_of, html_pages, make_project, mkdocs_build
+from integration.publishing_sites import build, failed_build, files_of, html_pages, make_project, mkdocs_build
 
 INTERNAL_PAGES = ("board-notes/index.html", "reviews/2026-11-11/index.html")
 
@@ -109,7 +109,8 @@ def test_the_public_site_holds_no_internal_value_and_no_internal_mark(project, p
 
 def test_no_build_folder_is_left_beside_the_site(project, public, internal):
     names = sorted(p.name for p in project.iterdir())
-    assert names == ["README.md", "content", "mkdocs.yml", "site", "site-internal"]
+    # .cache holds the rendered diagrams between builds (plugin option cache_dir).
+    assert names == [".cache", "README.md", "content", "mkdocs.yml", "site", "site-internal"]
 
 
 # -- what the internal site holds ------------------------------------------------------------
@@ -158,7 +159,7 @@ def test_a_strict_build_that_warns_leaves_the_published_site_as_it_was(tmp_path)
     with pytest.raises(CoalitionSiteError, match="^Aborted with 1 warnings in strict mode!$"):
         build(project, strict=True)
     assert files_of(site) == before
-    assert sorted(p.name for p in project.iterdir()) == ["content", "mkdocs.yml", "site"]
+    assert sorted(p.name for p in project.iterdir()) == [".cache", "content", "mkdocs.yml", "site"]
 
 
 def test_serve_still_builds_and_serves(tmp_path):
