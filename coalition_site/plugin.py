@@ -33,6 +33,7 @@ from .leaks import LeakScanner, internal_values, scan_site, site_words
 from .output_dir import StagedOutput, separate_site_dirs
 from .publish import enable_version_selector
 from .render.internal_marks import ROBOTS_TXT, mark_internal
+from .render.internal_blocks import InternalBlocksExtension
 from .render.pages import TEMPLATES_DIR
 from .render.plain_text import plain_nav, safe_meta
 from .render.site import BuildOptions, SiteBuild
@@ -106,6 +107,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         for extension in MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        if self.audience == "public":
+            config.markdown_extensions.append(InternalBlocksExtension())
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         try:
