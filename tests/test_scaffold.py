@@ -26,7 +26,7 @@ def test_new_says_what_it_made_and_what_to_do_next(starter):
                            f"Next: cd {root} && coalition-site check && coalition-site serve\n")
     today = dt.date.today().isoformat()
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == [
-        "README.md", "content/charter/autonomy.md", "content/charter/conflict-protocol.md",
+        ".gitignore", "README.md", "content/charter/autonomy.md", "content/charter/conflict-protocol.md",
         "content/charter/joint-demand.md", "content/charter/problem-statement.md",
         "content/charter/steward-mandate.md", "content/coalition.yml", "content/logic.yml",
         "content/partners/clean-water-alliance.md", "content/partners/riverside-tenants.md",
