@@ -10,32 +10,17 @@ import shutil
 import subprocess
 from pathlib import Path
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from support import FIXTURES, Sample
 
 
-class GitProject:
+class GitProject(Sample):
     """A copy of ``tests/fixtures/<scenario>`` in its own git repository (no remote)."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        self.content = root / "content"
 
     def git(self, *args: str, check: bool = True) -> str:
         done = subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True, check=False)
         if check and done.returncode != 0:
             raise AssertionError(f"git {' '.join(args)} failed: {done.stderr}")
         return done.stdout
-
-    def edit(self, src_uri: str, old: str, new: str) -> None:
-        path = self.content / src_uri
-        text = path.read_text(encoding="utf-8")
-        assert text.count(old) == 1, f"{old!r} is not once in {src_uri}"
-        path.write_text(text.replace(old, new), encoding="utf-8")
-
-    def write(self, src_uri: str, text: str) -> None:
-        path = self.content / src_uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
 
     def commit(self, message: str, tag: str | None = None) -> str:
         self.git("add", "-A")

@@ -3,36 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from pathlib import Path
 
 import pytest
+from support import Sample
 
 from coalition_site.load.charter import load_charter
 from coalition_site.rules import RULES, run_rules
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
 TODAY = dt.date(2026, 11, 24)
 
 
-class Project:
+class Project(Sample):
     """The sample project under ``tmp_path``: edit its files, then read the rules' findings."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        self.content = root / "content"
-
-    def edit(self, src_uri: str, old: str, new: str) -> None:
-        path = self.content / src_uri
-        text = path.read_text(encoding="utf-8")
-        assert text.count(old) == 1, f"{old!r} is not once in {src_uri}"
-        path.write_text(text.replace(old, new), encoding="utf-8")
-
-    def write(self, src_uri: str, text: str) -> None:
-        (self.content / src_uri).write_text(text, encoding="utf-8")
-
-    def remove(self, src_uri: str) -> None:
-        (self.content / src_uri).unlink()
 
     def charter(self):
         result = load_charter(self.content)
@@ -51,5 +33,4 @@ class Project:
 
 @pytest.fixture
 def project(tmp_path) -> Project:
-    shutil.copytree(FIXTURE, tmp_path / "project")
-    return Project(tmp_path / "project")
+    return Project.copy(tmp_path / "project")
