@@ -10,6 +10,7 @@ on_post_build  scan a public build for internal values (leaks.py), then move it 
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import time
@@ -188,6 +189,18 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         return files
 
     # -- pages ----------------------------------------------------------------------------------
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.build is None:
+            return None
+        planned = self.build.page(page.file.src_uri)
+        if planned is None or planned.item is None or planned.kind == "page":
+            return None
+        # A charter file's front matter was read and validated in on_config; MkDocs parsing it
+        # again (every partner's alignment in every review ...) cost as much as the check itself
+        # on a large charter. An empty front matter keeps MkDocs from reading the body's first
+        # lines as MultiMarkdown metadata; on_page_markdown sets the page's meta.
+        return "---\n{}\n---\n" + planned.item.body
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.build is None:
             return None
@@ -210,8 +223,14 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if self.build is None:
             return None
 
+        # Partials link every partner from every review: thousands of calls on a large charter.
+        # Our src_uris are already normalised, so the dict lookup skips get_file_from_path's
+        # pathlib round trip, and each target is resolved once per page.
+        by_uri = files.src_uris
+
+        @functools.lru_cache(maxsize=None)
         def link(src_uri: str) -> str:
-            target = files.get_file_from_path(src_uri)
+            target = by_uri.get(src_uri)
             return get_relative_url(target.url, page.url) if target else "#"
 
         try:
