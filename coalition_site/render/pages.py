@@ -12,7 +12,7 @@ import datetime as dt
 from importlib.resources import files
 from itertools import groupby
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Any, Callable, Mapping
 
 import jinja2
 from markupsafe import Markup
@@ -29,8 +29,20 @@ STATUS_LABELS = {
 }
 
 
+# The states of a review's alignment, those that need attention first.
+ALIGNMENT_ORDER = ("drifting", "absent", "solo-by-agreement", "aligned")
+
+
 def format_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
+
+
+def by_alignment(alignment: Mapping[str, str]) -> list[tuple[str, list[str]]]:
+    """A review's ``alignment`` as (state, partner ids) pairs, in :data:`ALIGNMENT_ORDER`."""
+    groups: dict[str, list[str]] = {state: [] for state in ALIGNMENT_ORDER}
+    for partner_id, state in alignment.items():
+        groups.setdefault(state, []).append(partner_id)
+    return [(state, ids) for state, ids in groups.items() if ids]
 
 
 def make_environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
@@ -44,6 +56,7 @@ def make_environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environm
     )
     env.globals.update(
         format_date=format_date,
+        by_alignment=by_alignment,
         status_label=lambda status: STATUS_LABELS.get(status, status),
         signs_of_life=SIGNS_OF_LIFE,
         signs_of_decay=SIGNS_OF_DECAY,
@@ -61,12 +74,14 @@ def render_page(
     link: Callable[[str], str],
     today: dt.date,
     extras: Mapping[str, str] | None = None,
+    shared: Mapping[str, Any] | None = None,
 ) -> str:
     """The HTML of one page. ``prose`` must already be sanitised; ``extras`` are trusted HTML
-    fragments that features add to a page (``logic`` diagrams, the ``vitality`` summary)."""
+    fragments that features add to a page (``logic`` diagrams, the ``vitality`` summary).
+    ``shared`` is :func:`shared_context` of the build, computed once rather than per page."""
     template = env.get_template(f"coalition/{page.kind}.html")
-    newest_first = list(reversed(charter.reviews))
     return template.render(
+        **(shared if shared is not None else shared_context(charter, pages)),
         charter=charter,
         page=page,
         item=page.item,
@@ -75,7 +90,14 @@ def render_page(
         link=link,
         today=today,
         extras={name: Markup(html) for name, html in (extras or {}).items()},
-        charter_links=[(uri, pages[uri].title) for uri in CHARTER_TITLES if uri in pages],
-        reviews_by_year=[(year, list(group)) for year, group in
-                         groupby(newest_first, key=lambda review: review.date.year)],
     )
+
+
+def shared_context(charter: Charter, pages: Mapping[str, PlannedPage]) -> dict[str, Any]:
+    """What every page's template may list, the same for all pages of a build."""
+    newest_first = list(reversed(charter.reviews))
+    return {
+        "charter_links": [(uri, pages[uri].title) for uri in CHARTER_TITLES if uri in pages],
+        "reviews_by_year": [(year, list(group)) for year, group in
+                            groupby(newest_first, key=lambda review: review.date.year)],
+    }

@@ -17,7 +17,7 @@ import jinja2
 
 from ..features import FEATURES
 from ..model import Charter
-from .pages import make_environment, render_page
+from .pages import make_environment, render_page, shared_context
 from .plan import PlannedPage, SitePlan, plan_site
 from .sanitize import sanitize_html
 
@@ -46,6 +46,9 @@ class SiteBuild:
         self.plan: SitePlan = plan_site(charter, [p for f in self.features for p in f.pages()])
         for feature in self.features:
             feature.prepare()
+        # Lists every page may show (the reviews by year ...): computed once, not once a page,
+        # which made a build quadratic in the number of reviews.
+        self.shared = shared_context(charter, self.plan.pages)
 
     @property
     def today(self) -> dt.date:
@@ -67,4 +70,5 @@ class SiteBuild:
         for feature in self.features:
             extras.update(feature.extras(page, link))
         return render_page(self.env, page, charter=self.charter, pages=self.plan.pages,
-                           prose=clean, link=link, today=self.today, extras=extras)
+                           prose=clean, link=link, today=self.today, extras=extras,
+                           shared=self.shared)
