@@ -1,0 +1,293 @@
+"""How much coalition-site costs, as ratios to what the same pages cost without it.
+
+    python benchmarks/run.py                      # the 50-partner, 10-year charter
+    python benchmarks/run.py --scale 2            # ... and the charter doubled, to show scaling
+    python benchmarks/run.py --partners 5 --years 1 --conditions 8 --repeat 3
+
+For each size, ``generate.py`` writes a synthetic charter and its plain twin, then this prints:
+
+build
+    the CPU time of ``mkdocs build`` of the coalition site over that of the plain
+    mkdocs-material site of the same Markdown pages: the median of ``--repeat`` builds of
+    each, alternated, after one warm-up build of each. Every build is a fresh process (the
+    time a user waits for includes the plugin's imports); CPU time rather than wall time,
+    so that other work on the machine does not skew the ratio (wall time is printed too).
+check
+    the time ``coalition-site check`` takes (in-process: the command's own function; and the
+    whole command, interpreter start-up included) over merely reading every charter file and
+    parsing its YAML with ``yaml.safe_load``.
+feature shares
+    the share of the coalition build spent in each site feature (the Coalition Logic diagrams,
+    the vitality dashboard ...), timed by ``timed_build.py``; ``n/a`` for a feature not merged.
+
+Performance is measured here, never in the test suite. The figures measured on the project's
+machine are recorded in ``benchmarks/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402  (a sibling script, not a package)
+
+# The features later issues ask the share of; any other registered feature is printed too.
+EXPECTED_FEATURES = {"logic": "Coalition Logic diagrams", "vitality": "vitality dashboard"}
+TARGET_OVERHEAD = 0.15
+TARGET_CHECK_SECONDS = 1.0
+
+
+@dataclass
+class Size:
+    partners: int
+    years: int
+    conditions: int
+
+    def times(self, factor: int) -> "Size":
+        return Size(self.partners * factor, self.years * factor, self.conditions * factor)
+
+    def __str__(self) -> str:
+        return f"{self.partners} partners, {self.years} years, {self.conditions} conditions"
+
+
+@dataclass
+class Result:
+    size: Size
+    pages: int
+    plain: list[float] = field(default_factory=list)
+    """CPU seconds of fresh ``mkdocs build`` processes of the plain site."""
+    coalition: list[float] = field(default_factory=list)
+    plain_wall: list[float] = field(default_factory=list)
+    coalition_wall: list[float] = field(default_factory=list)
+    plain_warm: list[float] = field(default_factory=list)
+    """CPU seconds of builds in a warmed-up process (imports and templates loaded)."""
+    coalition_warm: list[float] = field(default_factory=list)
+    features: dict[str, list[float]] = field(default_factory=dict)
+    """CPU seconds of each feature in the fresh coalition builds."""
+    check: float = 0.0
+    check_cli: float = 0.0
+    yaml_parse: float = 0.0
+
+    @property
+    def build_ratio(self) -> float:
+        return _median(self.coalition) / _median(self.plain)
+
+    @property
+    def warm_ratio(self) -> float:
+        return _median(self.coalition_warm) / _median(self.plain_warm)
+
+    @property
+    def check_ratio(self) -> float:
+        return self.check / self.yaml_parse
+
+    def share(self, name: str) -> float | None:
+        if name not in self.features:
+            return None
+        return _median(self.features[name]) / _median(self.coalition)
+
+
+# -- measuring -------------------------------------------------------------------------------
+def measure(size: Size, work: Path, repeat: int, prune: bool) -> Result:
+    project = work / f"charter-{size.partners}-{size.years}-{size.conditions}"
+    charter = generate.generate(project, partners=size.partners, years=size.years,
+                                conditions=size.conditions, prune=prune)
+    result = Result(size, len(charter.plain))
+    configs = {"plain": project / "plain" / "mkdocs.yml", "coalition": project / "mkdocs.yml"}
+
+    def build(site: str, repeat: int = 0) -> tuple[float, float, dict]:
+        command = [sys.executable, str(HERE / "timed_build.py"), str(configs[site]),
+                   str(work / "sites" / site), "--repeat", str(repeat),
+                   "--clear", str(project / ".cache")]  # full builds: no cached diagrams
+        if site == "coalition":
+            command.append("--time-features")
+        cpu, wall, output = _run(command)
+        return cpu, wall, json.loads(output)
+
+    # Fresh processes, alternated, after a warm-up of each (disk cache, .pyc files).
+    build("plain")
+    build("coalition")
+    for _ in range(repeat):
+        cpu, wall, _ = build("plain")
+        result.plain.append(cpu)
+        result.plain_wall.append(wall)
+        cpu, wall, report = build("coalition")
+        result.coalition.append(cpu)
+        result.coalition_wall.append(wall)
+        for name, seconds in report["features"].items():
+            result.features.setdefault(name, []).extend(seconds)
+    # Builds in one warmed-up process each.
+    result.plain_warm = build("plain", repeat)[2]["builds"]
+    result.coalition_warm = build("coalition", repeat)[2]["builds"]
+
+    result.check, result.yaml_parse = _measure_check(project, repeat)
+    result.check_cli = _median([_run([sys.executable, "-m", "coalition_site.cli", "check",
+                                      str(project)])[1] for _ in range(repeat)])
+    return result
+
+
+def _run(command: list[str]) -> tuple[float, float, str]:
+    """Run ``command``; return its CPU seconds (with its own children), wall seconds, stdout."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        sys.exit(f"benchmark: {' '.join(command)} failed:\n{done.stdout}{done.stderr}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall, done.stdout
+
+
+def _measure_check(project: Path, repeat: int) -> tuple[float, float]:
+    """Medians of ``coalition-site check`` in-process, and of parsing the same YAML."""
+    from coalition_site import commands
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted((project / "content").rglob("*"))
+             if path.suffix in (".md", ".yml")]
+
+    def check() -> None:
+        if commands.check(project, out=io.StringIO()) != 0:
+            sys.exit(f"benchmark: the generated charter in {project} does not check clean")
+
+    def parse() -> None:
+        for text in texts:
+            yaml.safe_load(text.split("---\n", 2)[1] if text.startswith("---\n") else text)
+
+    return _median_time(check, repeat), _median_time(parse, repeat)
+
+
+def _median_time(function, repeat: int) -> float:
+    function()  # warm-up
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        function()
+        times.append(time.process_time() - start)
+    return _median(times)
+
+
+# -- reporting ---------------------------------------------------------------------------------
+def report(results: list[Result], prune: bool) -> str:
+    import material
+    import mkdocs
+
+    lines = [
+        f"coalition-site benchmark: {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"MkDocs {mkdocs.__version__}, mkdocs-material {material.__version__}"
+        + ("" if prune else ", WITHOUT navigation.prune"),
+        "Medians of CPU seconds. fresh: a new `mkdocs build` process, imports included;",
+        "warm: a build in a process that has built once already (as `mkdocs serve` rebuilds).",
+        "",
+        f"{'charter':<38} {'pages':>5} | {'plain':>6} {'coalit.':>7} {'ratio':>5} | "
+        f"{'plain':>6} {'coalit.':>7} {'ratio':>5} | {'check':>6} {'YAML':>6} {'ratio':>5} {'CLI':>6}",
+        f"{'':<38} {'':>5} | {'fresh build':^20} | {'warm build':^20} | "
+        f"{'check (CLI: wall, start-up incl.)':^27}",
+    ]
+    for r in results:
+        lines.append(
+            f"{str(r.size):<38} {r.pages:>5} | {_median(r.plain):>6.2f} {_median(r.coalition):>7.2f} "
+            f"{r.build_ratio:>5.2f} | {_median(r.plain_warm):>6.2f} {_median(r.coalition_warm):>7.2f} "
+            f"{r.warm_ratio:>5.2f} | {r.check:>6.3f} {r.yaml_parse:>6.3f} {r.check_ratio:>5.2f} "
+            f"{r.check_cli:>6.2f}")
+    lines.append("(wall seconds of the fresh builds: " + "; ".join(
+        f"plain {_median(r.plain_wall):.2f}, coalition {_median(r.coalition_wall):.2f}"
+        for r in results) + ")")
+
+    lines += ["", "feature shares of the fresh coalition build:"]
+    names = list(EXPECTED_FEATURES) + sorted(
+        {n for r in results for n in r.features} - set(EXPECTED_FEATURES))
+    for name in names:
+        cells = []
+        for r in results:
+            share = r.share(name)
+            cells.append("n/a" if share is None else
+                         f"{share:.1%} ({_median(r.features[name]):.2f} s)")
+        lines.append(f"  {EXPECTED_FEATURES.get(name, name):<26} " + "   ".join(f"{c:<18}" for c in cells))
+
+    base = results[0]
+    lines += ["", f"targets ({base.size}):"]
+    for label, ratio in (("fresh", base.build_ratio), ("warm", base.warm_ratio)):
+        lines.append(f"  build overhead within {TARGET_OVERHEAD:.0%} of plain ({label}): "
+                     f"{ratio - 1:+.0%} -> {_verdict(ratio - 1 <= TARGET_OVERHEAD)}")
+    lines.append(f"  check under {TARGET_CHECK_SECONDS:.0f} s: {base.check_cli:.2f} s for the whole "
+                 f"command ({base.check:.3f} s of work) -> {_verdict(base.check_cli < TARGET_CHECK_SECONDS)}")
+    for bigger in results[1:]:
+        factor = bigger.size.partners / base.size.partners
+        growth = {
+            "plain build": _median(bigger.plain) / _median(base.plain),
+            "coalition build": _median(bigger.coalition) / _median(base.coalition),
+            "coalition warm build": _median(bigger.coalition_warm) / _median(base.coalition_warm),
+            "check": bigger.check / base.check,
+            "YAML to parse": bigger.yaml_parse / base.yaml_parse,
+        }
+        met = max(growth["coalition build"], growth["coalition warm build"], growth["check"]) <= factor
+        lines.append(f"  x{factor:g} the charter, at most x{factor:g} the time: "
+                     + ", ".join(f"{k} x{v:.2f}" for k, v in growth.items())
+                     + f" -> {_verdict(met)}")
+    return "\n".join(lines)
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "MISSED"
+
+
+def _median(values) -> float:
+    return statistics.median(values)
+
+
+def _s(seconds: float) -> str:
+    return f"{seconds:.2f} s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--partners", type=int, default=50)
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--conditions", type=int, default=40)
+    parser.add_argument("--scale", type=int, default=1,
+                        help="also measure the charter this many times larger (partners, years "
+                             "and conditions), to show how the times grow")
+    parser.add_argument("--repeat", type=int, default=5, help="timed builds of each site")
+    parser.add_argument("--no-prune", action="store_true",
+                        help="build both sites without Material's navigation.prune")
+    parser.add_argument("--work", type=Path, help="where to generate the charters (default: a "
+                                                  "temporary folder, removed afterwards)")
+    args = parser.parse_args(argv)
+    if args.repeat < 1 or args.scale < 1:
+        parser.error("--repeat and --scale must be at least 1")
+
+    size = Size(args.partners, args.years, args.conditions)
+    sizes = [size] + ([size.times(args.scale)] if args.scale > 1 else [])
+    work = args.work or Path(tempfile.mkdtemp(prefix="coalition-bench-"))
+    try:
+        results = []
+        for each in sizes:
+            print(f"measuring {each} ...", file=sys.stderr, flush=True)
+            results.append(measure(each, work, args.repeat, prune=not args.no_prune))
+        print(report(results, prune=not args.no_prune))
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

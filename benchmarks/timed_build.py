@@ -1,0 +1,109 @@
+"""``mkdocs build`` in this process, with the time each site feature took; prints JSON.
+
+    python benchmarks/timed_build.py MKDOCS_YML SITE_DIR [--repeat N] [--time-features] [--clear DIR]
+
+``run.py`` starts this script for the plain site and the coalition site alike, so that both
+are measured the same way. With ``--repeat 0`` (the default) it builds once: the build of a
+fresh process, imports included. With ``--repeat N`` it builds once to warm up (imports,
+compiled templates) and then N times more, and reports those N: the steady cost of a build,
+as ``mkdocs serve`` pays it on every change.
+
+``--time-features`` wraps ``pages``, ``prepare`` and ``extras`` of every feature class
+registered in ``coalition_site.features.FEATURES`` with timers (in this process only: nothing
+in the package changes), so a feature's share of the build is measured as soon as the feature
+is merged, without touching this script. The output is one JSON object:
+
+``{"builds": [<CPU seconds>, ...], "features": {<name>: [<CPU seconds per build>, ...]}}``
+
+``--clear DIR`` removes DIR (the plugin's cache of rendered diagrams) before every build, so
+that each one is a full build.
+
+CPU time counts the programs the build runs too (Graphviz's ``dot``, say), so that a feature
+that renders in a subprocess is not measured as free.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import logging
+import os
+import shutil
+from collections import Counter
+
+FEATURE_METHODS = ("pages", "prepare", "extras")
+
+
+def cpu_time() -> float:
+    """CPU seconds of this process and of the programs it ran and waited for."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def time_features(spent: Counter) -> None:
+    """Wrap each registered feature's methods so that their CPU time adds up in ``spent``."""
+    from coalition_site.features import FEATURES
+
+    for feature in FEATURES:
+        depth = [0]  # count only the outermost call when one method calls another
+        for method in FEATURE_METHODS:
+            if hasattr(feature, method):
+                setattr(feature, method, _timed(getattr(feature, method), feature.name, spent, depth))
+
+
+def _timed(function, name: str, spent: Counter, depth: list[int]):
+    @functools.wraps(function)
+    def timed(*args, **kwargs):
+        depth[0] += 1
+        start = cpu_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            depth[0] -= 1
+            if depth[0] == 0:
+                spent[name] += cpu_time() - start
+    return timed
+
+
+def build(config_file: str, site_dir: str, *, repeat: int = 0, features: bool = False,
+          clear: str | None = None) -> dict:
+    """Build ``config_file`` into ``site_dir``; return the timings (see the module's doc)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    spent: Counter = Counter()
+    if features:
+        time_features(spent)
+    builds: list[float] = []
+    per_feature: dict[str, list[float]] = {}
+    for number in range(repeat + 1 if repeat else 1):
+        spent.clear()
+        if clear:
+            shutil.rmtree(clear, ignore_errors=True)
+        start = cpu_time()
+        mkdocs_build(load_config(config_file=config_file, site_dir=site_dir))
+        if repeat and number == 0:
+            continue  # the warm-up
+        builds.append(cpu_time() - start)
+        for name, seconds in spent.items():
+            per_feature.setdefault(name, []).append(seconds)
+    return {"builds": builds, "features": per_feature}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("config_file")
+    parser.add_argument("site_dir")
+    parser.add_argument("--repeat", type=int, default=0)
+    parser.add_argument("--time-features", action="store_true")
+    parser.add_argument("--clear", help="a folder to remove before every build")
+    args = parser.parse_args()
+    print(json.dumps(build(args.config_file, args.site_dir, repeat=args.repeat,
+                           features=args.time_features, clear=args.clear)))
+
+
+if __name__ == "__main__":
+    main()
