@@ -191,12 +191,12 @@ def generate(out_dir: Path, *, partners: int = 50, years: int = 10, conditions: 
         raise ValueError("a coalition needs at least 2 partners")
     if conditions < 1 or years < 1:
         raise ValueError("--years and --conditions must be at least 1")
+    _clear(out_dir)
     writer = Writer(seed)
     charter = _plan(writer, partners, years, conditions)
     _write_content(writer, charter)
     _write_plain(writer, charter)
 
-    _clear(out_dir)
     for path, text in charter.files.items():
         _write(out_dir / "content" / path, text)
     for path, text in charter.plain.items():

@@ -8,7 +8,7 @@ fresh process, imports included. With ``--repeat N`` it builds once to warm up (
 compiled templates) and then N times more, and reports those N: the steady cost of a build,
 as ``mkdocs serve`` pays it on every change.
 
-``--time-features`` wraps ``pages``, ``prepare`` and ``extras`` of every feature class
+``--time-features`` wraps ``__init__``, ``pages``, ``prepare`` and ``extras`` of every feature class
 registered in ``coalition_site.features.FEATURES`` with timers (in this process only: nothing
 in the package changes), so a feature's share of the build is measured as soon as the feature
 is merged, without touching this script. The output is one JSON object:
@@ -32,7 +32,8 @@ import os
 import shutil
 from collections import Counter
 
-FEATURE_METHODS = ("pages", "prepare", "extras")
+# What a feature does in a build: set-up work may be done when the build makes it (__init__).
+FEATURE_METHODS = ("__init__", "pages", "prepare", "extras")
 
 
 def cpu_time() -> float:

@@ -1,0 +1,83 @@
+"""The benchmark's charter generator writes a charter that checks clean, and its plain twin.
+
+Small sizes only: the benchmark itself (benchmarks/run.py) is never part of the test suite.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from coalition_site import commands
+
+GENERATE = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
+SIZE = ["--partners", "4", "--years", "1", "--conditions", "5"]
+
+
+def _load_script():
+    spec = importlib.util.spec_from_file_location("benchmark_generate", GENERATE)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+generate = _load_script()
+
+
+@pytest.fixture(scope="module")
+def charter(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("bench") / "charter"
+    assert generate.main([str(out), *SIZE]) == 0
+    return out
+
+
+def test_the_generated_charter_checks_with_no_problem(charter):
+    out = io.StringIO()
+    assert commands.check(charter, strict=True, out=out) == 0
+    assert out.getvalue() == "content: no problems\n"
+
+
+def test_it_has_the_size_asked_for(charter):
+    content = charter / "content"
+    assert len(list((content / "partners").glob("*.md"))) == 4
+    assert len(list((content / "reviews").glob("*.md"))) == 12  # one a month for a year
+    logic = yaml.safe_load((content / "logic.yml").read_text())
+    assert len(logic["conditions"]) == 5
+
+
+def test_the_plain_twin_has_the_same_prose_without_charter_fields(charter):
+    review = sorted((charter / "content" / "reviews").glob("*.md"))[-1]
+    twin = charter / "plain" / "docs" / "reviews" / review.name
+    body = review.read_text().split("---\n", 2)[2]
+    assert twin.read_text() == f"---\ntitle: 11 November 2026\n---\n{body}"
+    plain = yaml.safe_load((charter / "plain" / "mkdocs.yml").read_text())
+    coalition = yaml.safe_load((charter / "mkdocs.yml").read_text())
+    assert plain["plugins"] == ["search"]
+    assert plain["theme"] == coalition["theme"]
+    assert plain["markdown_extensions"] == coalition["markdown_extensions"]
+    # The pages coalition-site generates (home, partners, reviews) exist as Markdown in the twin.
+    for page in ("index.md", "partners/index.md", "reviews/index.md"):
+        assert (charter / "plain" / "docs" / page).is_file()
+
+
+def test_the_same_arguments_write_the_same_bytes(charter, tmp_path):
+    again = tmp_path / "again"
+    assert generate.main([str(again), *SIZE]) == 0
+    files = sorted(p.relative_to(charter) for p in charter.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert all((charter / f).read_bytes() == (again / f).read_bytes() for f in files)
+
+
+def test_it_never_empties_a_folder_it_did_not_write(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("keep me")
+    with pytest.raises(SystemExit) as exit_:
+        generate.main([str(tmp_path), *SIZE])
+    assert exit_.value.code == 2
+    assert f"'{tmp_path}' is not empty and was not written by this script" in capsys.readouterr().err
+    assert (tmp_path / "notes.txt").read_text() == "keep me"
