@@ -18,7 +18,9 @@ check
     parsing its YAML with ``yaml.safe_load``.
 feature shares
     the share of the coalition build spent in each site feature (the Coalition Logic diagrams,
-    the vitality dashboard ...), timed by ``timed_build.py``; ``n/a`` for a feature not merged.
+    the vitality dashboard ...): in its own steps, timed by ``timed_build.py``, and all told,
+    from builds without it (what its HTML adds to search indexing and writing included);
+    ``n/a`` for a feature not merged.
 
 Performance is measured here, never in the test suite. The figures measured on the project's
 machine are recorded in ``benchmarks/README.md``.
@@ -80,7 +82,9 @@ class Result:
     """CPU seconds of builds in a warmed-up process (imports and templates loaded)."""
     coalition_warm: list[float] = field(default_factory=list)
     features: dict[str, list[float]] = field(default_factory=dict)
-    """CPU seconds of each feature in the fresh coalition builds."""
+    """CPU seconds of each feature's own steps in the fresh coalition builds."""
+    without: dict[str, list[float]] = field(default_factory=dict)
+    """CPU seconds of fresh coalition builds without each feature."""
     check: float = 0.0
     check_cli: float = 0.0
     yaml_parse: float = 0.0
@@ -98,9 +102,16 @@ class Result:
         return self.check / self.yaml_parse
 
     def share(self, name: str) -> float | None:
+        """The share of the build spent in the feature's own steps."""
         if name not in self.features:
             return None
         return _median(self.features[name]) / _median(self.coalition)
+
+    def whole_share(self, name: str) -> float | None:
+        """The share of the build the feature costs, all told: 1 - without / with."""
+        if name not in self.without:
+            return None
+        return 1 - _median(self.without[name]) / _median(self.coalition)
 
 
 # -- measuring -------------------------------------------------------------------------------
@@ -111,18 +122,21 @@ def measure(size: Size, work: Path, repeat: int, prune: bool) -> Result:
     result = Result(size, len(charter.plain))
     configs = {"plain": project / "plain" / "mkdocs.yml", "coalition": project / "mkdocs.yml"}
 
-    def build(site: str, repeat: int = 0) -> tuple[float, float, dict]:
+    def build(site: str, repeat: int = 0, without: str | None = None) -> tuple[float, float, dict]:
         command = [sys.executable, str(HERE / "timed_build.py"), str(configs[site]),
                    str(work / "sites" / site), "--repeat", str(repeat),
                    "--clear", str(project / ".cache")]  # full builds: no cached diagrams
         if site == "coalition":
             command.append("--time-features")
+        if without:
+            command += ["--without", without]
         cpu, wall, output = _run(command)
         return cpu, wall, json.loads(output)
 
-    # Fresh processes, alternated, after a warm-up of each (disk cache, .pyc files).
+    # Fresh processes, alternated, after a warm-up of each (disk cache, .pyc files). The
+    # warm-up tells which features are registered; each is also left out of as many builds.
     build("plain")
-    build("coalition")
+    features = sorted(build("coalition")[2]["features"])
     for _ in range(repeat):
         cpu, wall, _ = build("plain")
         result.plain.append(cpu)
@@ -132,6 +146,8 @@ def measure(size: Size, work: Path, repeat: int, prune: bool) -> Result:
         result.coalition_wall.append(wall)
         for name, seconds in report["features"].items():
             result.features.setdefault(name, []).extend(seconds)
+        for name in features:
+            result.without.setdefault(name, []).append(build("coalition", without=name)[0])
     # Builds in one warmed-up process each.
     result.plain_warm = build("plain", repeat)[2]["builds"]
     result.coalition_warm = build("coalition", repeat)[2]["builds"]
@@ -211,16 +227,17 @@ def report(results: list[Result], prune: bool) -> str:
         f"plain {_median(r.plain_wall):.2f}, coalition {_median(r.coalition_wall):.2f}"
         for r in results) + ")")
 
-    lines += ["", "feature shares of the fresh coalition build:"]
+    lines += ["", "feature shares of the fresh coalition build: its own steps (seconds) / all told, "
+                  "what it adds to indexing and writing pages included (1 - without/with):"]
     names = list(EXPECTED_FEATURES) + sorted(
         {n for r in results for n in r.features} - set(EXPECTED_FEATURES))
     for name in names:
         cells = []
         for r in results:
-            share = r.share(name)
+            share, whole = r.share(name), r.whole_share(name)
             cells.append("n/a" if share is None else
-                         f"{share:.1%} ({_median(r.features[name]):.2f} s)")
-        lines.append(f"  {EXPECTED_FEATURES.get(name, name):<26} " + "   ".join(f"{c:<18}" for c in cells))
+                         f"{share:.0%} ({_median(r.features[name]):.2f} s) / {whole:.0%}")
+        lines.append(f"  {EXPECTED_FEATURES.get(name, name):<26} " + "   ".join(f"{c:<24}" for c in cells))
 
     base = results[0]
     lines += ["", f"targets ({base.size}):"]

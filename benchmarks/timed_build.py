@@ -1,6 +1,7 @@
 """``mkdocs build`` in this process, with the time each site feature took; prints JSON.
 
-    python benchmarks/timed_build.py MKDOCS_YML SITE_DIR [--repeat N] [--time-features] [--clear DIR]
+    python benchmarks/timed_build.py MKDOCS_YML SITE_DIR [--repeat N] [--time-features]
+        [--without FEATURE] [--clear DIR]
 
 ``run.py`` starts this script for the plain site and the coalition site alike, so that both
 are measured the same way. With ``--repeat 0`` (the default) it builds once: the build of a
@@ -14,6 +15,10 @@ in the package changes), so a feature's share of the build is measured as soon a
 is merged, without touching this script. The output is one JSON object:
 
 ``{"builds": [<CPU seconds>, ...], "features": {<name>: [<CPU seconds per build>, ...]}}``
+
+``--without FEATURE`` leaves the feature of that name out of ``FEATURES``, so that the build
+with and the build without it give the feature's whole cost: what it adds to search indexing
+and to writing pages too, which its own methods' timers cannot see.
 
 ``--clear DIR`` removes DIR (the plugin's cache of rendered diagrams) before every build, so
 that each one is a full build.
@@ -67,8 +72,15 @@ def _timed(function, name: str, spent: Counter, depth: list[int]):
     return timed
 
 
+def leave_out(name: str) -> None:
+    """Remove the feature called ``name`` from the registry, for this process only."""
+    from coalition_site.features import FEATURES
+
+    FEATURES[:] = [feature for feature in FEATURES if feature.name != name]
+
+
 def build(config_file: str, site_dir: str, *, repeat: int = 0, features: bool = False,
-          clear: str | None = None) -> dict:
+          without: str | None = None, clear: str | None = None) -> dict:
     """Build ``config_file`` into ``site_dir``; return the timings (see the module's doc)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
@@ -76,6 +88,8 @@ def build(config_file: str, site_dir: str, *, repeat: int = 0, features: bool = 
     from mkdocs.config import load_config
 
     spent: Counter = Counter()
+    if without:
+        leave_out(without)
     if features:
         time_features(spent)
     builds: list[float] = []
@@ -100,10 +114,11 @@ def main() -> None:
     parser.add_argument("site_dir")
     parser.add_argument("--repeat", type=int, default=0)
     parser.add_argument("--time-features", action="store_true")
+    parser.add_argument("--without", help="a feature's name: build without it")
     parser.add_argument("--clear", help="a folder to remove before every build")
     args = parser.parse_args()
     print(json.dumps(build(args.config_file, args.site_dir, repeat=args.repeat,
-                           features=args.time_features, clear=args.clear)))
+                           features=args.time_features, without=args.without, clear=args.clear)))
 
 
 if __name__ == "__main__":
