@@ -122,11 +122,12 @@ def measure(size: Size, work: Path, repeat: int, prune: bool) -> Result:
     result = Result(size, len(charter.plain))
     configs = {"plain": project / "plain" / "mkdocs.yml", "coalition": project / "mkdocs.yml"}
 
-    def build(site: str, repeat: int = 0, without: str | None = None) -> tuple[float, float, dict]:
-        command = [sys.executable, str(HERE / "timed_build.py"), str(configs[site]),
-                   str(work / "sites" / site), "--repeat", str(repeat),
+    def build(*sites: str, repeat: int = 0, without: str | None = None) -> tuple[float, float, dict]:
+        command = [sys.executable, str(HERE / "timed_build.py"), "--repeat", str(repeat),
                    "--clear", str(project / ".cache")]  # full builds: no cached diagrams
-        if site == "coalition":
+        for site in sites:
+            command += [str(configs[site]), str(work / "sites" / site)]
+        if "coalition" in sites:
             command.append("--time-features")
         if without:
             command += ["--without", without]
@@ -148,9 +149,8 @@ def measure(size: Size, work: Path, repeat: int, prune: bool) -> Result:
             result.features.setdefault(name, []).extend(seconds)
         for name in features:
             result.without.setdefault(name, []).append(build("coalition", without=name)[0])
-    # Builds in one warmed-up process each.
-    result.plain_warm = build("plain", repeat)[2]["builds"]
-    result.coalition_warm = build("coalition", repeat)[2]["builds"]
+    # Builds in one warmed-up process, the two sites in turn.
+    result.plain_warm, result.coalition_warm = build("plain", "coalition", repeat=repeat)[2]["builds"]
 
     result.check, result.yaml_parse = _measure_check(project, repeat)
     result.check_cli = _median([_run([sys.executable, "-m", "coalition_site.cli", "check",
@@ -282,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, default=1,
                         help="also measure the charter this many times larger (partners, years "
                              "and conditions), to show how the times grow")
-    parser.add_argument("--repeat", type=int, default=5, help="timed builds of each site")
+    parser.add_argument("--repeat", type=int, default=5, help="timed builds of each site (default 5)")
     parser.add_argument("--no-prune", action="store_true",
                         help="build both sites without Material's navigation.prune")
     parser.add_argument("--work", type=Path, help="where to generate the charters (default: a "

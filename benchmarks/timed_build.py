@@ -1,20 +1,20 @@
 """``mkdocs build`` in this process, with the time each site feature took; prints JSON.
 
-    python benchmarks/timed_build.py MKDOCS_YML SITE_DIR [--repeat N] [--time-features]
-        [--without FEATURE] [--clear DIR]
+    python benchmarks/timed_build.py MKDOCS_YML SITE_DIR [MKDOCS_YML SITE_DIR ...] [--repeat N]
+        [--time-features] [--without FEATURE] [--clear DIR]
 
 ``run.py`` starts this script for the plain site and the coalition site alike, so that both
-are measured the same way. With ``--repeat 0`` (the default) it builds once: the build of a
-fresh process, imports included. With ``--repeat N`` it builds once to warm up (imports,
-compiled templates) and then N times more, and reports those N: the steady cost of a build,
-as ``mkdocs serve`` pays it on every change.
+are measured the same way. With ``--repeat 0`` (the default) it builds each site once: the
+build of a fresh process, imports included. With ``--repeat N`` it builds each site once to
+warm up (imports, compiled templates) and then N rounds more, the sites in turn, and reports
+those: the steady cost of a build, as ``mkdocs serve`` pays it on every change.
 
 ``--time-features`` wraps ``__init__``, ``pages``, ``prepare`` and ``extras`` of every feature class
 registered in ``coalition_site.features.FEATURES`` with timers (in this process only: nothing
 in the package changes), so a feature's share of the build is measured as soon as the feature
 is merged, without touching this script. The output is one JSON object:
 
-``{"builds": [<CPU seconds>, ...], "features": {<name>: [<CPU seconds per build>, ...]}}``
+``{"builds": [[<CPU seconds>, ...] for each site], "features": {<name>: [<CPU seconds>, ...]}}``
 
 ``--without FEATURE`` leaves the feature of that name out of ``FEATURES``, so that the build
 with and the build without it give the feature's whole cost: what it adds to search indexing
@@ -79,9 +79,13 @@ def leave_out(name: str) -> None:
     FEATURES[:] = [feature for feature in FEATURES if feature.name != name]
 
 
-def build(config_file: str, site_dir: str, *, repeat: int = 0, features: bool = False,
+def build(sites: list[tuple[str, str]], *, repeat: int = 0, features: bool = False,
           without: str | None = None, clear: str | None = None) -> dict:
-    """Build ``config_file`` into ``site_dir``; return the timings (see the module's doc)."""
+    """Build each (config file, site dir) of ``sites``; return the timings (see the module's doc).
+
+    With ``repeat``, the sites are built in turn, ``repeat`` rounds after a warm-up round, so
+    that whatever else the machine does weighs on all of them alike.
+    """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     from mkdocs.commands.build import build as mkdocs_build
@@ -92,33 +96,37 @@ def build(config_file: str, site_dir: str, *, repeat: int = 0, features: bool = 
         leave_out(without)
     if features:
         time_features(spent)
-    builds: list[float] = []
+    builds: list[list[float]] = [[] for _ in sites]
     per_feature: dict[str, list[float]] = {}
-    for number in range(repeat + 1 if repeat else 1):
-        spent.clear()
-        if clear:
-            shutil.rmtree(clear, ignore_errors=True)
-        start = cpu_time()
-        mkdocs_build(load_config(config_file=config_file, site_dir=site_dir))
-        if repeat and number == 0:
-            continue  # the warm-up
-        builds.append(cpu_time() - start)
-        for name, seconds in spent.items():
-            per_feature.setdefault(name, []).append(seconds)
+    for round_ in range(repeat + 1 if repeat else 1):
+        for index, (config_file, site_dir) in enumerate(sites):
+            spent.clear()
+            if clear:
+                shutil.rmtree(clear, ignore_errors=True)
+            start = cpu_time()
+            mkdocs_build(load_config(config_file=config_file, site_dir=site_dir))
+            if repeat and round_ == 0:
+                continue  # the warm-up
+            builds[index].append(cpu_time() - start)
+            for name, seconds in spent.items():
+                per_feature.setdefault(name, []).append(seconds)
     return {"builds": builds, "features": per_feature}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("config_file")
-    parser.add_argument("site_dir")
+    parser.add_argument("sites", nargs="+", metavar="MKDOCS_YML SITE_DIR",
+                        help="one or more pairs: a config file and the folder to build it in")
     parser.add_argument("--repeat", type=int, default=0)
     parser.add_argument("--time-features", action="store_true")
     parser.add_argument("--without", help="a feature's name: build without it")
     parser.add_argument("--clear", help="a folder to remove before every build")
     args = parser.parse_args()
-    print(json.dumps(build(args.config_file, args.site_dir, repeat=args.repeat,
-                           features=args.time_features, without=args.without, clear=args.clear)))
+    if len(args.sites) % 2:
+        parser.error("give each config file with the folder to build it in")
+    sites = list(zip(args.sites[::2], args.sites[1::2]))
+    print(json.dumps(build(sites, repeat=args.repeat, features=args.time_features,
+                           without=args.without, clear=args.clear)))
 
 
 if __name__ == "__main__":
