@@ -193,13 +193,14 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if self.build is None:
             return None
         planned = self.build.page(page.file.src_uri)
-        if planned is None or planned.item is None or planned.kind == "page":
-            return None
+        body = getattr(planned.item, "body", None) if planned is not None else None
+        if body is None or planned.kind == "page":
+            return None  # ordinary pages keep their front matter; generated pages have none
         # A charter file's front matter was read and validated in on_config; MkDocs parsing it
         # again (every partner's alignment in every review ...) cost as much as the check itself
         # on a large charter. An empty front matter keeps MkDocs from reading the body's first
         # lines as MultiMarkdown metadata; on_page_markdown sets the page's meta.
-        return "---\n{}\n---\n" + planned.item.body
+        return "---\n{}\n---\n" + body
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.build is None:
