@@ -22,6 +22,7 @@ partners, years of monthly reviews and Coalition Logic conditions.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import random
 import re
@@ -37,9 +38,9 @@ import yaml
 LAST_REVIEW = dt.date(2026, 11, 11)
 BUILD_DATE = dt.date(2026, 11, 24)
 
-# What the benchmark builds: the internal site, which has every page (reviews are internal by
-# default, so a public build of the same charter would leave most of them out).
-AUDIENCE = "internal"
+# What the benchmark builds by default: the internal site, which has every page (reviews are
+# internal by default, so the public site of the same charter leaves three in four out).
+AUDIENCES = ("internal", "public")
 # Marks a folder as this script's output, so that it only ever empties its own folders.
 MARKER = ".generated-charter"
 
@@ -106,6 +107,8 @@ SENTENCES = [
     "The press release was drafted jointly, and no partner's logo came first.",
 ]
 
+CONFIDENTIAL = ["In confidence", "Off the record", "Between the partners only", "Not for minutes"]
+
 OPENINGS = {
     "problem-statement": "We share one problem, though each of us meets it from a different side.",
     "joint-demand": "We make one demand of linked asks, not a bundle of separate demands.",
@@ -134,30 +137,59 @@ class Charter:
     partners: list[PartnerSpec]
     reviews: list[dt.date]
     conditions: list[tuple[str, str]]
+    audience: str = "internal"
     files: dict[str, str] = field(default_factory=dict)
     """The coalition project's content, by path under ``content/``."""
+    internal_blocks: dict[str, str] = field(default_factory=dict)
+    """The ``!!! internal`` block in a file's body, by path: what a public build leaves out."""
     plain: dict[str, str] = field(default_factory=dict)
     """The plain twin's pages, by path under ``docs/``."""
 
 
 class Writer:
-    """Deterministic prose and front matter, from one seeded random generator."""
+    """Deterministic prose and front matter, from one seeded random generator.
+
+    Inside ``with writer.confidential():`` it writes internal text, which must never coincide
+    with public text: the plugin's leak check would rightly find it in a public build. So
+    internal sentences open with words public ones never use, and public sentences name only
+    public partners.
+    """
 
     def __init__(self, seed: int):
         self.rng = random.Random(seed)
         self.partners: list[PartnerSpec] = []
+        self.internal = False
+
+    @contextlib.contextmanager
+    def confidential(self, internal: bool = True):
+        saved, self.internal = self.internal, internal or self.internal
+        try:
+            yield
+        finally:
+            self.internal = saved
 
     def sentence(self) -> str:
         template = self.rng.choice(SENTENCES)
-        partner = self.rng.choice(self.partners).name if self.partners else "A partner"
+        named = [p for p in self.partners if self.internal or p.visibility == "public"]
+        partner = self.rng.choice(named).name if named else "A partner"
         month = dt.date(2020 + self.rng.randrange(7), self.rng.randrange(1, 13), 1)
-        return template.format(partner=partner, place=self.rng.choice(PLACES),
+        text = template.format(partner=partner, place=self.rng.choice(PLACES),
                                month=f"{month:%B %Y}", number=self.rng.randrange(3, 400),
                                number2=self.rng.randrange(3, 12))
+        if self.internal:
+            return f"{self.rng.choice(CONFIDENTIAL)}, {text[0].lower()}{text[1:]}"
+        return text
+
+    def sentence_about(self, partner: PartnerSpec) -> str:
+        """A sentence in a field keyed by ``partner``: internal when the partner is."""
+        with self.confidential(partner.visibility == "internal"):
+            return self.sentence()
 
     def paragraph(self, sentences: int) -> str:
         text = " ".join(self.sentence() for _ in range(sentences))
-        return _wrap(text)
+        # Internal prose stays on one line: the leak check reads Markdown line by line, and a
+        # line break after "Off the record," would leave the rest of the line looking public.
+        return text if self.internal else _wrap(text)
 
     def prose(self, words: int, *, links: list[tuple[str, str]] = (), heading_every: int = 0) -> str:
         """Paragraphs of about ``words`` words, with ``links`` woven in as Markdown links."""
@@ -165,7 +197,8 @@ class Writer:
         count = 0
         while count < words:
             if heading_every and paragraphs and len(paragraphs) % heading_every == 0:
-                paragraphs.append(f"## {self.rng.choice(CONDITION_THEMES).capitalize()}")
+                theme = self.rng.choice(CONDITION_THEMES).capitalize()
+                paragraphs.append(f"## {theme}: where we really stand" if self.internal else f"## {theme}")
             paragraph = self.paragraph(self.rng.randrange(3, 6))
             count += len(paragraph.split())
             paragraphs.append(paragraph)
@@ -173,7 +206,8 @@ class Writer:
             index = self.rng.randrange(len(paragraphs))
             if paragraphs[index].startswith("#"):
                 index = (index + 1) % len(paragraphs)
-            paragraphs[index] += f" See [{text}]({target})."
+            see = f"{self.rng.choice(CONFIDENTIAL)}, see" if self.internal else "See"
+            paragraphs[index] += f" {see} [{text}]({target})."
         return "\n\n".join(paragraphs) + "\n"
 
     def person(self) -> str:
@@ -181,12 +215,15 @@ class Writer:
 
 
 def generate(out_dir: Path, *, partners: int = 50, years: int = 10, conditions: int = 40,
-             seed: int = 1, prune: bool = True) -> Charter:
+             seed: int = 1, prune: bool = True, audience: str = "internal") -> Charter:
     """Write the coalition project and its plain twin into ``out_dir`` (emptied first).
 
     ``prune=False`` leaves Material's ``navigation.prune`` out of both sites, to show what it
-    saves.
+    saves. ``audience`` is the site built: ``internal`` (every page) or ``public`` (the
+    published site, which the plugin also scans for leaks); the plain twin has that site's pages.
     """
+    if audience not in AUDIENCES:
+        raise ValueError(f"--audience must be one of {', '.join(AUDIENCES)}")
     if partners < 2:
         raise ValueError("a coalition needs at least 2 partners")
     if conditions < 1 or years < 1:
@@ -194,6 +231,7 @@ def generate(out_dir: Path, *, partners: int = 50, years: int = 10, conditions: 
     _clear(out_dir)
     writer = Writer(seed)
     charter = _plan(writer, partners, years, conditions)
+    charter.audience = audience
     _write_content(writer, charter)
     _write_plain(writer, charter)
 
@@ -286,7 +324,7 @@ def _write_content(writer: Writer, charter: Charter) -> None:
             "id": ask_id, "ask": text,
             "measure": writer.sentence(),
             "advances": [cid for cid, _ in charter.conditions[number::7][:3]],
-            "benefits": {p.id: writer.sentence() for p in current},
+            "benefits": {p.id: writer.sentence_about(p) for p in current},
         })
     files["charter/joint-demand.md"] = _markdown({
         "title": "Our joint demand",
@@ -313,7 +351,7 @@ def _write_content(writer: Writer, charter: Charter) -> None:
         "title": "Autonomy agreements",
         "description": "What each partner keeps as its own, and how it may step back.",
         "agreements": {p.id: {"may_step_back": True, "notice_days": rng.choice([3, 7, 14, 30]),
-                              "keeps_solo": writer.sentence()} for p in current},
+                              "keeps_solo": writer.sentence_about(p)} for p in current},
     }, OPENINGS["autonomy"] + "\n\n" + writer.prose(320))
 
     files["charter/conflict-protocol.md"] = _markdown({
@@ -326,59 +364,39 @@ def _write_content(writer: Writer, charter: Charter) -> None:
         "steps": [writer.sentence() for _ in range(5)],
         "mediator": "Three Rivers Mediation Center",
     }, OPENINGS["conflict-protocol"] + "\n\n" + writer.prose(380)
-        + "\n!!! internal \"Internal note\"\n" + _indent(writer.paragraph(3)) + "\n")
+        + _internal_block(charter, "charter/conflict-protocol.md", "Internal note", writer))
 
     for index, partner in enumerate(partners):
-        front = {
-            "name": partner.name, "issue": partner.issue,
-            "theory_of_change": " ".join(writer.sentence() for _ in range(2)),
-            "constituency": f"{rng.randrange(200, 9000):,} members in {partner.place}",
-            "joined": partner.joined,
-            "website": f"https://{partner.id}.example.org",
-            "status": partner.status,
-        }
-        if partner.status == "stepped-back":
-            front["stepped_back"] = {"since": LAST_REVIEW - dt.timedelta(days=rng.randrange(30, 300)),
-                                     "scope": "field work on the land-trust ask",
-                                     "reason": writer.sentence()}
-        if partner.visibility == "internal":
-            front["visibility"] = "internal"
-        front["representatives"] = [
-            {"name": person, "role": role, "email": f"{_slug(person)}@{partner.id}.example.org",
-             "github": _slug(person)}
-            for person, role in ((writer.person(), "Director"), (writer.person(), "Lead organizer"))]
-        body = writer.prose(300, links=[("the autonomy agreements", "../charter/autonomy.md")])
-        if index % 3 == 0:
-            body += "\n!!! internal \"Internal note\"\n" + _indent(writer.paragraph(3)) + "\n"
+        with writer.confidential(partner.visibility == "internal"):
+            front = {
+                "name": partner.name, "issue": partner.issue,
+                "theory_of_change": " ".join(writer.sentence() for _ in range(2)),
+                "constituency": f"{rng.randrange(200, 9000):,} members in {partner.place}",
+                "joined": partner.joined,
+                "website": f"https://{partner.id}.example.org",
+                "status": partner.status,
+            }
+            if partner.status == "stepped-back":
+                front["stepped_back"] = {"since": LAST_REVIEW - dt.timedelta(days=rng.randrange(30, 300)),
+                                         "scope": "field work on the land-trust ask",
+                                         "reason": writer.sentence()}
+            if partner.visibility == "internal":
+                front["visibility"] = "internal"
+            front["representatives"] = [
+                {"name": person, "role": role, "email": f"{_slug(person)}@{partner.id}.example.org",
+                 "github": _slug(person)}
+                for person, role in ((writer.person(), "Director"), (writer.person(), "Lead organizer"))]
+            body = writer.prose(300, links=[("the autonomy agreements", "../charter/autonomy.md")])
+            if index % 3 == 0:
+                body += _internal_block(charter, f"partners/{partner.id}.md", "Internal note", writer)
         files[f"partners/{partner.id}.md"] = _markdown(front, body)
 
     files["logic.yml"] = _yaml(_logic(writer, charter))
 
     for number, date in enumerate(charter.reviews):
-        attended = [p for p in active if rng.random() < 0.9] or active[:1]
-        front = {"date": date}
-        if number % 4 == 0:
-            front["visibility"] = "public"
-        front.update({
-            "facilitator": writer.person(),
-            "attended": [p.id for p in attended],
-            "policy_progress": rng.choice(["advancing", "advancing", "stalled", "regressing"]),
-            "alignment": {p.id: rng.choice(["aligned", "aligned", "aligned", "drifting",
-                                            "solo-by-agreement"]) for p in attended},
-            "signs_of_life": rng.sample(["shared-language", "resource-flow", "new-members",
-                                         "conflict-resolved"], rng.randrange(0, 3)),
-            "signs_of_decay": rng.sample(["communications-only", "steward-lapse", "side-deals",
-                                          "vague-demand"], rng.choice([0, 0, 0, 1])),
-            "scores": {"resilience": round(rng.uniform(2.0, 4.5), 1),
-                       "autonomy": round(rng.uniform(2.0, 4.5), 1),
-                       "trust": round(rng.uniform(2.0, 4.5), 1)},
-            "decisions": [writer.sentence() for _ in range(rng.randrange(1, 4))],
-        })
-        named = rng.sample(attended, min(2, len(attended)))
-        body = writer.prose(230, links=[(p.name, f"../partners/{p.id}.md") for p in named])
-        if number % 5 == 2:
-            body += "\n!!! internal \"Not for the public record\"\n" + _indent(writer.paragraph(2)) + "\n"
-        files[f"reviews/{date.isoformat()}.md"] = _markdown(front, body)
+        public = number % 4 == 0  # reviews are internal unless they say otherwise
+        with writer.confidential(not public):
+            files[f"reviews/{date.isoformat()}.md"] = _review(writer, charter, number, date, public)
 
     # A few ordinary pages, as every charter has: onboarding, an FAQ, notes for staff.
     files["onboarding.md"] = _markdown(
@@ -389,13 +407,54 @@ def _write_content(writer: Writer, charter: Charter) -> None:
     files["faq.md"] = _markdown(
         {"title": "Frequently asked questions"},
         "\n\n".join(f"## {writer.sentence().rstrip('.')}?\n\n{writer.paragraph(3)}" for _ in range(8)) + "\n")
-    files["strategy-notes.md"] = _markdown(
-        {"title": "Strategy notes", "visibility": "internal"}, writer.prose(300, heading_every=2))
-    files["history.md"] = _markdown({"title": "Our history"}, writer.prose(600, heading_every=4))
+    with writer.confidential():
+        files["strategy-notes.md"] = _markdown(
+            {"title": "Strategy notes", "visibility": "internal"}, writer.prose(300, heading_every=2))
+    # Not history.md: that is the charter history page coalition-site writes itself.
+    files["our-story.md"] = _markdown({"title": "Our story"}, writer.prose(600, heading_every=4))
     files["glossary.md"] = _markdown(
         {"title": "Glossary"},
         "| Term | Meaning |\n|---|---|\n" + "\n".join(
             f"| {theme.capitalize()} | {writer.sentence()} |" for theme in CONDITION_THEMES) + "\n")
+
+
+def _review(writer: Writer, charter: Charter, number: int, date: dt.date, public: bool) -> str:
+    rng = writer.rng
+    active = [p for p in charter.partners if p.status == "active"]
+    attended = [p for p in active if rng.random() < 0.9] or active[:1]
+    front: dict = {"date": date}
+    if public:
+        front["visibility"] = "public"
+    front.update({
+        "facilitator": writer.person(),
+        "attended": [p.id for p in attended],
+        "policy_progress": rng.choice(["advancing", "advancing", "stalled", "regressing"]),
+        "alignment": {p.id: rng.choice(["aligned", "aligned", "aligned", "drifting",
+                                        "solo-by-agreement"]) for p in attended},
+        "signs_of_life": rng.sample(["shared-language", "resource-flow", "new-members",
+                                     "conflict-resolved"], rng.randrange(0, 3)),
+        "signs_of_decay": rng.sample(["communications-only", "steward-lapse", "side-deals",
+                                      "vague-demand"], rng.choice([0, 0, 0, 1])),
+        "scores": {"resilience": round(rng.uniform(2.0, 4.5), 1),
+                   "autonomy": round(rng.uniform(2.0, 4.5), 1),
+                   "trust": round(rng.uniform(2.0, 4.5), 1)},
+        "decisions": [writer.sentence() for _ in range(rng.randrange(1, 4))],
+    })
+    linkable = [p for p in attended if not public or p.visibility == "public"]
+    named = rng.sample(linkable, min(2, len(linkable)))
+    body = writer.prose(230, links=[(p.name, f"../partners/{p.id}.md") for p in named])
+    if number % 5 == 2:
+        body += _internal_block(charter, f"reviews/{date.isoformat()}.md",
+                                "Not for the public record", writer)
+    return _markdown(front, body)
+
+
+def _internal_block(charter: Charter, path: str, title: str, writer: Writer) -> str:
+    with writer.confidential():
+        text = writer.paragraph(3)
+    block = f'\n!!! internal "{title}"\n' + _indent(text) + "\n"
+    charter.internal_blocks[path] = block
+    return block
 
 
 def _logic(writer: Writer, charter: Charter) -> dict:
@@ -424,11 +483,14 @@ def _logic(writer: Writer, charter: Charter) -> dict:
     for index in range(max(1, len(ids) // 4)):
         between = rng.sample(mapped, min(len(mapped), rng.choice([2, 2, 3])))
         status = rng.choice(["open", "sequenced", "resolved", "open"])
-        tension = {"id": f"tension-{index + 1}", "between": [p.id for p in between],
-                   "about": writer.sentence(), "status": status}
-        if status != "open":
-            tension["resolution"] = writer.sentence()
-        if index % 3 == 2:
+        internal = index % 3 == 2
+        # A tension with an internal partner is left out of the public site all the same.
+        with writer.confidential(internal or any(p.visibility == "internal" for p in between)):
+            tension = {"id": f"tension-{index + 1}", "between": [p.id for p in between],
+                       "about": writer.sentence(), "status": status}
+            if status != "open":
+                tension["resolution"] = writer.sentence()
+        if internal:
             tension["visibility"] = "internal"
         tensions.append(tension)
     return {"conditions": conditions, "dependencies": dependencies, "tensions": tensions}
@@ -436,13 +498,22 @@ def _logic(writer: Writer, charter: Charter) -> dict:
 
 # -- the plain twin --------------------------------------------------------------------------------
 def _write_plain(writer: Writer, charter: Charter) -> None:
-    """The same pages as plain Markdown: bodies kept, charter fields of the front matter dropped."""
+    """The same pages as plain Markdown: bodies kept, charter fields of the front matter dropped.
+
+    For the public site, only what it publishes: no internal file, no ``!!! internal`` block.
+    """
     plain = charter.plain
-    partners = charter.partners
+    public = charter.audience == "public"
+    partners = [p for p in charter.partners if not public or p.visibility == "public"]
     for path, text in charter.files.items():
         if not path.endswith(".md"):
             continue
         front, body = _split(text)
+        if public:
+            default = "internal" if path.startswith("reviews/") else "public"
+            if front.get("visibility", default) == "internal":
+                continue
+            body = body.replace(charter.internal_blocks.get(path, "\0"), "")
         title = front.get("title") or front.get("name")
         if "date" in front and path.startswith("reviews/"):
             title = f"{front['date'].day} {front['date']:%B %Y}"
@@ -454,7 +525,8 @@ def _write_plain(writer: Writer, charter: Charter) -> None:
     plain["partners/index.md"] = _markdown({"title": "Partners"}, "| Partner | Issue |\n|---|---|\n" + "\n".join(
         f"| [{p.name}]({p.id}.md) | {p.issue} |" for p in partners) + "\n")
     plain["reviews/index.md"] = _markdown({"title": "Reviews"}, "\n".join(
-        f"- [{d.isoformat()}]({d.isoformat()}.md)" for d in reversed(charter.reviews)) + "\n")
+        f"- [{d.isoformat()}]({d.isoformat()}.md)" for d in reversed(charter.reviews)
+        if f"reviews/{d.isoformat()}.md" in plain) + "\n")
 
 
 def _plain_nav(charter: Charter) -> list:
@@ -467,13 +539,16 @@ def _plain_nav(charter: Charter) -> list:
     ordinary = sorted(path for path in charter.plain if "/" not in path and path != "index.md")
     years: dict[int, list] = {}
     for date in reversed(charter.reviews):
+        if f"reviews/{date.isoformat()}.md" not in charter.plain:
+            continue
         years.setdefault(date.year, []).append(
             {f"{date.day} {date:%B %Y}": f"reviews/{date.isoformat()}.md"})
     return [
         {"Home": "index.md"},
         {"Charter": [{title(f"charter/{name}.md"): f"charter/{name}.md"} for name in charter_pages]},
-        {"Partners": ["partners/index.md"] + [{p.name: f"partners/{p.id}.md"} for p in
-                                              sorted(charter.partners, key=lambda p: p.name.lower())]},
+        {"Partners": ["partners/index.md"] + [
+            {p.name: f"partners/{p.id}.md"} for p in sorted(charter.partners, key=lambda p: p.name.lower())
+            if f"partners/{p.id}.md" in charter.plain]},
         {"Reviews": ["reviews/index.md"] + [{str(year): entries} for year, entries in years.items()]},
     ] + [{title(path): path} for path in ordinary]
 
@@ -489,7 +564,7 @@ def _mkdocs_yml(charter: Charter, features: list[str], *, plain: bool) -> str:
         config["plugins"] = ["search"]
         config["nav"] = _plain_nav(charter)
     else:
-        config["plugins"] = ["search", {"coalition": {"audience": AUDIENCE,
+        config["plugins"] = ["search", {"coalition": {"audience": charter.audience,
                                                       "build_date": BUILD_DATE.isoformat()}}]
     header = ("# A plain mkdocs-material site of the same pages: the yardstick.\n" if plain else
               "# A synthetic charter written by benchmarks/generate.py.\n")
@@ -554,10 +629,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-prune", action="store_true",
                         help="leave Material's navigation.prune out of both sites")
+    parser.add_argument("--audience", choices=AUDIENCES, default="internal",
+                        help="the site to build and compare (default: internal, every page)")
     args = parser.parse_args(argv)
     try:
         charter = generate(args.out_dir, partners=args.partners, years=args.years,
-                           conditions=args.conditions, seed=args.seed, prune=not args.no_prune)
+                           conditions=args.conditions, seed=args.seed, prune=not args.no_prune,
+                           audience=args.audience)
     except ValueError as exc:
         parser.error(str(exc))
     print(f"{args.out_dir}: {len(charter.files)} charter files, {len(charter.plain)} plain pages")

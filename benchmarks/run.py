@@ -115,10 +115,10 @@ class Result:
 
 
 # -- measuring -------------------------------------------------------------------------------
-def measure(size: Size, work: Path, repeat: int, prune: bool) -> Result:
+def measure(size: Size, work: Path, repeat: int, prune: bool, audience: str) -> Result:
     project = work / f"charter-{size.partners}-{size.years}-{size.conditions}"
     charter = generate.generate(project, partners=size.partners, years=size.years,
-                                conditions=size.conditions, prune=prune)
+                                conditions=size.conditions, prune=prune, audience=audience)
     result = Result(size, len(charter.plain))
     configs = {"plain": project / "plain" / "mkdocs.yml", "coalition": project / "mkdocs.yml"}
 
@@ -201,14 +201,15 @@ def _median_time(function, repeat: int) -> float:
 
 
 # -- reporting ---------------------------------------------------------------------------------
-def report(results: list[Result], prune: bool) -> str:
+def report(results: list[Result], prune: bool, audience: str) -> str:
     import material
     import mkdocs
 
     lines = [
         f"coalition-site benchmark: {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"MkDocs {mkdocs.__version__}, mkdocs-material {material.__version__}"
-        + ("" if prune else ", WITHOUT navigation.prune"),
+        f"MkDocs {mkdocs.__version__}, mkdocs-material {material.__version__}",
+        f"the {audience} site" + ("" if prune else ", WITHOUT navigation.prune")
+        + ("" if audience == "internal" else " (with the plugin's leak check)"),
         "Medians of CPU seconds. fresh: a new `mkdocs build` process, imports included;",
         "warm: a build in a process that has built once already (as `mkdocs serve` rebuilds).",
         "",
@@ -285,6 +286,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="timed builds of each site (default 5)")
     parser.add_argument("--no-prune", action="store_true",
                         help="build both sites without Material's navigation.prune")
+    parser.add_argument("--audience", choices=generate.AUDIENCES, default="internal",
+                        help="the site built: internal (every page, the default) or public "
+                             "(the published site, with the plugin's leak check)")
     parser.add_argument("--work", type=Path, help="where to generate the charters (default: a "
                                                   "temporary folder, removed afterwards)")
     args = parser.parse_args(argv)
@@ -298,8 +302,9 @@ def main(argv: list[str] | None = None) -> int:
         results = []
         for each in sizes:
             print(f"measuring {each} ...", file=sys.stderr, flush=True)
-            results.append(measure(each, work, args.repeat, prune=not args.no_prune))
-        print(report(results, prune=not args.no_prune))
+            results.append(measure(each, work, args.repeat, prune=not args.no_prune,
+                                   audience=args.audience))
+        print(report(results, prune=not args.no_prune, audience=args.audience))
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -17,6 +17,7 @@ from coalition_site import commands
 
 GENERATE = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
 SIZE = ["--partners", "4", "--years", "1", "--conditions", "5"]
+PUBLIC_SIZE = ["--partners", "30", "--years", "1", "--conditions", "5", "--audience", "public"]
 
 
 def _load_script():
@@ -81,3 +82,28 @@ def test_it_never_empties_a_folder_it_did_not_write(tmp_path, capsys):
     assert exit_.value.code == 2
     assert f"'{tmp_path}' is not empty and was not written by this script" in capsys.readouterr().err
     assert (tmp_path / "notes.txt").read_text() == "keep me"
+
+
+@pytest.fixture(scope="module")
+def public_charter(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("bench-public") / "charter"
+    assert generate.main([str(out), *PUBLIC_SIZE]) == 0
+    return out
+
+
+def test_the_public_twin_has_only_the_public_pages(public_charter):
+    plain = public_charter / "plain" / "docs"
+    reviews = sorted(p.name for p in (plain / "reviews").glob("*.md") if p.name != "index.md")
+    assert reviews == ["2025-12-10.md", "2026-04-08.md", "2026-08-12.md"]  # one in four
+    assert not (plain / "strategy-notes.md").exists()
+    assert "!!! internal" not in "".join(p.read_text() for p in plain.rglob("*.md"))
+    partners = sorted(p.name for p in (plain / "partners").glob("*.md"))
+    assert len(partners) == 30 and "index.md" in partners  # 29 public partners and the index
+
+
+def test_a_public_build_of_it_passes_the_leak_check(public_charter):
+    # Internal text is written so that it never coincides with public text; otherwise the
+    # plugin would rightly refuse to publish, and the benchmark of public builds could not run.
+    site = commands.build(public_charter, audience="public")
+    assert (site / "index.html").is_file()
+    assert not (site / "strategy-notes").exists()
