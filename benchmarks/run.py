@@ -85,6 +85,8 @@ class Result:
     """CPU seconds of each feature's own steps in the fresh coalition builds."""
     without: dict[str, list[float]] = field(default_factory=dict)
     """CPU seconds of fresh coalition builds without each feature."""
+    core: list[float] = field(default_factory=list)
+    """CPU seconds of fresh coalition builds without any feature: the plugin's own cost."""
     check: float = 0.0
     check_cli: float = 0.0
     yaml_parse: float = 0.0
@@ -96,6 +98,10 @@ class Result:
     @property
     def warm_ratio(self) -> float:
         return _median(self.coalition_warm) / _median(self.plain_warm)
+
+    @property
+    def core_ratio(self) -> float | None:
+        return _median(self.core) / _median(self.plain) if self.core else None
 
     @property
     def check_ratio(self) -> float:
@@ -122,15 +128,15 @@ def measure(size: Size, work: Path, repeat: int, prune: bool, audience: str) -> 
     result = Result(size, len(charter.plain))
     configs = {"plain": project / "plain" / "mkdocs.yml", "coalition": project / "mkdocs.yml"}
 
-    def build(*sites: str, repeat: int = 0, without: str | None = None) -> tuple[float, float, dict]:
+    def build(*sites: str, repeat: int = 0, without: list[str] = ()) -> tuple[float, float, dict]:
         command = [sys.executable, str(HERE / "timed_build.py"), "--repeat", str(repeat),
                    "--clear", str(project / ".cache")]  # full builds: no cached diagrams
         for site in sites:
             command += [str(configs[site]), str(work / "sites" / site)]
         if "coalition" in sites:
             command.append("--time-features")
-        if without:
-            command += ["--without", without]
+        for name in without:
+            command += ["--without", name]
         cpu, wall, output = _run(command)
         return cpu, wall, json.loads(output)
 
@@ -148,7 +154,9 @@ def measure(size: Size, work: Path, repeat: int, prune: bool, audience: str) -> 
         for name, seconds in report["features"].items():
             result.features.setdefault(name, []).extend(seconds)
         for name in features:
-            result.without.setdefault(name, []).append(build("coalition", without=name)[0])
+            result.without.setdefault(name, []).append(build("coalition", without=[name])[0])
+        if features:
+            result.core.append(build("coalition", without=features)[0])
     # Builds in one warmed-up process, the two sites in turn.
     result.plain_warm, result.coalition_warm = build("plain", "coalition", repeat=repeat)[2]["builds"]
 
@@ -224,6 +232,9 @@ def report(results: list[Result], prune: bool, audience: str) -> str:
             f"{r.build_ratio:>5.2f} | {_median(r.plain_warm):>6.2f} {_median(r.coalition_warm):>7.2f} "
             f"{r.warm_ratio:>5.2f} | {r.check:>6.3f} {r.yaml_parse:>6.3f} {r.check_ratio:>5.2f} "
             f"{r.check_cli:>6.2f}")
+    if any(r.core for r in results):
+        lines.append("coalition-site without any feature (fresh build, ratio to plain): " + "; ".join(
+            f"{_median(r.core):.2f} s, {r.core_ratio:.2f}" for r in results))
     lines.append("(wall seconds of the fresh builds: " + "; ".join(
         f"plain {_median(r.plain_wall):.2f}, coalition {_median(r.coalition_wall):.2f}"
         for r in results) + ")")

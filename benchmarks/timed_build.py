@@ -16,7 +16,7 @@ is merged, without touching this script. The output is one JSON object:
 
 ``{"builds": [[<CPU seconds>, ...] for each site], "features": {<name>: [<CPU seconds>, ...]}}``
 
-``--without FEATURE`` leaves the feature of that name out of ``FEATURES``, so that the build
+``--without FEATURE`` (repeatable) leaves that feature out of ``FEATURES``, so that the build
 with and the build without it give the feature's whole cost: what it adds to search indexing
 and to writing pages too, which its own methods' timers cannot see.
 
@@ -72,15 +72,15 @@ def _timed(function, name: str, spent: Counter, depth: list[int]):
     return timed
 
 
-def leave_out(name: str) -> None:
-    """Remove the feature called ``name`` from the registry, for this process only."""
+def leave_out(names: list[str]) -> None:
+    """Remove the features called ``names`` from the registry, for this process only."""
     from coalition_site.features import FEATURES
 
-    FEATURES[:] = [feature for feature in FEATURES if feature.name != name]
+    FEATURES[:] = [feature for feature in FEATURES if feature.name not in names]
 
 
 def build(sites: list[tuple[str, str]], *, repeat: int = 0, features: bool = False,
-          without: str | None = None, clear: str | None = None) -> dict:
+          without: list[str] = (), clear: str | None = None) -> dict:
     """Build each (config file, site dir) of ``sites``; return the timings (see the module's doc).
 
     With ``repeat``, the sites are built in turn, ``repeat`` rounds after a warm-up round, so
@@ -93,7 +93,7 @@ def build(sites: list[tuple[str, str]], *, repeat: int = 0, features: bool = Fal
 
     spent: Counter = Counter()
     if without:
-        leave_out(without)
+        leave_out(list(without))
     if features:
         time_features(spent)
     builds: list[list[float]] = [[] for _ in sites]
@@ -119,7 +119,8 @@ def main() -> None:
                         help="one or more pairs: a config file and the folder to build it in")
     parser.add_argument("--repeat", type=int, default=0)
     parser.add_argument("--time-features", action="store_true")
-    parser.add_argument("--without", help="a feature's name: build without it")
+    parser.add_argument("--without", action="append", default=[],
+                        help="a feature's name: build without it (may be repeated)")
     parser.add_argument("--clear", help="a folder to remove before every build")
     args = parser.parse_args()
     if len(args.sites) % 2:
