@@ -294,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, default=1,
                         help="also measure the charter this many times larger (partners, years "
                              "and conditions), to show how the times grow")
-    parser.add_argument("--repeat", type=int, default=5, help="timed builds of each site (default 5)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed builds of each site (default 3)")
     parser.add_argument("--no-prune", action="store_true",
                         help="build both sites without Material's navigation.prune")
     parser.add_argument("--audience", choices=generate.AUDIENCES, default="internal",
