@@ -294,7 +294,6 @@ def _write_content(writer: Writer, charter: Charter) -> None:
     rng = writer.rng
     partners = charter.partners
     current = [p for p in partners if p.status != "departed"]
-    active = [p for p in partners if p.status == "active"]
     ratified = dt.date(LAST_REVIEW.year, 2, 10)
     files = charter.files
 
