@@ -20,7 +20,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -36,6 +36,7 @@ from .publish import enable_version_selector
 from .render.internal_marks import ROBOTS_TXT, mark_internal
 from .render.internal_blocks import InternalBlocksExtension
 from .render.pages import TEMPLATES_DIR
+from .render.search_skip import START, without_skipped
 from .render.plain_text import plain_nav, safe_meta
 from .render.site import BuildOptions, SiteBuild
 from .render.user_nav import filter_nav
@@ -72,6 +73,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
 
     def __init__(self):
         self.build: SiteBuild | None = None
+        self._full_content: dict[str, str] = {}
         self.audience = "public"
         self.command = "build"
         self.staged: StagedOutput | None = None
@@ -241,6 +243,26 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if rendered is not html:
             page.toc = get_toc(toc_tokens(rendered))  # the partial's sections, for Material's TOC
         return rendered
+
+
+    # -- search: drawings and symbol grids left out of the index ----------------------------------
+    # Search plugins read page.content in on_page_context; the page itself is rendered after.
+    # So the content is lightened for them (first) and restored for the page (last).
+    @event_priority(100)
+    def _lighten_for_search(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if self.build is not None and page.content and START in page.content:
+            self._full_content[page.file.src_uri] = page.content
+            page.content = without_skipped(page.content)
+        return context
+
+    @event_priority(-100)
+    def _restore_after_search(self, context, *, page: Page, config: MkDocsConfig, nav):
+        full = self._full_content.pop(page.file.src_uri, None)
+        if full is not None:
+            page.content = full
+        return context
+
+    on_page_context = CombinedEvent(_lighten_for_search, _restore_after_search)
 
     # -- the internal site's marks ---------------------------------------------------------------
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:

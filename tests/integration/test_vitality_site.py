@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html as htmllib
+import json
 import re
 import shutil
 from pathlib import Path
@@ -111,12 +112,22 @@ def test_the_heatmap_has_a_cell_in_words_for_every_partner_and_review(sites):
 
 def test_every_chart_is_static_svg_with_a_caption_and_its_data_beside_it(sites):
     html = content(read(sites["internal"], "vitality/index.html"))
-    figures = re.findall(r'<figure class="cs-chart" data-search-exclude>\s*<svg .*?</svg>\s*'
-                         r'<figcaption>(.*?)</figcaption>', html, flags=re.S)
+    figures = re.findall(r'<figure class="cs-chart" data-search-exclude>\s*<!--cs:not-searched-->'
+                         r'<svg .*?</svg><!--/cs:not-searched-->\s*<figcaption>(.*?)</figcaption>',
+                         html, flags=re.S)
     assert len(figures) == 7
     assert "<script" not in html
     assert html.count('<details class="cs-data">') == 6  # rhythm, progress, signs, three scores
     assert "<th scope=\"row\">Partners reference each other&#39;s analysis in their own communications" in html
+
+
+def test_search_indexes_the_dashboard_words_but_not_its_charts_or_grid(sites):
+    index = json.loads(read(sites["internal"], "search/search_index.json"))
+    page = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("vitality/"))
+    assert "Replant: call a reset meeting" in page  # the alerts, in words
+    assert "<svg" not in json.dumps(index) and "cs-chart" not in page
+    # The grid's cells are symbols; the only ones left are the legend's, once each.
+    assert page.count("\u2713") == 1 and page.count("\u2198") == 1
 
 
 def test_the_internal_home_page_summarises_vitality_and_links_to_the_dashboard(sites):
