@@ -40,7 +40,7 @@ check: $(STAMP)
 	$(BIN)/coalition-site check .
 
 bench: $(STAMP) dot
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --scale 2
 
 clean:
 	rm -rf site site-internal .cache .pytest_cache
