@@ -33,15 +33,15 @@ from .errors import CoalitionSiteError
 from .leaks import LeakScanner, internal_values, scan_site, site_words
 from .output_dir import StagedOutput, separate_site_dirs
 from .publish import enable_version_selector
-from .render.internal_marks import ROBOTS_TXT, mark_internal
 from .render.internal_blocks import InternalBlocksExtension
+from .render.internal_marks import ROBOTS_TXT, mark_internal
 from .render.pages import TEMPLATES_DIR
-from .render.search_skip import START, without_skipped
 from .render.plain_text import plain_nav, safe_meta
+from .render.search_skip import START, without_skipped
 from .render.site import BuildOptions, SiteBuild
+from .render.toc import toc_tokens
 from .render.user_nav import filter_nav
 from .risky_extensions import find_risky, message
-from .render.toc import toc_tokens
 
 log = logging.getLogger("mkdocs.plugins.coalition")
 
@@ -243,7 +243,6 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if rendered is not html:
             page.toc = get_toc(toc_tokens(rendered))  # the partial's sections, for Material's TOC
         return rendered
-
 
     # -- search: drawings and symbol grids left out of the index ----------------------------------
     # Search plugins read page.content in on_page_context; the page itself is rendered after.
