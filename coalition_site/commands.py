@@ -44,7 +44,8 @@ def _check(project) -> CheckResult:
                            "error, warning or off")
     try:
         result = check_charter(project.docs_dir, project.root,
-                               today=as_of(project.plugin_options.get("build_date")), rules=rules)
+                               today=as_of(project.plugin_options.get("build_date")), rules=rules,
+                               named_assets=project.named_assets)
     except ValueError as exc:  # an unknown rule id in the plugin's config
         raise ProjectError(f"{project.config_file.name if project.config_file else 'config'}: {exc}") from None
     if project.config_file is not None:

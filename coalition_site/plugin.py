@@ -31,7 +31,9 @@ from .check import check_charter
 from .clock import as_of
 from .errors import CoalitionSiteError
 from .leaks import LeakScanner, internal_values, scan_site, site_words
+from .load.assets import is_published_asset
 from .output_dir import StagedOutput, separate_site_dirs
+from .project import named_assets
 from .publish import enable_version_selector
 from .render.internal_blocks import InternalBlocksExtension
 from .render.internal_marks import ROBOTS_TXT, mark_internal
@@ -79,6 +81,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self.staged: StagedOutput | None = None
         self.scanner: LeakScanner | None = None
         self.theme_files: dict[str, str] = {}
+        self.named_assets: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # `mkdocs serve` builds into a private folder of its own
@@ -91,7 +94,9 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         project_dir = Path(config.config_file_path or ".").resolve().parent
         try:
             today = as_of(self.config.build_date)
-            result = check_charter(config.docs_dir, project_dir, today=today, rules=self.config.rules)
+            self.named_assets = set(named_assets(config))
+            result = check_charter(config.docs_dir, project_dir, today=today, rules=self.config.rules,
+                                   named_assets=self.named_assets)
         except (CoalitionSiteError, ValueError) as exc:
             raise PluginError(f"coalition: {exc}") from None
         for problem in result.problems:
@@ -181,6 +186,9 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                 files.remove(file)  # charter data is shown through pages, never copied raw
             elif file.is_documentation_page() and file.src_uri not in planned:
                 files.remove(file)  # hidden from this audience: not built, indexed or listed
+            elif _from_docs(file, config) and not file.is_documentation_page() \
+                    and not is_published_asset(file.src_uri, self.named_assets):
+                files.remove(file)  # could run code on the site's address (check warns)
         for page in planned.values():
             if page.generated and files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content=f"# {page.title}\n"))
@@ -306,6 +314,12 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if self.staged is not None:
             self.staged.discard()
             self.staged = None
+
+
+def _from_docs(file: File, config: MkDocsConfig) -> bool:
+    """Whether a file comes from the content folder (not from the theme or a plugin)."""
+    return not file.generated_by and bool(file.abs_src_path) and \
+        Path(file.abs_src_path).resolve().is_relative_to(Path(config.docs_dir).resolve())
 
 
 def _public_site_dir(config: MkDocsConfig) -> Path:

@@ -24,6 +24,8 @@ class Project:
     plugin_options: dict = field(default_factory=dict)
     markdown_extensions: list[str] = field(default_factory=list)
     plugins: list[str] = field(default_factory=list)
+    named_assets: list[str] = field(default_factory=list)
+    """Files of the content folder that mkdocs.yml names (styles, scripts, logo, favicon)."""
 
 
 def find_project(root: Path | str = ".") -> Project:
@@ -49,7 +51,25 @@ def find_project(root: Path | str = ".") -> Project:
                   for e in (config.get("markdown_extensions") or [])]
     plugins = [next(iter(e)) if isinstance(e, dict) else str(e) for e in (config.get("plugins") or [])]
     return Project(root, config_file, docs_dir, options if isinstance(options, dict) else {},
-                   extensions, plugins)
+                   extensions, plugins, named_assets(config))
+
+
+def named_assets(config) -> list[str]:
+    """The files of the content folder that a MkDocs config names: ``extra_css``,
+    ``extra_javascript`` (a path, or a mapping with ``path``), the theme's logo and favicon.
+
+    Works on the raw ``mkdocs.yml`` mapping and on MkDocs' loaded config alike.
+    """
+    theme = config.get("theme") or {}
+    names = [*(config.get("extra_css") or []), *(config.get("extra_javascript") or []),
+             theme.get("logo") if hasattr(theme, "get") else None,
+             theme.get("favicon") if hasattr(theme, "get") else None]
+    found = []
+    for name in names:
+        path = name.get("path") if isinstance(name, dict) else getattr(name, "path", name)
+        if isinstance(path, str) and path and "://" not in path:
+            found.append(path.lstrip("/"))
+    return found
 
 
 def _read_config(path: Path) -> dict:
