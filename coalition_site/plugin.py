@@ -37,7 +37,7 @@ from .project import named_assets
 from .publish import enable_version_selector
 from .render.internal_blocks import InternalBlocksExtension
 from .render.internal_marks import ROBOTS_TXT, mark_internal
-from .render.pages import TEMPLATES_DIR
+from .render.pages import BYTECODE_CACHE, TEMPLATES_DIR
 from .render.plain_text import plain_nav, safe_meta
 from .render.search_skip import START, without_skipped
 from .render.site import BuildOptions, SiteBuild
@@ -251,6 +251,13 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if rendered is not html:
             page.toc = get_toc(toc_tokens(rendered))  # the partial's sections, for Material's TOC
         return rendered
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.build is not None and env.bytecode_cache is None:
+            # The theme's templates are compiled anew by every build, as our partials were: the
+            # same private, checksum-keyed cache serves them (render/pages.py).
+            env.bytecode_cache = BYTECODE_CACHE
+        return env
 
     # -- search: drawings and symbol grids left out of the index ----------------------------------
     # Search plugins read page.content in on_page_context; the page itself is rendered after.

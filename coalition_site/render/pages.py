@@ -45,6 +45,20 @@ def by_alignment(alignment: Mapping[str, str]) -> list[tuple[str, list[str]]]:
     return [(state, ids) for state, ids in groups.items() if ids]
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    # Compiling the partials is a tenth of a large build, paid again by every build (each has a
+    # new environment). Jinja's own file cache keys each template by its source's checksum, and
+    # lives in a per-user folder that it creates private (0700) and refuses if anyone else owns
+    # it: never in the project, where a pull request could plant bytecode.
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except RuntimeError:  # no usable private folder: compile every time
+        return None
+
+
+BYTECODE_CACHE = _bytecode_cache()
+
+
 def make_environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
     """A Jinja environment for the partials; ``loader`` defaults to the package's templates."""
     env = jinja2.Environment(
@@ -53,6 +67,7 @@ def make_environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environm
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=BYTECODE_CACHE,
     )
     env.globals.update(
         format_date=format_date,
