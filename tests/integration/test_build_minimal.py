@@ -203,7 +203,8 @@ def test_the_internal_site_has_the_internal_page_and_review(internal):
 
 def test_the_internal_site_has_the_representatives(internal):
     partner = page(internal, "partners/tenants-union/")
-    assert partner.find("h2", id="representatives").text == "Representatives internal"
+    assert partner.find("h2", id="representatives").text == "Representatives"  # the TOC reads it
+    assert "internal Shown only on the internal site." in partner.text
     assert partner.find("a", text="SECRET-EMAIL").attrs["href"] == "mailto:SECRET-EMAIL-ana@example.org"
 
 
