@@ -65,7 +65,7 @@ def build(project_dir: Path | str = ".", *, audience: str | None = None,
         raise CharterError(result.problems if strict else result.errors)
     from mkdocs.commands.build import build as mkdocs_build
 
-    with _audience(audience):
+    with audience_environment(audience):
         config = _load_mkdocs_config(project, audience, site_dir, strict)
         _run_mkdocs(mkdocs_build, config)
     return Path(config.site_dir)
@@ -109,7 +109,7 @@ def publish(project_dir: Path | str = ".", *, audience: str = "public", message:
     from mike import commands as mike, git_utils
     from mkdocs.commands.build import build as mkdocs_build
 
-    with _audience(audience), tempfile.TemporaryDirectory(prefix="coalition-publish-") as tmp:
+    with audience_environment(audience), tempfile.TemporaryDirectory(prefix="coalition-publish-") as tmp:
         config = _load_mkdocs_config(project, audience, Path(tmp) / "site", strict)
         plan = plan_publish(repo, version=version.version, ratified=version.ratified is not None,
                             audience=audience, public_branch=config.remote_branch,
@@ -189,7 +189,7 @@ def _set_audience(audience: str | None) -> None:
 
 
 @contextlib.contextmanager
-def _audience(audience: str | None):
+def audience_environment(audience: str | None):
     """``COALITION_AUDIENCE`` set for one build, and restored after it (so that the next
     build in the same process is not of this audience too)."""
     before = os.environ.get("COALITION_AUDIENCE")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import html.parser
 import logging
-import os
 import shutil
-from contextlib import contextmanager
 from pathlib import Path
 
 from coalition_site import commands
@@ -23,23 +21,9 @@ def make_project(root: Path, scenario: str | None = None) -> Path:
     return root
 
 
-@contextmanager
-def _audience_env():
-    # commands.build sets COALITION_AUDIENCE for MkDocs; keep it from leaking into other tests.
-    saved = os.environ.get("COALITION_AUDIENCE")
-    try:
-        yield
-    finally:
-        if saved is None:
-            os.environ.pop("COALITION_AUDIENCE", None)
-        else:
-            os.environ["COALITION_AUDIENCE"] = saved
-
-
 def build(project: Path, audience: str = "public", **options) -> Path:
     """Build ``project`` for ``audience`` with the real command; return the site folder."""
-    with _audience_env():
-        return commands.build(project, audience=audience, **options)
+    return commands.build(project, audience=audience, **options)
 
 
 class _Errors(logging.Handler):
@@ -71,8 +55,7 @@ def mkdocs_build(project: Path, audience: str = "public", **config) -> Path:
     from mkdocs.commands.build import build as run
     from mkdocs.config import load_config
 
-    with _audience_env():
-        os.environ["COALITION_AUDIENCE"] = audience
+    with commands.audience_environment(audience):
         loaded = load_config(config_file=str(project / "mkdocs.yml"), **config)
         run(loaded)
     return Path(loaded.site_dir)
