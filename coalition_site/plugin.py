@@ -39,7 +39,7 @@ from .render.internal_blocks import InternalBlocksExtension
 from .render.internal_marks import ROBOTS_TXT, mark_internal
 from .render.pages import BYTECODE_CACHE, TEMPLATES_DIR
 from .render.plain_text import plain_nav, safe_meta
-from .render.search_skip import START, without_skipped
+from .render.search_skip import for_page, for_search
 from .render.site import BuildOptions, SiteBuild
 from .render.toc import toc_tokens
 from .render.user_nav import filter_nav
@@ -259,14 +259,16 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             env.bytecode_cache = BYTECODE_CACHE
         return env
 
-    # -- search: drawings and symbol grids left out of the index ----------------------------------
+    # -- search: what the index reads of a charter page (render/search_skip.py) ---------------------
     # Search plugins read page.content in on_page_context; the page itself is rendered after.
     # So the content is lightened for them (first) and restored for the page (last).
     @event_priority(100)
     def _lighten_for_search(self, context, *, page: Page, config: MkDocsConfig, nav):
-        if self.build is not None and page.content and START in page.content:
-            self._full_content[page.file.src_uri] = page.content
-            page.content = without_skipped(page.content)
+        if self.build is not None and page.content:
+            planned = self.build.page(page.file.src_uri)
+            if planned is not None and planned.kind != "page":
+                self._full_content[page.file.src_uri] = for_page(page.content)
+                page.content = for_search(page.content)
         return context
 
     @event_priority(-100)

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from ..model import SIGNS_OF_DECAY, SIGNS_OF_LIFE, Charter
 from .plan import CHARTER_TITLES, PlannedPage
+from .search_skip import PROSE_END, PROSE_START
 
 TEMPLATES_DIR = Path(str(files("coalition_site") / "templates"))
 
@@ -101,7 +102,7 @@ def render_page(
         page=page,
         item=page.item,
         pages=pages,
-        prose=Markup(prose),
+        prose=Markup(PROSE_START + prose + PROSE_END),  # indexed as written (search_skip)
         link=link,
         today=today,
         extras={name: Markup(html) for name, html in (extras or {}).items()},

@@ -1,11 +1,22 @@
-"""Parts of a page that the search index does not need: drawings and grids of symbols.
+"""What the search index is given: the page, without what it does not need to read.
 
-A diagram's SVG or the dashboard's alignment grid is large, and its words are either repeated
-in the text alternative beside it or mean nothing alone ("✓"). Search plugins parse every
-byte of a page's HTML, so a partial wraps such parts in :data:`START` … :data:`END` and the
-plugin hands the search plugin the page without them (:func:`without_skipped`). The markers are
-HTML comments: partner prose cannot forge one (the sanitiser strips comments before partials
-run), and browsers ignore them.
+Search plugins (Material's, MkDocs') parse every byte of a page's HTML in pure Python, tag by
+tag. A charter page is mostly HTML the partials generated from data (tables of stakes, lists of
+attendees, links to every partner), so indexing it cost more than rendering it. Two things keep
+that down, neither changing what a reader finds:
+
+* Drawings and grids of symbols (a diagram's SVG, the alignment grid) are wrapped by the
+  partials in :data:`START` … :data:`END` and left out: their words are repeated in the text
+  alternative beside them, or mean nothing alone ("✓").
+* In the rest of the generated HTML, tags that only style or lay out text (links, spans, table
+  cells ...) are dropped and attributes removed, except on headings, whose ids are the search
+  results' anchors. Search keeps only text, headings and a few tags (``p``, ``li``, ``code`` ...),
+  and dropping an inline or table tag joins exactly the same text. The partner's own prose,
+  which the partials print between :data:`PROSE_START` and :data:`PROSE_END`, is passed on
+  untouched: it is indexed exactly as a plain MkDocs page would be.
+
+The markers are HTML comments: partner prose cannot forge one (the sanitiser strips comments
+before partials run), and :func:`for_page` removes the prose markers from the page itself.
 """
 
 from __future__ import annotations
@@ -16,7 +27,46 @@ START = "<!--cs:not-searched-->"
 END = "<!--/cs:not-searched-->"
 _SKIPPED = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
 
+PROSE_START = "<!--cs:prose-->"
+PROSE_END = "<!--/cs:prose-->"
+_PROSE = re.compile("(" + re.escape(PROSE_START) + ".*?" + re.escape(PROSE_END) + ")", re.S)
+
+# Attributes as HTML reads them: a quoted value may hold '>' (the sanitiser's output escapes
+# '<' and '&' in attribute values, not '>').
+_ATTRIBUTES = r"""(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?"""
+
+# Tags whose removal joins the same text for Material's search parser: they are never kept in
+# the index, never hold a heading (whose nesting depth the parser tracks), and void ones are
+# ignored by it anyway.
+_INLINE_OR_TABLE = (
+    "a", "abbr", "b", "bdi", "bdo", "br", "caption", "cite", "col", "colgroup", "data", "dd",
+    "del", "dfn", "dl", "dt", "em", "i", "img", "ins", "kbd", "label", "mark", "q", "s", "samp",
+    "small", "span", "strong", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u",
+    "var", "wbr",
+)
+_DROPPED = re.compile(r"</?(?:" + "|".join(_INLINE_OR_TABLE) + r")\b" + _ATTRIBUTES + ">", re.I)
+_ATTRIBUTES_OF = re.compile(r"<(?!h[1-6]\b)([a-zA-Z][\w-]*)(?=\s)" + _ATTRIBUTES + ">")
+
+# Markup whose meaning to search lives in attributes or in a tag this module would drop: a
+# page holding any is passed on with only its drawings left out.
+_SEARCH_SENSITIVE = ("data-search-", "linenodiv", "headerlink")
+
 
 def without_skipped(html: str) -> str:
     """``html`` without the parts marked as not for search."""
     return _SKIPPED.sub("", html) if START in html else html
+
+
+def for_search(html: str) -> str:
+    """What a search plugin should index of a page the partials rendered."""
+    html = without_skipped(html)
+    parts = _PROSE.split(html)  # odd indexes: the prose, with its markers
+    for index in range(0, len(parts), 2):
+        if not any(mark in parts[index] for mark in _SEARCH_SENSITIVE):
+            parts[index] = _ATTRIBUTES_OF.sub(r"<\1>", _DROPPED.sub("", parts[index]))
+    return "".join(parts)
+
+
+def for_page(html: str) -> str:
+    """The page as readers get it: without the prose markers."""
+    return html.replace(PROSE_START, "").replace(PROSE_END, "") if PROSE_START in html else html

@@ -112,8 +112,8 @@ def test_the_heatmap_has_a_cell_in_words_for_every_partner_and_review(sites):
 
 def test_every_chart_is_static_svg_with_a_caption_and_its_data_beside_it(sites):
     html = content(read(sites["internal"], "vitality/index.html"))
-    figures = re.findall(r'<figure class="cs-chart" data-search-exclude>\s*<!--cs:not-searched-->'
-                         r'<svg .*?</svg><!--/cs:not-searched-->\s*<figcaption>(.*?)</figcaption>',
+    figures = re.findall(r'<!--cs:not-searched--><figure class="cs-chart">\s*'
+                         r'<svg .*?</svg>\s*<figcaption>(.*?)</figcaption>\s*</figure><!--/cs:not-searched-->',
                          html, flags=re.S)
     assert len(figures) == 7
     assert "<script" not in html
