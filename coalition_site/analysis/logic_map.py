@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import islice
 from typing import Iterable, Mapping
 
@@ -109,15 +110,31 @@ class LogicMap:
 
     # -- who carries what -------------------------------------------------------------------------
     def partners_of(self, condition_id: str) -> list[str]:
-        """The known partners whose theory of change centres on a condition, without repeats."""
-        return [pid for pid in dict.fromkeys(self.conditions[condition_id].partners) if pid in self.partners]
+        """The known partners whose theory of change centres on a condition, without repeats.
+
+        The list is shared (asked ~100 000 times on a large map): read it, do not change it."""
+        return self._partners_by_condition[condition_id]
 
     def carriers(self, condition_id: str) -> list[str]:
         """The *active* partners whose theory of change centres on a condition."""
         return [pid for pid in self.partners_of(condition_id) if self.partners[pid].is_active]
 
     def conditions_of(self, partner_id: str) -> list[str]:
-        return [cid for cid in self.conditions if partner_id in self.partners_of(cid)]
+        return list(self._conditions_by_partner.get(partner_id, ()))
+
+    # Asked for every partner, condition and link of every view: indexed once, on first use.
+    @cached_property
+    def _partners_by_condition(self) -> dict[str, list[str]]:
+        return {cid: [pid for pid in dict.fromkeys(condition.partners) if pid in self.partners]
+                for cid, condition in self.conditions.items()}
+
+    @cached_property
+    def _conditions_by_partner(self) -> dict[str, list[str]]:
+        by_partner: dict[str, list[str]] = {}
+        for cid, pids in self._partners_by_condition.items():
+            for pid in pids:
+                by_partner.setdefault(pid, []).append(cid)
+        return by_partner
 
     @property
     def uncarried(self) -> list[str]:
