@@ -7,8 +7,10 @@ MkDocs is imported here, inside the functions that build, so that the core never
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
+import socket
 import sys
 import tempfile
 from pathlib import Path
@@ -22,6 +24,9 @@ from .project import find_project
 from .risky_extensions import risky_extension_problems
 
 DEFAULT_SITE_DIRS = {"public": "site", "internal": "site-internal"}
+DEFAULT_DEV_ADDR = "127.0.0.1:8000"
+"""MkDocs' own default for ``dev_addr``."""
+_ADDRESS_IN_USE = {errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)}
 
 
 def check(project_dir: Path | str = ".", *, strict: bool = False, fmt: str = "text",
@@ -78,10 +83,21 @@ def serve(project_dir: Path | str = ".", *, audience: str | None = None,
     if project.config_file is None:
         raise ProjectError(f"no mkdocs.yml in '{project.root}'")
     _set_audience(audience)
+    address = _dev_address(dev_addr or project.dev_addr or DEFAULT_DEV_ADDR)
+    if address is not None:
+        # Before the first build, not after it: MkDocs builds the whole site before it binds,
+        # then fails with a traceback when the port is taken.
+        _require_free(*address)
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     options = {"dev_addr": dev_addr} if dev_addr else {}
-    _run_mkdocs(lambda: mkdocs_serve(config_file=str(project.config_file), **options))
+    try:
+        _run_mkdocs(lambda: mkdocs_serve(config_file=str(project.config_file), **options))
+    except OSError as exc:
+        # Taken during the first build, by a server started in the meantime.
+        if address is None or exc.errno not in _ADDRESS_IN_USE:
+            raise
+        raise CoalitionSiteError(_cannot_serve(*address, exc)) from None
 
 
 def publish(project_dir: Path | str = ".", *, audience: str = "public", message: str | None = None,
@@ -221,6 +237,47 @@ def _load_mkdocs_config(project, audience, site_dir, strict):
         return load_config(config_file=str(project.config_file), **options)
     except ConfigurationError as exc:
         raise ProjectError(f"{project.config_file.name}: {exc}") from None
+
+
+def _dev_address(value: str) -> tuple[str, int] | None:
+    """``IP:PORT`` read as MkDocs reads ``dev_addr``; ``None`` when MkDocs will refuse it (and say why)."""
+    from mkdocs.config.base import ValidationError
+    from mkdocs.config.config_options import IpAddress
+
+    try:
+        host, port = IpAddress().validate(value)
+    except ValidationError:
+        return None
+    return host, port
+
+
+def _require_free(host: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        if os.name == "posix":
+            # As MkDocs' server does: a port left in TIME_WAIT by a stopped server is free.
+            # (On Windows the option would let a second server share a port that is taken.)
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise CoalitionSiteError(_cannot_serve(host, port, exc)) from None
+
+
+def _cannot_serve(host: str, port: int, exc: OSError) -> str:
+    address = _address(host, port)
+    if exc.errno in _ADDRESS_IN_USE:
+        other = _address(host, port + 1 if port < 65535 else 8000)
+        return (f"cannot serve on {address}: the address is already in use (is another "
+                f"'coalition-site serve' or 'mkdocs serve' running?); stop it, or serve on another "
+                f"port with --dev-addr {other}")
+    other = DEFAULT_DEV_ADDR if address != DEFAULT_DEV_ADDR else "127.0.0.1:8001"
+    reason = (exc.strerror or str(exc)).lower()
+    return f"cannot serve on {address}: {reason}; serve on another address with --dev-addr {other}"
+
+
+def _address(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 def _run_mkdocs(function, *args) -> None:

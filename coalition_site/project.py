@@ -26,6 +26,8 @@ class Project:
     plugins: list[str] = field(default_factory=list)
     named_assets: list[str] = field(default_factory=list)
     """Files of the content folder that mkdocs.yml names (styles, scripts, logo, favicon)."""
+    dev_addr: str | None = None
+    """The address ``serve`` listens on, as mkdocs.yml writes it (``None``: MkDocs' default)."""
 
 
 def find_project(root: Path | str = ".") -> Project:
@@ -50,8 +52,10 @@ def find_project(root: Path | str = ".") -> Project:
     extensions = [next(iter(e)) if isinstance(e, dict) else str(e)
                   for e in (config.get("markdown_extensions") or [])]
     plugins = [next(iter(e)) if isinstance(e, dict) else str(e) for e in (config.get("plugins") or [])]
+    dev_addr = config.get("dev_addr")
     return Project(root, config_file, docs_dir, options if isinstance(options, dict) else {},
-                   extensions, plugins, named_assets(config))
+                   extensions, plugins, named_assets(config),
+                   dev_addr if isinstance(dev_addr, str) else None)
 
 
 def named_assets(config) -> list[str]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import socket
 
 import pytest
 
 from coalition_site.errors import ProjectError
-from support import MINIMAL, Sample, invoke
+from support import MINIMAL, Sample, invoke, run
 
 LATER = "1800000000"  # 15 January 2027: the sample's next review is overdue, a warning
 OVERDUE = ("content/reviews/2026-11-11.md:2:7: warning: the next review was due on 2026-12-12, 31 "
@@ -142,6 +144,64 @@ def test_version():
     result = invoke("--version")
     assert result.exit_code == 0
     assert result.output.startswith("coalition-site, version ")
+
+
+# -- serve ---------------------------------------------------------------------------------------
+IN_USE = ("error: cannot serve on 127.0.0.1:{0}: the address is already in use (is another "
+          "'coalition-site serve' or 'mkdocs serve' running?); stop it, or serve on another port "
+          "with --dev-addr 127.0.0.1:{1}\n")
+
+
+@pytest.fixture
+def taken_port():
+    """A port another server listens on while the test runs."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        yield server.getsockname()[1]
+
+
+@pytest.fixture
+def no_dev_server(monkeypatch):
+    """A test that reaches MkDocs' dev server fails, rather than serving until it is killed."""
+    def refuse(**options):
+        raise AssertionError(f"the dev server was started with {options}")
+    monkeypatch.setattr("mkdocs.commands.serve.serve", refuse)
+
+
+def test_serve_on_a_port_in_use_is_one_line_and_no_traceback(taken_port):
+    served = run("serve", MINIMAL, "--dev-addr", f"127.0.0.1:{taken_port}")
+    # Said before the first build (MkDocs builds the whole site, then binds).
+    assert (served.returncode, served.stdout, served.stderr) == (
+        1, "", IN_USE.format(taken_port, taken_port + 1))
+
+
+def test_serve_on_the_dev_addr_of_mkdocs_yml_in_use(sample, taken_port, no_dev_server):
+    config = sample.root / "mkdocs.yml"
+    config.write_text(config.read_text() + f"dev_addr: 127.0.0.1:{taken_port}\n")
+    result = invoke("serve", sample.root)
+    assert (result.exit_code, result.output) == (1, IN_USE.format(taken_port, taken_port + 1))
+
+
+def test_a_port_taken_during_the_first_build_is_the_same_one_line(monkeypatch):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+
+    def taken_meanwhile(**options):
+        raise OSError(errno.EADDRINUSE, "Address already in use")
+    monkeypatch.setattr("mkdocs.commands.serve.serve", taken_meanwhile)
+    result = invoke("serve", MINIMAL, "--dev-addr", f"127.0.0.1:{port}")
+    assert (result.exit_code, result.output) == (1, IN_USE.format(port, port + 1))
+
+
+def test_serve_on_an_address_of_no_interface_here_says_so(no_dev_server):
+    # 2001:db8::/32 is for documentation: no machine has it.
+    result = invoke("serve", MINIMAL, "--dev-addr", "[2001:db8::1]:8000")
+    assert result.exit_code == 1
+    assert result.output.startswith("error: cannot serve on [2001:db8::1]:8000: ")
+    assert result.output.endswith("; serve on another address with --dev-addr 127.0.0.1:8000\n")
+    assert result.output.count("\n") == 1
 
 
 # -- new and schema --------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """The implementation-honesty review is held on time.
 
 Checks that the latest review in `reviews/` is no older than `review_cadence_days` (from
-`coalition.yml`, 31 by default) before today, and that there is at least one review.
+`coalition.yml`, 31 by default) before today, and that there is at least one review. Only the
+reviews held count: one dated after today (which `review-held` reports) does not make up for a
+missed one.
 
 The monthly review is where partners ask whether their daily work still serves the joint demand,
 and where signs of decay are caught while they can still be reversed. The pattern's coalitions
@@ -20,8 +22,8 @@ Fails, 44 days since the latest review (`reviews/2026-10-11.md`, checked on 2026
 date: 2026-10-11
 ```
 
-The finding points at the `date` of the latest review, or at `review_cadence_days` in
-`coalition.yml` when there is no review at all.
+The finding points at the `date` of the latest review held, or at `review_cadence_days` in
+`coalition.yml` when none has been held.
 """
 
 from __future__ import annotations
@@ -37,13 +39,16 @@ DEFAULT = "warning"
 
 def check(charter, today) -> Iterator[Finding]:
     cadence = charter.coalition.review_cadence_days
-    if not charter.reviews:
+    held = [review for review in charter.reviews if review.date <= today]
+    if not held:
+        recorded = ("is recorded" if not charter.reviews else
+                    "dated today or earlier is recorded (every review is dated after today)")
         yield Finding(COALITION, ("review_cadence_days",),
-                      f"no implementation-honesty review is recorded; hold one and add "
+                      f"no implementation-honesty review {recorded}; hold one and add "
                       f"'reviews/<YYYY-MM-DD>.md' (the coalition reviews every {cadence} days, "
                       "as 'review_cadence_days' says)")
         return
-    latest = max(charter.reviews, key=lambda review: review.date)
+    latest = max(held, key=lambda review: review.date)
     due = latest.date + dt.timedelta(days=cadence)
     if due < today:
         src_uri = latest.src_uri or f"reviews/{latest.date.isoformat()}.md"

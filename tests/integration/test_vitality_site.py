@@ -189,3 +189,17 @@ def test_a_coalition_that_publishes_no_review_has_no_public_dashboard_at_all(sit
                        ("vitality/", "Vitality", 'id="vitality"', "cs-vitality") if t in body]
     assert traces == []
     assert "The partners" in read(site, "index.html")  # the home page itself was built
+
+
+# -- a review dated after the build date ----------------------------------------------------------
+def test_a_review_dated_after_the_build_date_is_shown_and_is_never_overdue(tmp_path):
+    # `review-held` warns about it; the build goes on, and the dashboard reads it as the latest.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    (project / "content" / "reviews" / "2026-12-08.md").write_text(
+        "---\ndate: 2026-12-08\nvisibility: public\nattended: [dockworkers]\n"
+        "policy_progress: advancing\n---\nWritten up ahead of the meeting.\n", encoding="utf-8")
+    site = build(project, "public", tmp_path / "site")
+    page = text(content(read(site, "vitality/index.html")))
+    assert "8 December 2026" in page
+    assert "Overdue" not in page
