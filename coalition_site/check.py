@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from .load.assets import unpublished_assets
 from .load.charter import LoadResult, load_charter
@@ -35,10 +37,39 @@ def check_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *
     ``rules`` maps rule ids to ``error``, ``warning`` or ``off``; ``named_assets`` are the
     files of ``docs_dir`` that ``mkdocs.yml`` names (published whatever their kind).
     """
-    result: LoadResult = load_charter(docs_dir, project_dir)
-    problems = apply_levels(result.problems, rules)
-    problems += unpublished_assets(Path(docs_dir).resolve(), Path(project_dir or Path(docs_dir).parent).resolve(),
-                                   named_assets)
-    if result.charter is not None:
-        problems += run_rules(result.charter, today=today, levels=rules)
-    return CheckResult(result.charter, sorted(set(problems)))
+    docs = Path(docs_dir).resolve()
+    project = Path(project_dir or docs.parent).resolve()
+    key = (docs, project, today, tuple(sorted((rules or {}).items())))
+    memo = _checks.get()
+    if memo is not None and key in memo:
+        charter, found = memo[key]
+    else:
+        result: LoadResult = load_charter(docs_dir, project_dir)
+        charter = result.charter
+        found = apply_levels(result.problems, rules)
+        if charter is not None:
+            found += run_rules(charter, today=today, levels=rules)
+        if memo is not None:
+            memo[key] = (charter, found)
+    problems = found + unpublished_assets(docs, project, named_assets)
+    return CheckResult(charter, sorted(set(problems)))
+
+
+# `coalition-site build` checks the charter to print its problems before MkDocs starts, and the
+# plugin checks it again in on_config: on a large charter that second check cost as much as the
+# first. Within `reusing_checks()`, the charter is loaded and its rules run once per set of
+# arguments; which files mkdocs.yml names (the theme adds its own) is still looked at each time.
+_checks: ContextVar[dict | None] = ContextVar("coalition_checks", default=None)
+
+
+@contextmanager
+def reusing_checks() -> Iterator[None]:
+    """Within this block, checking the same charter again reuses the first check's findings.
+
+    Only for a caller that checks and then builds at once: files edited in between are not seen.
+    """
+    token = _checks.set({})
+    try:
+        yield
+    finally:
+        _checks.reset(token)

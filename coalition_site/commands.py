@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from .check import CheckResult, check_charter
+from .check import CheckResult, check_charter, reusing_checks
 from .clock import as_of
 from .errors import CharterError, CoalitionSiteError, ProjectError
 from .problems import format_problems, has_errors, summary
@@ -59,6 +59,7 @@ def _check(project) -> CheckResult:
     return result
 
 
+@reusing_checks()  # the plugin's check in on_config reuses the findings of the check made first
 def build(project_dir: Path | str = ".", *, audience: str | None = None,
           site_dir: Path | str | None = None, strict: bool = False) -> Path:
     """Build the site of ``project_dir`` for ``audience``; return the folder it was built in."""
@@ -100,6 +101,7 @@ def serve(project_dir: Path | str = ".", *, audience: str | None = None,
         raise CoalitionSiteError(_cannot_serve(*address, exc)) from None
 
 
+@reusing_checks()
 def publish(project_dir: Path | str = ".", *, audience: str = "public", message: str | None = None,
             push: bool = False, strict: bool = False):
     """Build ``project_dir`` for ``audience`` and commit it with mike as the charter's version.

@@ -44,3 +44,18 @@ def test_an_internal_build_does_not_turn_the_next_build_internal(tmp_path):
         "BUG: commands.build(audience=...) leaves COALITION_AUDIENCE set in os.environ, so the next "
         "build in the same process is internal too")
     assert not [path for path, text in site_texts(sample.root / "site").items() if "SECRET" in text]
+
+
+def test_the_build_command_reads_the_charter_once(tmp_path, monkeypatch):
+    # It checks before MkDocs starts (to print located problems), and the plugin's own check
+    # reuses that result instead of reading and validating every file again.
+    from coalition_site import check, commands
+
+    sample = Sample.copy(tmp_path / "project")
+    loads = []
+    real = check.load_charter
+    monkeypatch.setattr(check, "load_charter", lambda *args: loads.append(args) or real(*args))
+    commands.build(sample.root)
+    assert len(loads) == 1 and (sample.root / "site" / "index.html").is_file()
+    commands.build(sample.root)  # and only for its own build: the next one checks anew
+    assert len(loads) == 2

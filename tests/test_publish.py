@@ -139,6 +139,16 @@ def test_a_charter_with_errors_is_not_published(git_project):
     assert git_project.git("branch", "--list", "gh-pages") == ""
 
 
+def test_the_charter_is_read_once_for_the_check_and_the_build(git_project, monkeypatch):
+    from coalition_site import check
+
+    loads = []
+    real = check.load_charter
+    monkeypatch.setattr(check, "load_charter", lambda *args: loads.append(args) or real(*args))
+    assert publish(git_project).exit_code == 0
+    assert len(loads) == 1
+
+
 def test_outside_git_it_says_how_to_start(tmp_path):
     shutil.copytree(FIXTURES / "minimal", tmp_path / "p")
     result = CliRunner().invoke(cli, ["publish", str(tmp_path / "p")])
