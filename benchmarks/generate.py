@@ -563,8 +563,11 @@ def _mkdocs_yml(charter: Charter, features: list[str], *, plain: bool) -> str:
         config["plugins"] = ["search"]
         config["nav"] = _plain_nav(charter)
     else:
+        # The diagram cache in the project (not the user's own folder), where run.py clears it
+        # before each build and a benchmark never fills the user's cache.
         config["plugins"] = ["search", {"coalition": {"audience": charter.audience,
-                                                      "build_date": BUILD_DATE.isoformat()}}]
+                                                      "build_date": BUILD_DATE.isoformat(),
+                                                      "cache_dir": ".cache/coalition"}}]
     header = ("# A plain mkdocs-material site of the same pages: the yardstick.\n" if plain else
               "# A synthetic charter written by benchmarks/generate.py.\n")
     return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)

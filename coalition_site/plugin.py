@@ -44,6 +44,7 @@ from .render.site import BuildOptions, SiteBuild
 from .render.toc import toc_tokens
 from .render.user_nav import filter_nav
 from .risky_extensions import find_risky, message
+from .user_cache import user_cache_dir
 
 log = logging.getLogger("mkdocs.plugins.coalition")
 
@@ -66,8 +67,9 @@ class CoalitionConfig(base.Config):
     """Rule id → ``error``, ``warning`` or ``off``."""
     build_date = c.Optional(c.Type(str))
     """The "as of" date (YYYY-MM-DD); ``SOURCE_DATE_EPOCH`` wins over it."""
-    cache_dir = c.Type(str, default=".cache/coalition")
-    """Where rendered diagrams are cached, relative to mkdocs.yml."""
+    cache_dir = c.Optional(c.Type(str))
+    """Where rendered diagrams are cached, relative to mkdocs.yml; by default a private folder
+    of the user's (user_cache.py), never one a pull request could write to."""
 
 
 class CoalitionPlugin(BasePlugin[CoalitionConfig]):
@@ -108,8 +110,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                 f"{'s' * (len(result.errors) != 1)}; nothing was built:\n"
                 + "\n".join(str(p) for p in result.errors))
         charter = for_audience(result.charter, self.audience)
-        cache = Path(self.config.cache_dir)
-        options = BuildOptions(today=today, cache_dir=cache if cache.is_absolute() else project_dir / cache)
+        options = BuildOptions(today=today, cache_dir=project_dir / self.config.cache_dir
+                               if self.config.cache_dir else user_cache_dir())
 
         config.theme.dirs.append(str(TEMPLATES_DIR))  # last: a site's custom_dir overrides ours
         for extension in MARKDOWN_EXTENSIONS:

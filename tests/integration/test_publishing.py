@@ -109,8 +109,8 @@ def test_the_public_site_holds_no_internal_value_and_no_internal_mark(project, p
 
 def test_no_build_folder_is_left_beside_the_site(project, public, internal):
     names = sorted(p.name for p in project.iterdir())
-    # .cache holds the rendered diagrams between builds (plugin option cache_dir).
-    assert names == [".cache", "README.md", "content", "mkdocs.yml", "site", "site-internal"]
+    # Nor a cache: rendered diagrams are kept in the user's own cache folder (user_cache.py).
+    assert names == ["README.md", "content", "mkdocs.yml", "site", "site-internal"]
 
 
 # -- what the internal site holds ------------------------------------------------------------
@@ -159,7 +159,7 @@ def test_a_strict_build_that_warns_leaves_the_published_site_as_it_was(tmp_path)
     with pytest.raises(CoalitionSiteError, match="^Aborted with 1 warnings in strict mode!$"):
         build(project, strict=True)
     assert files_of(site) == before
-    assert sorted(p.name for p in project.iterdir()) == [".cache", "content", "mkdocs.yml", "site"]
+    assert sorted(p.name for p in project.iterdir()) == ["content", "mkdocs.yml", "site"]
 
 
 def test_serve_still_builds_and_serves(tmp_path):
