@@ -26,7 +26,7 @@ from ..model import Charter
 from ..problems import Problem
 from . import (ask_benefits_every_partner, autonomy_agreement, conflict_protocol_complete,
                demand_asks_count, demand_deadline, endorsed_by_every_partner,
-               endorsement_current, partner_in_logic_map, review_due,
+               endorsement_current, endorsement_given, partner_in_logic_map, review_due,
                review_held, stepped_back_explained, stepped_back_since, stepped_back_status,
                steward_in_term, steward_reports_to_all, steward_term_order, tension_resolution)
 from .base import Finding
@@ -44,6 +44,7 @@ RULES: dict[str, ModuleType] = {rule.ID: rule for rule in (
     demand_deadline,
     endorsed_by_every_partner,
     endorsement_current,
+    endorsement_given,
     steward_reports_to_all,
     steward_in_term,
     steward_term_order,
