@@ -376,7 +376,11 @@ def _write_content(writer: Writer, charter: Charter) -> None:
                 "status": partner.status,
             }
             if partner.status == "stepped-back":
-                front["stepped_back"] = {"since": LAST_REVIEW - dt.timedelta(days=rng.randrange(30, 300)),
+                # Never before it joined (`stepped-back-since`): a partner that joined late steps
+                # back a fortnight after (a new object: YAML would write the same one as an alias).
+                since = max(partner.joined + dt.timedelta(days=14),
+                            LAST_REVIEW - dt.timedelta(days=rng.randrange(30, 300)))
+                front["stepped_back"] = {"since": since,
                                          "scope": "field work on the land-trust ask",
                                          "reason": writer.sentence()}
             if partner.visibility == "internal":

@@ -7,6 +7,11 @@ must do next) into a :class:`VitalityReport`: the rhythm of the reviews, each pa
 and attendance, policy progress, signs of life and decay, the commons scores, and the alerts a
 steward must act on, most urgent first, each with what the pattern advises.
 
+Only the reviews *held* count: a review dated after the "as of" date (written up ahead of its
+meeting, or mistyped; the ``review-held`` rule warns about it) is listed in
+:attr:`VitalityReport.ahead` and read nowhere else, so it can neither stand in for an overdue
+review nor speak for the partners before they have met. This is how ``review-due`` counts too.
+
 The function is pure: the same charter and the same "as of" date give the same report. It reads
 only what the charter it is given holds, so a charter filtered for the public (see
 :mod:`coalition_site.audience`) gives a report of the published reviews only; charter pages the
@@ -113,7 +118,7 @@ class Rhythm:
     intervals: tuple[Interval, ...]
     """Between consecutive reviews, oldest first."""
     since_latest: Interval | None
-    """From the latest review to the build date; ``None`` without reviews or when it is in the future."""
+    """From the latest review to the build date; ``None`` without reviews or when it was held today."""
     next_due: dt.date | None
 
     @property
@@ -249,6 +254,7 @@ class VitalityReport:
     published_only: bool
     """True for a public build: only the reviews the coalition published are counted."""
     reviews: tuple[ReviewPoint, ...]
+    """The reviews held (dated ``today`` or earlier), oldest first: everything below is read from them."""
     rhythm: Rhythm
     partners: tuple[PartnerRecord, ...]
     demand: DemandState | None
@@ -257,6 +263,9 @@ class VitalityReport:
     alerts: tuple[Alert, ...]
     drift_runs: tuple[DriftRun, ...] = field(default=())
     """Every run of :data:`DRIFT_RUN` or more drifting reviews, ongoing first."""
+    ahead: tuple[ReviewPoint, ...] = field(default=())
+    """Reviews dated after ``today``, oldest first: not held yet, so counted nowhere in the report
+    (the dashboard only says they are there)."""
 
     @property
     def latest(self) -> ReviewPoint | None:
@@ -288,9 +297,11 @@ def build_vitality_report(charter: Charter, today: dt.date) -> VitalityReport:
     """The vitality of ``charter`` as of ``today``, from the reviews it holds.
 
     Give it the charter filtered for the audience (:func:`~coalition_site.audience.for_audience`):
-    a public charter holds only published reviews, and the report says so.
+    a public charter holds only published reviews, and the report says so. Reviews dated after
+    ``today`` are not held yet: they are in :attr:`VitalityReport.ahead` and counted nowhere.
     """
-    reviews = list(charter.reviews)
+    reviews = [review for review in charter.reviews if review.date <= today]
+    ahead = tuple(_review_point(review) for review in charter.reviews if review.date > today)
     audience = charter.audience or "internal"
     published_only = audience == "public"
     partners = tuple(_partner_record(p, reviews) for p in
@@ -305,7 +316,7 @@ def build_vitality_report(charter: Charter, today: dt.date) -> VitalityReport:
                                    (demand.deadline - today).days if demand.deadline else None,
                                    demand.src_uri or "charter/joint-demand.md")
     report_reviews = tuple(_review_point(r) for r in reviews)
-    alerts = _alerts(charter, audience, report_reviews, rhythm, partners, demand_state, today)
+    alerts = _alerts(charter, audience, report_reviews, rhythm, partners, demand_state, today, ahead)
     return VitalityReport(
         today=today,
         published_only=published_only,
@@ -317,6 +328,7 @@ def build_vitality_report(charter: Charter, today: dt.date) -> VitalityReport:
         scores=_scores(charter.coalition.commons_assessment, reviews),
         alerts=alerts,
         drift_runs=drift_runs,
+        ahead=ahead,
     )
 
 
@@ -337,7 +349,7 @@ def _rhythm(reviews: list[Review], cadence: int, today: dt.date) -> Rhythm:
     dates = [r.date for r in reviews]
     intervals = tuple(_interval(a, b, cadence) for a, b in zip(dates, dates[1:]))
     since_latest = None
-    if dates and dates[-1] < today:
+    if dates and dates[-1] < today:  # the reviews are held ones: dated today at the latest
         since_latest = _interval(dates[-1], today, cadence, open=True)
     next_due = dates[-1] + dt.timedelta(days=cadence) if dates else None
     return Rhythm(cadence, intervals, since_latest, next_due)
@@ -416,12 +428,12 @@ def _scores(baseline: dict[str, float], reviews: list[Review]) -> tuple[ScoreTre
 # -- alerts ---------------------------------------------------------------------------------------
 def _alerts(charter: Charter, audience: str, reviews: tuple[ReviewPoint, ...], rhythm: Rhythm,
             partners: tuple[PartnerRecord, ...], demand: DemandState | None,
-            today: dt.date) -> tuple[Alert, ...]:
+            today: dt.date, ahead: tuple[ReviewPoint, ...] = ()) -> tuple[Alert, ...]:
     published = "published " if audience == "public" else ""
     found: list[Alert] = []
     found += _replant(reviews)
     found += _ritual(reviews, today)
-    found += _overdue(rhythm, reviews, published)
+    found += _overdue(rhythm, reviews, published, ahead)
     if is_visible(charter.steward_mandate, audience):
         found += _steward(charter, today)
     found += _deadline(demand, today)
@@ -469,11 +481,19 @@ def _ritual(reviews: tuple[ReviewPoint, ...], today: dt.date) -> list[Alert]:
                   ADVICE["ritual"], run[0].src_uri)]
 
 
-def _overdue(rhythm: Rhythm, reviews: tuple[ReviewPoint, ...], published: str) -> list[Alert]:
+def _overdue(rhythm: Rhythm, reviews: tuple[ReviewPoint, ...], published: str,
+             ahead: tuple[ReviewPoint, ...] = ()) -> list[Alert]:
+    # A review dated after today is not held; a steward who sees its file asks why it does not count.
+    not_counted = ""
+    if ahead:
+        noun, verb = ("review", "is") if len(ahead) == 1 else ("reviews", "are")
+        dates = ", ".join(r.date.isoformat() for r in ahead)
+        not_counted = f" The {published}{noun} dated {dates} {verb} after today and not counted."
     if not reviews:
+        recorded = "held" if ahead else "recorded"
         return [Alert("overdue", "warning", f"No {published}review yet",
-                      f"No {published}implementation-honesty review is recorded; the coalition "
-                      f"reviews every {rhythm.cadence_days} days.", ADVICE["overdue"])]
+                      f"No {published}implementation-honesty review is {recorded}; the coalition "
+                      f"reviews every {rhythm.cadence_days} days.{not_counted}", ADVICE["overdue"])]
     if not rhythm.overdue:
         return []
     # Two cadences without a review is two missed meetings: no longer a late one.
@@ -481,7 +501,7 @@ def _overdue(rhythm: Rhythm, reviews: tuple[ReviewPoint, ...], published: str) -
     return [Alert("overdue", level, "The next review is overdue",
                   f"No {published}review since {reviews[-1].date.isoformat()}: the next was due on "
                   f"{rhythm.next_due.isoformat()}, {_days(rhythm.overdue_days)} ago (the coalition reviews every "
-                  f"{rhythm.cadence_days} days).", ADVICE["overdue"], reviews[-1].src_uri)]
+                  f"{rhythm.cadence_days} days).{not_counted}", ADVICE["overdue"], reviews[-1].src_uri)]
 
 
 def _steward(charter: Charter, today: dt.date) -> list[Alert]:

@@ -1,7 +1,8 @@
 """The vitality dashboard: ``vitality/`` and the vitality summary on the home page.
 
-The page exists only when the audience may see at least one review: a public build of a
-coalition that publishes none has no dashboard, no navigation entry and no home summary.
+The page exists only when the audience may see at least one review held (dated on or before
+the build date): a public build of a coalition that publishes none, or a charter whose only
+reviews are dated after the build date, has no dashboard, no navigation entry and no home summary.
 Everything shown comes from :func:`~coalition_site.analysis.vitality.build_vitality_report` on
 the audience-filtered charter, so an internal review never reaches a public page.
 
@@ -65,9 +66,12 @@ class VitalityFeature(Feature):
         self.charts: dict[str, str] = {}
 
     def pages(self) -> list[PlannedPage]:
-        if not self.build.charter.reviews:
-            return []  # no evidence, no dashboard (and no trace of one)
-        self.report = build_vitality_report(self.build.charter, self.build.today)
+        today = self.build.today
+        if not any(review.date <= today for review in self.build.charter.reviews):
+            # No evidence, no dashboard (and no trace of one): a review dated after the build
+            # date is not held yet; its own page is built all the same.
+            return []
+        self.report = build_vitality_report(self.build.charter, today)
         return [PlannedPage(SRC_URI, "vitality", TITLE, VitalityPage(self.report), generated=True)]
 
     def prepare(self) -> None:

@@ -26,10 +26,9 @@ from ..model import Charter
 from ..problems import Problem
 from . import (ask_benefits_every_partner, autonomy_agreement, conflict_protocol_complete,
                demand_asks_count, demand_deadline, endorsed_by_every_partner,
-               endorsement_current, partner_in_logic_map, review_due, review_held,
-               stepped_back_explained,
-               stepped_back_status, steward_in_term, steward_reports_to_all, steward_term_order,
-               tension_resolution)
+               endorsement_current, endorsement_given, partner_in_logic_map, review_due,
+               review_held, stepped_back_explained, stepped_back_since, stepped_back_status,
+               steward_in_term, steward_reports_to_all, steward_term_order, tension_resolution)
 from .base import Finding
 
 __all__ = ["LEVELS", "RULES", "Finding", "apply_levels", "resolve_levels", "rules_reference", "run_rules"]
@@ -45,6 +44,7 @@ RULES: dict[str, ModuleType] = {rule.ID: rule for rule in (
     demand_deadline,
     endorsed_by_every_partner,
     endorsement_current,
+    endorsement_given,
     steward_reports_to_all,
     steward_in_term,
     steward_term_order,
@@ -52,6 +52,7 @@ RULES: dict[str, ModuleType] = {rule.ID: rule for rule in (
     conflict_protocol_complete,
     stepped_back_explained,
     stepped_back_status,
+    stepped_back_since,
     partner_in_logic_map,
     tension_resolution,
     review_due,

@@ -5,9 +5,9 @@ is as of: `SOURCE_DATE_EPOCH` when set, else the plugin's `build_date`, else the
 
 A review file records a meeting: its date is the day the partners met. A review dated in the
 future is a mistyped date, or a review written up before it was held; either way the charter
-claims a meeting that has not taken place, and its decisions and alignment read as the latest
-word. `review-due` counts only the reviews held, so a future date cannot hide an overdue review
-from it.
+claims a meeting that has not taken place, and its page shows decisions and alignment as the
+latest word. `review-due` and the vitality dashboard count only the reviews held, so a future
+date cannot hide an overdue review from them.
 
 A warning by default, not an error: a review written up ahead of its meeting becomes right on
 its own the day it is held, so it need not stop a build. A strict build (`check --strict`, as in

@@ -13,6 +13,7 @@ from coalition_site.audience import for_audience
 from coalition_site.model import (
     Autonomy, Charter, CharterVersion, Coalition, ConflictProtocol, JointDemand, Partner,
     ProblemStatement, Review, SteppedBack, Steward, StewardMandate)
+from coalition_site.rules import review_due
 
 TODAY = dt.date(2026, 11, 24)
 DAY = dt.timedelta(days=1)
@@ -112,11 +113,87 @@ def test_a_review_missed_twice_is_urgent():
     assert [a.level for a in report_of(charter, today=latest + 63 * DAY).alerts] == ["urgent"]
 
 
-def test_a_review_dated_after_the_build_date_is_not_overdue():
-    report = report_of(make_charter([healthy(TODAY + 3 * DAY)]))
-    assert report.rhythm.since_latest is None
-    assert not report.rhythm.overdue
+# -- reviews dated after the build date: not held yet, counted nowhere ----------------------------
+def test_a_review_held_today_is_the_latest_and_nothing_is_ahead():
+    report = report_of(make_charter([healthy(TODAY - 28 * DAY), healthy(TODAY)]))
+    assert [r.date for r in report.reviews] == [TODAY - 28 * DAY, TODAY]
+    assert (report.rhythm.since_latest, report.rhythm.next_due, report.ahead) == (None, TODAY + 31 * DAY, ())
     assert report.alerts == ()
+
+
+def test_reviews_dated_after_today_are_listed_apart_and_counted_nowhere():
+    held = [healthy(d, scores={"resilience": 3.0}) for d in (dt.date(2026, 10, 1), dt.date(2026, 11, 1))]
+    ahead = [make_review(dt.date(2026, 12, 1), attended=["alpha"], policy_progress="stalled",
+                         alignment={"alpha": "drifting", "beta": "absent"}, scores={"resilience": 1.0},
+                         signs_of_decay=["side-deals", "vague-demand"], signs_of_life=["new-members"]),
+             make_review(dt.date(2027, 1, 5), attended=["alpha"])]
+    report = report_of(make_charter(held + ahead, baseline={"resilience": 3.0}))
+    assert [r.date for r in report.ahead] == [dt.date(2026, 12, 1), dt.date(2027, 1, 5)]
+    assert [r.src_uri for r in report.ahead] == ["reviews/2026-12-01.md", "reviews/2027-01-05.md"]
+    assert [r.date for r in report.reviews] == [dt.date(2026, 10, 1), dt.date(2026, 11, 1)]
+    assert report.latest.date == dt.date(2026, 11, 1)
+    assert [(i.start, i.end, i.days) for i in report.rhythm.intervals] == [
+        (dt.date(2026, 10, 1), dt.date(2026, 11, 1), 31)]
+    since = report.rhythm.since_latest
+    assert (since.start, since.end, since.days, since.open) == (dt.date(2026, 11, 1), TODAY, 23, True)
+    assert report.rhythm.next_due == dt.date(2026, 12, 2)
+    assert [[c.state for c in p.cells] for p in report.partners] == [["aligned", "aligned"]] * 2
+    assert [(p.attended, p.eligible) for p in report.partners] == [(2, 2), (2, 2)]
+    assert report.latest_alignment == {"aligned": 2}
+    assert {t.sign: t.count for t in report.signs if t.count} == {}
+    [resilience] = report.scores
+    assert (resilience.points, resilience.latest, resilience.change) == (
+        ((dt.date(2026, 10, 1), 3.0), (dt.date(2026, 11, 1), 3.0)), 3.0, 0.0)
+    assert report.alerts == ()  # no replant for side deals not yet recorded at a meeting
+
+
+def test_a_review_dated_after_today_does_not_hide_an_overdue_one():
+    # `review-due` counts the same way: due a cadence after the latest review held.
+    charter = make_charter([healthy(dt.date(2026, 10, 1)), healthy(TODAY + 3 * DAY)])
+    report = report_of(charter)
+    assert (report.latest.date, report.rhythm.next_due, report.rhythm.overdue_days) == (
+        dt.date(2026, 10, 1), dt.date(2026, 11, 1), 23)
+    [alert] = report.alerts
+    assert (alert.kind, alert.level, alert.title, alert.link) == (
+        "overdue", "warning", "The next review is overdue", "reviews/2026-10-01.md")
+    assert alert.detail == ("No review since 2026-10-01: the next was due on 2026-11-01, 23 days ago "
+                            "(the coalition reviews every 31 days). The review dated 2026-11-27 is "
+                            "after today and not counted.")
+    [finding] = review_due.check(charter, TODAY)
+    assert (finding.src_uri, "due on 2026-11-01" in finding.message) == ("reviews/2026-10-01.md", True)
+
+
+def test_reviews_dated_after_today_do_not_hide_ritual_or_drift():
+    charter, today = ritual_series(RITUAL_DAYS)
+    reviews = list(charter.reviews)
+    for review in reviews[1:]:
+        review.alignment = {"alpha": "aligned", "beta": "drifting"}
+    ahead = healthy(today + DAY)  # progress, a decision, everyone aligned: but not held yet
+    report = report_of(charter.replace(reviews=reviews + [ahead]), today)
+    assert kinds(report) == ["ritual", "drift"]
+    assert [r.date for r in report.ahead] == [today + DAY]
+
+
+def test_only_reviews_dated_after_today_is_no_review_yet():
+    charter = make_charter([healthy(TODAY + 3 * DAY), healthy(TODAY + 31 * DAY)])
+    report = report_of(charter)
+    assert (report.reviews, report.latest, report.rhythm.next_due) == ((), None, None)
+    assert [r.date for r in report.ahead] == [dt.date(2026, 11, 27), dt.date(2026, 12, 25)]
+    assert [p.cells for p in report.partners] == [(), ()]
+    [alert] = report.alerts
+    assert (alert.kind, alert.level, alert.title) == ("overdue", "warning", "No review yet")
+    assert alert.detail == ("No implementation-honesty review is held; the coalition reviews every 31 "
+                            "days. The reviews dated 2026-11-27, 2026-12-25 are after today and not "
+                            "counted.")
+
+
+def test_a_public_report_lists_only_published_reviews_ahead():
+    charter = make_charter([healthy(dt.date(2026, 10, 1), visibility="public"),
+                            healthy(TODAY + DAY, visibility="public"), healthy(TODAY + 2 * DAY)])
+    public = report_of(for_audience(charter, "public"))
+    assert [r.date for r in public.ahead] == [TODAY + DAY]
+    [alert] = public.alerts
+    assert alert.detail.endswith("The published review dated 2026-11-25 is after today and not counted.")
 
 
 def test_a_charter_without_reviews_has_an_empty_report_and_says_no_review_yet():

@@ -91,6 +91,16 @@ def public_charter(tmp_path_factory) -> Path:
     return out
 
 
+def test_a_charter_with_partners_that_stepped_back_checks_with_no_problem(public_charter):
+    # Thirty partners: two stepped back, one of them after joining late in the year.
+    stepped = [p for p in (public_charter / "content" / "partners").glob("*.md")
+               if "status: stepped-back" in p.read_text()]
+    assert len(stepped) == 2
+    out = io.StringIO()
+    assert commands.check(public_charter, strict=True, out=out) == 0
+    assert out.getvalue() == "content: no problems\n"
+
+
 def test_the_public_twin_has_only_the_public_pages(public_charter):
     plain = public_charter / "plain" / "docs"
     reviews = sorted(p.name for p in (plain / "reviews").glob("*.md") if p.name != "index.md")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html as htmllib
+import io
 import json
 import re
 import shutil
@@ -192,14 +193,92 @@ def test_a_coalition_that_publishes_no_review_has_no_public_dashboard_at_all(sit
 
 
 # -- a review dated after the build date ----------------------------------------------------------
-def test_a_review_dated_after_the_build_date_is_shown_and_is_never_overdue(tmp_path):
-    # `review-held` warns about it; the build goes on, and the dashboard reads it as the latest.
+AHEAD_REVIEW = """---
+date: 2026-12-08
+visibility: public
+attended: [dockworkers]
+policy_progress: won
+alignment:
+  clean-harbour: drifting
+signs_of_decay: [side-deals]
+scores: {resilience: 1.0}
+decisions:
+  - Celebrate.
+---
+Written up ahead of the meeting.
+"""
+
+
+@pytest.fixture(scope="module")
+def ahead(tmp_path_factory):
+    """The coalition without its review of 10 November, and a review written up for 8 December:
+    as of 24 November it is overdue, whatever the file dated ahead says."""
+    root = tmp_path_factory.mktemp("vitality-ahead")
+    project = root / "project"
+    shutil.copytree(FIXTURE, project)
+    (project / "content" / "reviews" / "2026-11-10.md").unlink()
+    (project / "content" / "reviews" / "2026-12-08.md").write_text(AHEAD_REVIEW, encoding="utf-8")
+    out = io.StringIO()
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", str(int(AS_OF.timestamp())))
+        commands.check(project, out=out)
+    return {"project": project, "check": out.getvalue(),
+            "public": build(project, "public", root / "public"),
+            "internal": build(project, "internal", root / "internal")}
+
+
+def test_a_review_dated_after_the_build_date_is_not_counted_and_the_dashboard_says_so(ahead):
+    html = content(read(ahead["public"], "vitality/index.html"))
+    page = text(html)
+    assert ("Read from 3 published implementation-honesty reviews, 9 December 2025 to 11 August "
+            "2026, as of 24 November 2026.") in page
+    assert "Latest published review 11 August 2026 Next review Overdue: due 15 September 2026, 70 days ago" in page
+    assert ("1 published review is dated after today, 24 November 2026, and is not counted here: "
+            "8 December 2026. A review counts from the day it is held.") in page
+    assert '<a href="../reviews/2026-12-08/"><time datetime="2026-12-08">' in html
+    assert html.count('datetime="2026-12-08"') == 1  # no column of the alignment table, no data row
+    titles = re.findall(r'<p class="cs-alert__title">.*?<strong>(.*?)</strong>', html)
+    assert titles == ["The next review is overdue", "The steward&#39;s term is ending",
+                      "The joint demand&#39;s deadline has passed", "Harbour Youth for Climate has stepped back"]
+    assert ("No published review since 2026-08-11: the next was due on 2026-09-15, 70 days ago (the "
+            "coalition reviews every 35 days). The published review dated 2026-12-08 is after today "
+            "and not counted. See the review of 11 August 2026.") in page
+    assert "side deals; information stops flowing side-deals decay 0 —" in page  # its sign not tallied
+
+
+def test_the_home_summary_counts_only_the_reviews_held(ahead):
+    home = content(read(ahead["public"], "index.html"))
+    summary = text(home[home.index('id="vitality"'):home.index('id="partners"')])
+    assert "Latest published review 11 August 2026: policy progress Advancing" in summary
+    assert "Next review Overdue by 70 days Urgent The next review is overdue (and 3 more)" in summary
+
+
+def test_the_dashboard_is_overdue_from_the_date_review_due_gives(ahead):
+    # The internal site's latest review held is 13 October: `review-due` and the dashboard agree.
+    assert ("content/reviews/2026-10-13.md:2:7: warning: the next review was due on 2026-11-17"
+            in ahead["check"])
+    assert "content/reviews/2026-12-08.md:2:7: warning: the review is dated 2026-12-08" in ahead["check"]
+    page = text(content(read(ahead["internal"], "vitality/index.html")))
+    assert ("Read from 10 implementation-honesty reviews, 9 December 2025 to 13 October 2026, "
+            "as of 24 November 2026.") in page
+    assert "Next review Overdue: due 17 November 2026, 7 days ago" in page
+    assert "1 review is dated after today, 24 November 2026, and is not counted here: 8 December 2026." in page
+
+
+def test_the_page_of_a_review_dated_after_the_build_date_is_built_and_listed(ahead):
+    for site in ("public", "internal"):
+        assert "Written up ahead of the meeting." in read(ahead[site], "reviews/2026-12-08/index.html")
+    assert '<a href="2026-12-08/"><time datetime="2026-12-08">8 December 2026' in read(
+        ahead["public"], "reviews/index.html")
+
+
+def test_only_reviews_dated_after_the_build_date_make_no_dashboard(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
-    (project / "content" / "reviews" / "2026-12-08.md").write_text(
-        "---\ndate: 2026-12-08\nvisibility: public\nattended: [dockworkers]\n"
-        "policy_progress: advancing\n---\nWritten up ahead of the meeting.\n", encoding="utf-8")
-    site = build(project, "public", tmp_path / "site")
-    page = text(content(read(site, "vitality/index.html")))
-    assert "8 December 2026" in page
-    assert "Overdue" not in page
+    for review in (project / "content" / "reviews").glob("*.md"):
+        review.unlink()
+    (project / "content" / "reviews" / "2026-12-08.md").write_text(AHEAD_REVIEW, encoding="utf-8")
+    site = build(project, "internal", tmp_path / "site")
+    assert not (site / "vitality").exists()
+    assert 'id="vitality"' not in read(site, "index.html")
+    assert "Written up ahead of the meeting." in read(site, "reviews/2026-12-08/index.html")
