@@ -56,7 +56,9 @@ def test_a_build_without_graphviz_stops_with_how_to_install_it(tmp_path):
     shutil.copytree(FIXTURES / "logic-cycles", project)
     no_dot = tmp_path / "bin"
     no_dot.mkdir()
-    env = {k: v for k, v in os.environ.items() if k != "COALITION_AUDIENCE"} | {"PATH": str(no_dot)}
+    # An empty diagram cache of its own: drawings cached by another test would need no dot.
+    env = {k: v for k, v in os.environ.items() if k != "COALITION_AUDIENCE"} | {
+        "PATH": str(no_dot), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     cli = Path(sys.executable).with_name("coalition-site")
     result = subprocess.run([str(cli), "build", str(project)], capture_output=True, text=True, env=env,
                             timeout=120, check=False)
