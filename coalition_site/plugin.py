@@ -49,6 +49,7 @@ from .user_cache import user_cache_dir
 log = logging.getLogger("mkdocs.plugins.coalition")
 
 ASSETS_DIR = Path(__file__).parent / "assets"
+MATERIAL_OVERRIDES = TEMPLATES_DIR / "overrides"  # main.html: the banner of archived versions
 STYLESHEET = "assets/coalition/coalition.css"
 # What charter prose needs from Python-Markdown; added when a site's mkdocs.yml leaves them out,
 # so that the minimal mkdocs.yml is all a steward writes.
@@ -114,6 +115,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                                if self.config.cache_dir else user_cache_dir())
 
         config.theme.dirs.append(str(TEMPLATES_DIR))  # last: a site's custom_dir overrides ours
+        if config.theme.name == "material":  # our main.html: after custom_dir, before Material's
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(MATERIAL_OVERRIDES))
         for extension in MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)

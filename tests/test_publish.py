@@ -8,6 +8,8 @@ The tests read the resulting branches with `git ls-tree` and `git show`, as a re
 from __future__ import annotations
 
 import json
+import posixpath
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -92,6 +94,31 @@ def test_materials_version_selector_is_on_without_mkdocs_yml_saying_so(run):
     assert "extra" not in (run.project.root / "mkdocs.yml").read_text()
     page = run.project.show("gh-pages", "1.1.0/index.html")
     assert '"version": {"provider": "mike"}' in page
+
+
+def test_every_version_carries_the_banner_material_shows_on_all_but_the_newest(run):
+    # Material's script un-hides it on a version that is not 'latest' (its version.default).
+    for version in ("1.0.0", "1.1.0"):
+        banner, link = outdated_banner(run.project.show("gh-pages", f"{version}/charter/joint-demand/index.html"))
+        assert posixpath.normpath(posixpath.join(f"/{version}/charter/joint-demand/", link)) == "/"  # opens latest
+        assert banner == ("This is an earlier version of the charter, kept for the record: what it calls "
+                          "in force may no longer be. Read the charter in force now.")
+
+
+def test_a_site_built_without_mike_has_no_such_banner(tmp_path):
+    shutil.copytree(FIXTURES / "minimal", tmp_path / "p")
+    assert CliRunner().invoke(cli, ["build", str(tmp_path / "p")]).exit_code == 0
+    assert 'data-md-component="outdated"' not in (tmp_path / "p" / "site" / "index.html").read_text()
+
+
+def outdated_banner(page: str) -> tuple[str, str]:
+    """The banner's text, and where its link goes."""
+    match = re.search(r'<div data-md-color-scheme="default" data-md-component="outdated" hidden>\s*'
+                      r'<aside class="md-banner md-banner--warning">(.*?)</aside>', page, re.S)
+    assert match, "no outdated banner"
+    text = re.sub(r"<script>.*?</script>|<[^>]+>", "", match.group(1), flags=re.S)
+    link = re.search(r'<a href="([^"]+)"><strong>Read the charter in force now.', match.group(1))
+    return " ".join(text.split()), link.group(1) if link else ""
 
 
 def test_internal_site_is_on_its_own_branch(run):
