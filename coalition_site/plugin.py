@@ -140,7 +140,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                 result.charter, public_pages=self.build.plan.pages,
                 use_directory_urls=config.use_directory_urls,
                 public_texts=[config.site_name or "", config.site_description or "", config.copyright or "",
-                              *site_words(_partials(config))]))
+                              *site_words(_partials(config))],
+                internal_assets=self.internal_assets))
         self._stage_output(config)
         if os.environ.get("MIKE_DOCS_VERSION"):  # built by `mike deploy`: show its version menu
             enable_version_selector(config.extra)
