@@ -12,7 +12,10 @@ What counts as one value:
 - a whole field: a representative's name, email or GitHub handle, a tension's ``about``, a
   review's decision, an internal page's title;
 - each sentence of Markdown prose (internal pages, internal reviews, ``!!! internal`` blocks);
-- the address of each internal page (its built ``index.html`` must not exist).
+- the address of each internal page (its built ``index.html`` must not exist);
+- each attachment that only internal content uses (:mod:`coalition_site.asset_links`): its
+  copy must not exist. Its name is not looked for in the files' text: a name is not the file,
+  and a public page may well show it as code.
 
 Short common words would be found everywhere, so text shorter than 12 characters is left out,
 except emails (always), GitHub handles (4 characters or more) and names and titles of two words
@@ -68,7 +71,8 @@ class InternalValue:
     whole_word: bool = False
     """Match only where it stands as whole words (short names and handles)."""
     page: str | None = None
-    """For an internal page: its built file (``board-notes/index.html``), which must not exist."""
+    """For an internal page or attachment: its built file (``board-notes/index.html``,
+    ``images/floor-plan.png``), which must not exist."""
 
 
 @dataclass(frozen=True)
@@ -124,13 +128,17 @@ class _Text:
 
 def internal_values(charter: Charter, *, public_pages: Iterable[str] | None = None,
                     use_directory_urls: bool = True,
-                    public_texts: Iterable[str] = ()) -> list[InternalValue]:
+                    public_texts: Iterable[str] = (),
+                    internal_assets: Iterable[str] = ()) -> list[InternalValue]:
     """Every value of the unfiltered ``charter`` that the public audience may not see.
 
     ``public_pages`` are the ``src_uri`` of every page the public site builds, generated ones
     included (default: the public charter's own files); an internal file at the same address
     as one of them is not reported as built. ``public_texts`` are other public words of the
     site (its name, its description): a value found in them is not internal.
+    ``internal_assets`` are the attachments the public build leaves out because only internal
+    content uses them (:func:`coalition_site.asset_links.internal_only_assets`); their copies
+    must not exist.
     """
     public = for_audience(charter, "public")
     corpus_parts = [normalise(t) for t in public_texts]
@@ -157,7 +165,9 @@ def internal_values(charter: Charter, *, public_pages: Iterable[str] | None = No
             value = _candidate(charter, text)
             if value is not None:
                 candidates.append(value)
-    return _not_public(pages, corpus) + _not_public(candidates, corpus)
+    attachments = [InternalValue("", f"{_display(charter, uri)} (an attachment only internal "
+                                     "content uses)", page=uri) for uri in sorted(set(internal_assets))]
+    return _not_public(pages, corpus) + attachments + _not_public(candidates, corpus)
 
 
 _JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
@@ -271,8 +281,15 @@ def _not_public(candidates: list[InternalValue], corpus: str) -> list[InternalVa
 
 
 def _display(charter: Charter, src_uri: str) -> str:
-    source = charter.sources.get(src_uri) if charter.sources else None
-    return source.display if source is not None else src_uri
+    sources = charter.sources or {}
+    source = sources.get(src_uri)
+    if source is not None:
+        return source.display
+    # An attachment was never loaded: its path is shown the way the loaded files' paths are.
+    for uri, known in sources.items():
+        if known.display.endswith(uri):
+            return known.display[:len(known.display) - len(uri)] + src_uri
+    return src_uri
 
 
 def _source(charter: Charter, text: _Text) -> str:

@@ -2,7 +2,8 @@
 
 on_config  check the charter (stop on errors), filter it for the audience, plan the site,
            filter a site's own nav, and point the build at a fresh folder (output_dir.py)
-on_files   drop the charter's data files and hidden pages, add generated pages and styles
+on_files   drop the charter's data files, hidden pages and (public) the attachments only
+           internal content uses; add generated pages and styles
 on_page_*  give each page its filtered Markdown, then its partial rendered around the HTML;
            mark each page of the internal site as internal
 on_post_build  scan a public build for internal values (leaks.py), then move it into place
@@ -26,12 +27,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_relative_url, yaml_load
 
+from .asset_links import internal_only_assets
 from .audience import AUDIENCES, for_audience
 from .check import check_charter
 from .clock import as_of
 from .errors import CoalitionSiteError
 from .leaks import LeakScanner, internal_values, scan_site, site_words
-from .load.assets import is_published_asset
+from .load.assets import PUBLISHED_SUFFIXES, is_published_asset
 from .output_dir import StagedOutput, separate_site_dirs
 from .project import named_assets
 from .publish import enable_version_selector
@@ -85,6 +87,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self.scanner: LeakScanner | None = None
         self.theme_files: dict[str, str] = {}
         self.named_assets: set[str] = set()
+        self.internal_assets: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # `mkdocs serve` builds into a private folder of its own
@@ -135,16 +138,31 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         for kind, name, effect in find_risky(config.markdown_extensions, config.plugins):
             log.warning(f"coalition: mkdocs.yml: {message(kind, name, effect)}")
         self.scanner = None
+        self.internal_assets = set()
         if self.audience == "public":
+            self.internal_assets = self._internal_assets(config, result.charter)
             self.scanner = LeakScanner(internal_values(
                 result.charter, public_pages=self.build.plan.pages,
                 use_directory_urls=config.use_directory_urls,
                 public_texts=[config.site_name or "", config.site_description or "", config.copyright or "",
-                              *site_words(_partials(config))]))
+                              *site_words(_partials(config))],
+                internal_assets=self.internal_assets))
         self._stage_output(config)
         if os.environ.get("MIKE_DOCS_VERSION"):  # built by `mike deploy`: show its version menu
             enable_version_selector(config.extra)
         return config
+
+    def _internal_assets(self, config: MkDocsConfig, charter) -> set[str]:
+        """The attachments of the content folder that only internal content uses: a public build
+        leaves them out (on_files) and its leak check makes sure they stay out."""
+        # Under `validation: {links: {absolute_links: relative_to_docs}}` MkDocs resolves a
+        # link such as `/images/map.png` in the content folder; otherwise it leaves it as it is.
+        root_relative = getattr(config.validation.links.absolute_links, "name", None) == "RELATIVE_TO_DOCS"
+        docs_dir = Path(config.docs_dir)
+        # What mkdocs.yml names is the steward's choice: published whatever uses it.
+        return {uri for uri in internal_only_assets(charter, self.build.plan.pages, root_relative=root_relative)
+                if Path(uri).suffix.lower() in PUBLISHED_SUFFIXES and uri not in self.named_assets
+                and (docs_dir / uri).is_file()}
 
     def _filter_user_nav(self, config: MkDocsConfig, charter) -> None:
         # A site's own nav keeps the title of an entry whose page is hidden (as a link).
@@ -186,6 +204,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if self.build is None:
             return None
         planned = self.build.plan.pages
+        left_out = 0
         for file in list(files):
             if not file.generated_by and file.src_uri.endswith((".yml", ".yaml")):
                 files.remove(file)  # charter data is shown through pages, never copied raw
@@ -194,6 +213,12 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             elif _from_docs(file, config) and not file.is_documentation_page() \
                     and not is_published_asset(file.src_uri, self.named_assets):
                 files.remove(file)  # could run code on the site's address (check warns)
+            elif file.src_uri in self.internal_assets and _from_docs(file, config):
+                files.remove(file)  # only internal content uses it: public builds leave it out
+                left_out += 1
+        if left_out:
+            log.info(f"coalition: left {left_out} attachment{'s' * (left_out != 1)} out of the public "
+                     "site (only internal content uses them)")
         for page in planned.values():
             if page.generated and files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content=f"# {page.title}\n"))

@@ -124,6 +124,20 @@ def test_a_generated_page_at_an_internal_files_address_is_not_a_leak(editable, c
     assert "board-notes/index.html" not in {v.page for v in values}
 
 
+def test_an_attachment_only_internal_content_uses_must_not_be_copied(charter, tmp_path):
+    values = internal_values(charter, internal_assets=["images/plan.png", "files/minutes.pdf"])
+    attachments = {v.page: v for v in values if v.page and not v.page.endswith(".html")}
+    assert {page: (v.text, v.source) for page, v in attachments.items()} == {
+        # Its name is not looked for in the text of the site: only its copy is a leak.
+        "images/plan.png": ("", "content/images/plan.png (an attachment only internal content uses)"),
+        "files/minutes.pdf": ("", "content/files/minutes.pdf (an attachment only internal content uses)"),
+    }
+    site = write(tmp_path, {"images/plan.png": b"\x89PNG\r\n", "index.html": "<img src='images/plan.png'>"})
+    assert {(leak.file, leak.source) for leak in scan_site(site, values)} == {
+        ("images/plan.png", "content/images/plan.png (an attachment only internal content uses)")}
+    assert not [v for v in internal_values(charter) if v.page and not v.page.endswith(".html")]
+
+
 # -- prose as the reader sees it -------------------------------------------------------------
 def test_prose_fragments_take_markup_away_as_rendering_does():
     markdown = (

@@ -22,8 +22,14 @@ def sample(tmp_path_factory) -> Sample:
     sample.write("steward.css", "body { color: teal }")
     sample.write_bytes("map.png", b"\x89PNG\r\n")
     sample.write_bytes("budget.pdf", b"%PDF-1.4\n")
+    # An internal page shows two images: one mkdocs.yml names as the site's logo, one it does not.
+    sample.write_bytes("logo.png", b"\x89PNG\r\n")
+    sample.write_bytes("seating.png", b"\x89PNG\r\n")
+    sample.edit("board-notes.md", "SECRET-PAGE-TEXT internal board notes.",
+                "SECRET-PAGE-TEXT internal board notes.\n\n![Logo](logo.png) ![Seating](seating.png)")
     config = sample.root / "mkdocs.yml"
-    config.write_text(config.read_text() + "extra_css: [steward.css]\n")
+    config.write_text(config.read_text().replace("theme: {name: material}", "theme: {name: material, logo: logo.png}")
+                      + "extra_css: [steward.css]\n")
     return sample
 
 
@@ -43,6 +49,8 @@ def test_the_site_has_images_pdfs_and_named_files_only(sample):
     assert (site / "steward.css").is_file()  # named by mkdocs.yml: the steward's own
     assert not (site / "notes.html").exists()
     assert not (site / "partners" / "logo.svg").exists()
+    assert (site / "logo.png").is_file()  # named by mkdocs.yml, though only an internal page shows it
+    assert not (site / "seating.png").exists()  # only an internal page shows it
 
 
 @pytest.mark.parametrize("src_uri, named, published", [

@@ -3,6 +3,8 @@ internal build shows it. Built once per audience from ``tests/fixtures/internal-
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from support import Sample, article, run, site_texts
@@ -46,9 +48,11 @@ def project(tmp_path_factory) -> Sample:
                                        b"    BLOCK-CR behind carriage returns.\r\rEnd.\r")
     sample.write_bytes("cr-notes.md", b"---\rtitle: CR notes\rvisibility: internal\r---\r"
                                       b"PAGE-CR-SECRET in an internal page.\r")
-    for args in ([], ["--audience", "internal"]):
-        built = run("build", *args, cwd=sample.root)
+    sample.logs = {}
+    for audience in ("public", "internal"):
+        built = run("build", "--audience", audience, cwd=sample.root)
         assert built.returncode == 0, built.stderr
+        sample.logs[audience] = built.stderr
     return sample
 
 
@@ -98,3 +102,55 @@ def test_the_public_site_has_only_the_public_partners(public):
 def test_an_internal_charter_file_has_no_public_page(public, internal):
     assert "charter/autonomy/index.html" not in public
     assert "charter/autonomy/index.html" in internal
+
+
+# -- attachments -------------------------------------------------------------------------------------
+# Attachment → what uses it. Only internal content: the public site must not have it.
+INTERNAL_ATTACHMENTS = {
+    "images/internal-page.png": "an internal page (and a public page's code, which is no link)",
+    "images/internal-block.png": "an !!! internal block of a public page",
+    "images/internal-review.png": "an internal review, through ../",
+    "images/quoted-block.png": "an !!! internal block inside a quote",
+    "partners/hidden-logo.png": "an internal partner",
+    "files/internal-minutes.pdf": "raw HTML in an internal page",
+}
+PUBLIC_ATTACHMENTS = {
+    "images/shared.png": "an internal page and a public one (a reference-style image)",
+    "images/unused.png": "nothing (files are public unless they say otherwise)",
+}
+
+
+@pytest.mark.parametrize("src_uri", INTERNAL_ATTACHMENTS)
+def test_an_attachment_only_internal_content_uses_is_only_in_the_internal_site(project, src_uri):
+    assert not (project.root / "site" / src_uri).exists(), \
+        f"LEAK: {src_uri}, used by {INTERNAL_ATTACHMENTS[src_uri]}, is in the public site"
+    assert (project.root / "site-internal" / src_uri).read_bytes() == project.path(src_uri).read_bytes()
+
+
+@pytest.mark.parametrize("src_uri", PUBLIC_ATTACHMENTS)
+def test_an_attachment_a_public_page_or_nothing_uses_is_in_both_sites(project, src_uri):
+    for site in ("site", "site-internal"):
+        assert (project.root / site / src_uri).read_bytes() == project.path(src_uri).read_bytes()
+
+
+def test_the_public_sitemap_names_no_internal_attachment(project):
+    site = project.root / "site"
+    for sitemap in ((site / "sitemap.xml").read_text(encoding="utf-8"),
+                    gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode("utf-8")):
+        assert "<loc>" in sitemap
+        assert not [uri for uri in INTERNAL_ATTACHMENTS if uri in sitemap]
+
+
+def test_the_public_pages_show_the_attachments_they_use(public, internal):
+    welcome = article(public["welcome/index.html"])
+    assert [img.attrs["src"] for img in welcome.find_all("img")] == ["../images/shared.png"]
+    notes = article(internal["notes/index.html"])
+    assert [img.attrs["src"] for img in notes.find_all("img")] == [
+        "../images/internal-page.png", "../images/shared.png"]
+
+
+def test_the_public_build_says_what_it_left_out_and_links_to_nothing_missing(project):
+    log = project.logs["public"]
+    assert f"left {len(INTERNAL_ATTACHMENTS)} attachments out of the public site" in log
+    assert "not found among documentation files" not in log  # no public page links to one
+    assert "attachment" not in project.logs["internal"]

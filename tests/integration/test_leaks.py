@@ -62,6 +62,8 @@ def test_each_planted_leak_is_named_with_its_file_and_source(leaky):
         (".well-known/notes.txt", "content/charter/steward-mandate.md:15 (text)"),
         # an internal page's own file
         ("board-notes/index.html", "content/board-notes.md (an internal page)"),
+        # an image only an internal page shows, which the build had left out
+        ("files/floor-plan.png", "content/files/floor-plan.png (an attachment only internal content uses)"),
     } <= leaks
 
 
