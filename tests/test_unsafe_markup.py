@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from coalition_site import commands
+from coalition_site.errors import CharterError
 from coalition_site.load.unsafe_markup import find_unsafe_markup
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
@@ -87,3 +88,43 @@ def test_check_reports_it_with_the_file_line_and_rule(tmp_path):
         "readers' browsers; remove it (the published page leaves it out) [unsafe-html]",
         "content: 1 error",
     ]
+
+
+# -- internal-html: what says it is internal but would be published ----------------------------
+INTERNAL = ("this element is marked internal in HTML, which nothing removes: a public build would "
+            "publish it; write the block as '!!! internal' in Markdown instead")
+
+
+@pytest.mark.parametrize("body, where", [
+    ('<div class="admonition internal">\n<p>Our fallback</p>\n</div>', "1:1"),
+    ('Text.\n\n<details class="internal"><summary>Notes</summary>x</details>', "3:1"),
+    ('<p class="Internal note">x</p>', "1:1"),
+    ('<div class="internal" markdown>\nNot an admonition: kept as it is.\n</div>', "1:1"),
+    ("A paragraph.\n{ .internal }", "2:3"),
+    ('## Fallback { class="note internal" }', "1:15"),
+])
+def test_html_marked_internal_that_a_public_build_would_publish(body, where):
+    assert found(body) == [f"content/page.md:{where}: error: {INTERNAL} [internal-html]"]
+
+
+@pytest.mark.parametrize("body", [
+    '<div class="admonition internal" markdown>\nRead into the tree and dropped.\n</div>',
+    '<details class="internal" markdown>\n<summary>Notes</summary>\nDropped too.\n</details>',
+    '`<div class="internal">` shown as code',
+    "A { .internal-note } class of another name.",
+])
+def test_internal_blocks_that_public_builds_drop_are_fine(body):
+    assert found(body) == []
+
+
+def test_a_page_with_html_marked_internal_is_not_built(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(MINIMAL, project)
+    page = project / "content" / "onboarding.md"
+    page.write_text(page.read_text() + '\n<div class="admonition internal">\nSECRET-FALLBACK\n</div>\n')
+    lines = len(page.read_text().splitlines())
+    with pytest.raises(CharterError) as raised:
+        commands.build(project)
+    assert [str(p) for p in raised.value.problems] == [
+        f"content/onboarding.md:{lines - 2}:1: error: {INTERNAL} [internal-html]"]
+    assert not (project / "site").exists()

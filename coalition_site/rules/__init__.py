@@ -161,11 +161,14 @@ def rules_reference() -> str:
         lines.append(f"| [`{rule_id}`](#{rule_id}) | {rule.DEFAULT} | {_summary(rule)} |")
     lines += [
         "",
-        "Two more checks run while the files are read, on the Markdown of every page, and their",
+        "Three more checks run while the files are read, on the Markdown of every page, and their",
         "levels are set the same way: `unsafe-html` (default: error) reports markup that would run",
         "code or embed another site (`<script>`, `<iframe>`, `on...=` handlers, `javascript:`",
         "links), and `removed-html` (default: warning) reports other markup that the published page",
         "leaves out. The published page never carries either, whatever their level.",
+        "`internal-html` (default: error) reports HTML marked internal (`class=\"internal\"`, or",
+        "`{ .internal }` after a paragraph) that is not an internal block: nothing removes it, so a",
+        "public build would publish it. Write such a block as `!!! internal` instead.",
     ]
     for rule_id, rule in RULES.items():
         lines += ["", f"## {rule_id}", "", f"Default level: **{rule.DEFAULT}**", "",
