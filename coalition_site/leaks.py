@@ -28,6 +28,7 @@ finds verbatim copies, not paraphrases, truncations or encodings (see docs/publi
 
 from __future__ import annotations
 
+import functools
 import gzip
 import html
 import json
@@ -92,21 +93,23 @@ class Leak:
 
 
 # -- normalising text -----------------------------------------------------------------------------
-_TYPOGRAPHY = str.maketrans({
+_TYPOGRAPHY = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00ab": '"', "\u00bb": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": "",
-})
-_SPACES = re.compile(r"\s+")
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": "", "\u2026": "...",
+}
+# A regex finds the few such characters of a page in C; str.translate would look up every
+# character of every built page in the table (five times slower: most of a public build's scan).
+_TYPOGRAPHIC = re.compile("[" + "".join(_TYPOGRAPHY) + "]")
 _TAG = re.compile(r"<[^<>]*>")
 
 
 def normalise(text: str) -> str:
     """Text as the scan compares it: typography folded, whitespace collapsed, case folded."""
-    text = text.translate(_TYPOGRAPHY).replace("\u2026", "...")
-    return _SPACES.sub(" ", text).strip().casefold()
+    text = _TYPOGRAPHIC.sub(lambda match: _TYPOGRAPHY[match.group()], text)
+    return " ".join(text.split()).casefold()  # str.split: the whitespace of `\s+`, faster
 
 
 def _haystacks(raw: str) -> tuple[str, str]:
@@ -141,13 +144,17 @@ def internal_values(charter: Charter, *, public_pages: Iterable[str] | None = No
     must not exist.
     """
     public = for_audience(charter, "public")
+    # The public charter's texts are the charter's own texts again, and a large charter repeats
+    # short values thousands of times (every review's alignment): each is normalised once.
+    norm = functools.lru_cache(maxsize=None)(normalise)
+    fragments = functools.lru_cache(maxsize=None)(lambda body: tuple(prose_fragments(body)))
     corpus_parts = [normalise(t) for t in public_texts]
     public_uris: set[str] = set()
     for src_uri, model in _documents(public):
         if src_uri in CHARTER_FILES and model.visibility == "internal":
             continue  # the plan leaves an internal charter page out: nothing of it is public
         public_uris.add(src_uri)
-        corpus_parts.extend(normalise(t.text) for t in _texts(src_uri, model))
+        corpus_parts.extend(norm(t.text) for t in _texts(src_uri, model, fragments))
     built = set(public_uris if public_pages is None else public_pages)
     addresses = {_page_address(uri, use_directory_urls) for uri in built}
     corpus_parts.extend(normalise(a) for a in addresses)
@@ -161,8 +168,8 @@ def internal_values(charter: Charter, *, public_pages: Iterable[str] | None = No
             pages.append(InternalValue(
                 address, f"{_display(charter, src_uri)} (an internal page)",
                 page=_built_file(address, use_directory_urls)))
-        for text in _texts(src_uri, model):
-            value = _candidate(charter, text)
+        for text in _texts(src_uri, model, fragments):
+            value = _candidate(charter, text, norm(text.text))
             if value is not None:
                 candidates.append(value)
     attachments = [InternalValue("", f"{_display(charter, uri)} (an attachment only internal "
@@ -204,14 +211,14 @@ def _documents(charter: Charter) -> Iterator[tuple[str, BaseModel]]:
         yield uri, page
 
 
-def _texts(src_uri: str, model: BaseModel) -> Iterator[_Text]:
+def _texts(src_uri: str, model: BaseModel, fragments=None) -> Iterator[_Text]:
     for loc, value in _fields(model, ()):
         field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
         yield _Text(src_uri, loc, field, value)
     body = getattr(model, "body", "")
     if body:
         start = getattr(model, "body_line", 1)
-        for offset, fragment in prose_fragments(body):
+        for offset, fragment in (fragments or prose_fragments)(body):
             yield _Text(src_uri, (), "", fragment, prose=True, line=start + offset)
 
 
@@ -231,8 +238,9 @@ def _fields(value, loc: tuple) -> Iterator[tuple[tuple, str]]:
             yield from _fields(item, loc + (index,))
 
 
-def _candidate(charter: Charter, text: _Text) -> InternalValue | None:
-    norm = normalise(text.text)
+def _candidate(charter: Charter, text: _Text, norm: str) -> InternalValue | None:
+    """``text`` as a value to look for, or ``None`` when it is too short or too common to tell
+    a leak by; ``norm`` is the text normalised."""
     key = text.field.lower()
     whole_word = False
     if text.prose:
