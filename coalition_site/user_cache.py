@@ -4,7 +4,8 @@ Not in the project by default: a project's folders arrive by pull request, and a
 read as trusted. A force-added ``.cache/coalition/diagrams/<hash>.svg`` would be shown as the
 drawing of whatever Coalition Logic map has that hash (still through the SVG allowlist, but
 a wrong drawing all the same). Like Jinja's bytecode cache, the folder is made private (0700)
-and refused when someone else owns it or may write to it: then builds simply draw again.
+and refused when someone else owns it or may read or write it (an internal build caches the
+internal map's drawings): then builds simply draw again.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ def user_cache_dir() -> Path | None:
     except (OSError, RuntimeError):  # no home folder, or a read-only one
         return None
     if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o077:  # a symlink, or open to others
+        # Not made private here: files others could write meanwhile would be trusted.
         return None
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
         return None

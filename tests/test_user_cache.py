@@ -17,9 +17,10 @@ def test_the_cache_is_a_private_folder_under_xdg_cache_home(tmp_path, monkeypatc
     assert (tmp_path / "cache" / "coalition-site").stat().st_mode & 0o777 == 0o700
 
 
-def test_a_folder_others_may_write_to_is_not_used(tmp_path, monkeypatch):
-    (tmp_path / "coalition-site").mkdir(mode=0o777)
-    os.chmod(tmp_path / "coalition-site", 0o777)
+@pytest.mark.parametrize("mode", [0o777, 0o755])  # others may plant drawings, or read internal ones
+def test_a_folder_others_may_write_to_or_read_is_not_used(tmp_path, monkeypatch, mode):
+    (tmp_path / "coalition-site").mkdir()
+    os.chmod(tmp_path / "coalition-site", mode)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert user_cache_dir() is None
 
