@@ -27,6 +27,11 @@ PROGRESS_LEVELS = {"lost": 0, "regressing": 1, "stalled": 2, "advancing": 3, "wo
 MAX_X_LABELS = 16
 """More reviews than this on a bar chart, and only every n-th one is labelled."""
 MAX_TIME_TICKS = 7
+MAX_DOTS = 40
+"""More points than this in a line, and it is drawn without a dot per point: on a chart
+:data:`WIDTH` wide the dots would touch and merge into a band (ten years of monthly reviews are
+120 points). The data table beside the chart still has every value; markers that carry meaning of
+their own (a gap, the days since the latest review) are kept, smaller."""
 NICE_MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
 
 # The chart colours are CSS variables (coalition.css sets them for light and dark schemes);
@@ -102,6 +107,16 @@ def render(chart: pygal.graph.graph.Graph, chart_id: str, label: str) -> str:
     return clean_svg(chart.render(is_unicode=True), label=label)
 
 
+def _dots(count: int, size: float) -> dict:
+    """pygal options for the dots of a line of ``count`` points: ``size`` while they fit."""
+    return {"dots_size": size} if count <= MAX_DOTS else {"show_dots": False}
+
+
+def _markers(count: int, size: float) -> dict:
+    """pygal options for a series drawn as markers only, on a chart of ``count`` points."""
+    return {"stroke": False, "dots_size": size if count <= MAX_DOTS else size / 2}
+
+
 def _x_labels_every(count: int) -> int:
     return max(1, math.ceil(count / MAX_X_LABELS))
 
@@ -146,6 +161,7 @@ def rhythm_chart(rhythm: Rhythm, today: dt.date, published_only: bool = False) -
     review as of ``today``."""
     word = "published review" if published_only else "review"
     since = rhythm.since_latest
+    count = len(rhythm.intervals)
     series_max = max([i.days for i in rhythm.intervals] + ([since.days] if since else [])
                      + [rhythm.cadence_days])
     first = rhythm.intervals[0].start if rhythm.intervals else (since.start if since else today)
@@ -153,10 +169,11 @@ def rhythm_chart(rhythm: Rhythm, today: dt.date, published_only: bool = False) -
     # (title, points, colour, options): series are only added when they have points, so each
     # keeps its colour (pygal colours series by their order).
     series = [
-        (f"Days since the previous {word}", [(i.end, i.days) for i in rhythm.intervals], PRIMARY, {}),
+        (f"Days since the previous {word}", [(i.end, i.days) for i in rhythm.intervals], PRIMARY,
+         _dots(count, 2.5)),
         ("A gap: longer than the cadence",
          [{"value": (i.end, i.days), "label": f"No {word} between {i.start.isoformat()} and {i.end.isoformat()}"}
-          for i in rhythm.intervals if i.gap], DECAY, {"stroke": False, "dots_size": 6}),
+          for i in rhythm.intervals if i.gap], DECAY, _markers(count, 6)),
         (f"Days since the latest {word}, as of {long_date(today)}",
          [{"value": (today, since.days), "label": f"No {word} since {since.start.isoformat()}"}] if since else [],
          OPEN, {"stroke": False, "dots_size": 6}),
@@ -182,8 +199,9 @@ def progress_chart(reviews: tuple[ReviewPoint, ...]) -> str:
         range=(0, 4), include_x_axis=True, show_legend=False,
         y_labels=[{"label": name.capitalize(), "value": level} for name, level in PROGRESS_LEVELS.items()],
         **_time_axis([r.date for r in reviews])))
-    chart.add("Policy progress", [(r.date, PROGRESS_LEVELS[r.policy_progress]) for r in reviews
-                                  if r.policy_progress in PROGRESS_LEVELS], dots_size=5)
+    points = [(r.date, PROGRESS_LEVELS[r.policy_progress]) for r in reviews
+              if r.policy_progress in PROGRESS_LEVELS]
+    chart.add("Policy progress", points, **_dots(len(points), 5))
     return render(chart, "vitality-progress", "Policy progress at each review")
 
 
@@ -211,7 +229,7 @@ def score_chart(trend: ScoreTrend, index: int) -> str:
         240, PRIMARY, REFERENCE,
         value_formatter=lambda v: f"{v:.1f}", range=(1, 5), y_labels=[1, 2, 3, 4, 5],
         **_time_axis([d for d, _ in trend.points])))
-    chart.add(name, list(trend.points), dots_size=4)
+    chart.add(name, list(trend.points), **_dots(len(trend.points), 4))
     if trend.baseline is not None and trend.points:
         span = [trend.points[0][0], trend.points[-1][0]]
         chart.add(f"Baseline: {trend.baseline:.1f}", [(d, trend.baseline) for d in span],

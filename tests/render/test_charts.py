@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from coalition_site.analysis.vitality import build_vitality_report
+from coalition_site.analysis.vitality import Interval, Rhythm, ScoreTrend, build_vitality_report
 from coalition_site.audience import for_audience
 from coalition_site.load.charter import load_charter
-from coalition_site.render.charts import time_ticks, vitality_charts
+from coalition_site.render.charts import MAX_DOTS, rhythm_chart, score_chart, time_ticks, vitality_charts
 from coalition_site.render.chart_svg import clean_svg
 
 CONTENT = Path(__file__).resolve().parents[1] / "fixtures" / "vitality" / "content"
@@ -166,3 +166,30 @@ def test_the_rhythm_chart_marks_each_gap_and_the_days_since_the_latest_review(ch
     assert "No review between 2026-02-10 and 2026-04-14 (Apr 2026: 63 days)" in texts
     assert "No review since 2026-11-10 (Nov 2026: 14 days)" in texts
     assert "A gap: longer than the cadence" in texts and "Cadence: 35 days" in texts
+
+
+def _monthly(count: int) -> list[dt.date]:
+    return [dt.date(2016 + i // 12, i % 12 + 1, 10) for i in range(count)]
+
+
+def _dots(svg: str) -> list[str]:
+    """The radius of each dot drawn."""
+    return [value for tag, name, value in Elements(svg).attributes if tag == "circle" and name == "r"]
+
+
+@pytest.mark.parametrize("count, dots", [(12, 12), (MAX_DOTS, MAX_DOTS), (MAX_DOTS + 1, 0), (120, 0)])
+def test_a_line_has_a_dot_per_point_until_the_dots_would_merge(count, dots):
+    # Ten years of monthly reviews are 120 points: dots 4 px wide every 4 px make a solid band.
+    trend = ScoreTrend("trust", None, tuple((day, 3.0) for day in _monthly(count)))
+    assert len(_dots(score_chart(trend, 0))) == dots
+
+
+def test_a_dense_rhythm_chart_keeps_its_gap_and_latest_review_markers_the_gaps_smaller():
+    days = _monthly(121)
+    intervals = tuple(Interval(start, end, (end - start).days, gap=start.month == 2)
+                      for start, end in zip(days, days[1:]))
+    latest = Interval(days[-1], TODAY, (TODAY - days[-1]).days, gap=False, open=True)
+    svg = rhythm_chart(Rhythm(31, intervals, latest, next_due=None), TODAY)
+    # Ten gaps (one a year, from February to March) at half size, then the latest review's marker.
+    assert _dots(svg) == ["3.0"] * 10 + ["6"]
+    assert "No review between 2017-02-10 and 2017-03-10 (Mar 2017: 28 days)" in Elements(svg).texts
