@@ -41,6 +41,8 @@ DRIFT_RUN = 3
 """Consecutive reviews a partner may drift in before it is called out by name."""
 STEWARD_NOTICE_DAYS = 60
 """How far ahead the end of the steward's term is announced."""
+RECENT_DAYS = 365
+"""The dashboard lists the gaps in the review rhythm of this many days; earlier ones are folded."""
 
 ALIGNMENT_LABELS = {
     "aligned": "Aligned",
@@ -284,6 +286,19 @@ class VitalityReport:
                 state = partner.cells[-1].state
                 counts[state] = counts.get(state, 0) + 1
         return counts
+
+    @property
+    def recent_gaps(self) -> tuple[Interval, ...]:
+        """The gaps in the rhythm that ended in the last :data:`RECENT_DAYS`, oldest first."""
+        since = self.today - dt.timedelta(days=RECENT_DAYS)
+        return tuple(gap for gap in self.rhythm.gaps if gap.end >= since)
+
+    @property
+    def earlier_gaps(self) -> tuple[Interval, ...]:
+        """The gaps that ended before those of :attr:`recent_gaps`: a coalition reviewing for
+        ten years may have dozens, which the dashboard folds away."""
+        recent = set(self.recent_gaps)
+        return tuple(gap for gap in self.rhythm.gaps if gap not in recent)
 
     @property
     def latest_members(self) -> int:

@@ -80,6 +80,21 @@ def test_the_internal_dashboard_reads_every_review_as_of_the_build_date(sites):
     assert "Next review Due by 15 December 2026, in 21 days" in page
 
 
+def test_gaps_older_than_a_year_are_folded_under_their_count(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    with pytest.MonkeyPatch.context() as env:
+        # Seven months on, with no review since: the February-April gap is over a year old.
+        env.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2027, 6, 1, tzinfo=dt.timezone.utc).timestamp())))
+        site = commands.build(project, audience="internal", site_dir=tmp_path / "site")
+    html = content(read(site, "vitality/index.html"))
+    rhythm = html[html.index("<p>Gaps longer"):]
+    recent, earlier = rhythm.split('<details class="cs-data">\n  <summary>1 earlier gap</summary>')
+    assert text(recent).strip() == ("Gaps longer than the cadence in the last twelve months: "
+                                    "No review since 2026-11-10: 203 days as of 2027-06-01.")
+    assert text(earlier[:earlier.index("</details>")]).strip() == "No review between 2026-02-10 and 2026-04-14 (63 days)."
+
+
 def test_the_internal_dashboard_lists_alerts_most_urgent_first_with_the_patterns_advice(sites):
     html = content(read(sites["internal"], "vitality/index.html"))
     titles = re.findall(r'<p class="cs-alert__title">.*?<strong>(.*?)</strong>', html)
