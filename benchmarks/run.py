@@ -16,6 +16,9 @@ check
     the time ``coalition-site check`` takes (in-process: the command's own function; and the
     whole command, interpreter start-up included) over merely reading every charter file and
     parsing its YAML with ``yaml.safe_load``.
+where the time goes
+    the fresh builds of both sites split into phases (see ``timed_build.PHASES``): what the
+    coalition site spends beyond the plain one, step by step.
 feature shares
     the share of the coalition build spent in each site feature (the Coalition Logic diagrams,
     the vitality dashboard ...): in its own steps, timed by ``timed_build.py``, and all told,
@@ -87,6 +90,9 @@ class Result:
     """CPU seconds of fresh coalition builds without each feature."""
     core: list[float] = field(default_factory=list)
     """CPU seconds of fresh coalition builds without any feature: the plugin's own cost."""
+    plain_phases: list[dict[str, float]] = field(default_factory=list)
+    """CPU seconds of each phase of the fresh builds (``timed_build.py --phases``)."""
+    coalition_phases: list[dict[str, float]] = field(default_factory=list)
     check: float = 0.0
     check_cli: float = 0.0
     yaml_parse: float = 0.0
@@ -128,9 +134,12 @@ def measure(size: Size, work: Path, repeat: int, prune: bool, audience: str) -> 
     result = Result(size, len(charter.plain))
     configs = {"plain": project / "plain" / "mkdocs.yml", "coalition": project / "mkdocs.yml"}
 
-    def build(*sites: str, repeat: int = 0, without: list[str] = ()) -> tuple[float, float, dict]:
+    def build(*sites: str, repeat: int = 0, without: list[str] = (),
+              phases: bool = False) -> tuple[float, float, dict]:
         command = [sys.executable, str(HERE / "timed_build.py"), "--repeat", str(repeat),
                    "--clear", str(project / ".cache")]  # full builds: no cached diagrams
+        if phases:
+            command.append("--phases")
         for site in sites:
             command += [str(configs[site]), str(work / "sites" / site)]
         if "coalition" in sites:
@@ -145,12 +154,14 @@ def measure(size: Size, work: Path, repeat: int, prune: bool, audience: str) -> 
     build("plain")
     features = sorted(build("coalition")[2]["features"])
     for _ in range(repeat):
-        cpu, wall, _ = build("plain")
+        cpu, wall, report = build("plain", phases=True)
         result.plain.append(cpu)
         result.plain_wall.append(wall)
-        cpu, wall, report = build("coalition")
+        result.plain_phases += report["phases"][0]
+        cpu, wall, report = build("coalition", phases=True)
         result.coalition.append(cpu)
         result.coalition_wall.append(wall)
+        result.coalition_phases += report["phases"][0]
         for name, seconds in report["features"].items():
             result.features.setdefault(name, []).extend(seconds)
         for name in features:
@@ -239,6 +250,17 @@ def report(results: list[Result], prune: bool, audience: str) -> str:
         f"plain {_median(r.plain_wall):.2f}, coalition {_median(r.coalition_wall):.2f}"
         for r in results) + ")")
 
+    base = results[0]
+    if base.coalition_phases:
+        lines += ["", f"where the time goes ({base.size}; fresh builds, medians of CPU seconds; "
+                      "a phase's time excludes the others'):",
+                  f"  {'phase':<52} {'plain':>6} {'coalit.':>7} {'more':>6}"]
+        phases = list(dict.fromkeys(p for each in base.coalition_phases for p in each))
+        for phase in phases:
+            plain = _median([p.get(phase, 0.0) for p in base.plain_phases])
+            coalition = _median([p.get(phase, 0.0) for p in base.coalition_phases])
+            lines.append(f"  {phase:<52} {plain:>6.2f} {coalition:>7.2f} {coalition - plain:>+6.2f}")
+
     lines += ["", "feature shares of the fresh coalition build: its own steps (seconds) / all told, "
                   "what it adds to indexing and writing pages included (1 - without/with):"]
     names = list(EXPECTED_FEATURES) + sorted(
@@ -251,7 +273,6 @@ def report(results: list[Result], prune: bool, audience: str) -> str:
                          f"{share:.0%} ({_median(r.features[name]):.2f} s) / {whole:.0%}")
         lines.append(f"  {EXPECTED_FEATURES.get(name, name):<26} " + "   ".join(f"{c:<24}" for c in cells))
 
-    base = results[0]
     lines += ["", f"targets ({base.size}):"]
     for label, ratio in (("fresh", base.build_ratio), ("warm", base.warm_ratio)):
         lines.append(f"  build overhead within {TARGET_OVERHEAD:.0%} of plain ({label}): "
