@@ -4,8 +4,9 @@ REVERSED = ("warning: the term of {0} ends on {1} ('term_ends'), before it begin
 
 
 def test_a_term_ending_the_day_it_begins_passes(project):
+    # A `since` after today is `date-after-today`'s to report (see its tests).
     project.edit(SM, "since: 2024-04-01", "since: 2027-03-31")
-    assert project.findings() == []
+    assert project.findings(only="steward-term-order") == []
 
 
 def test_a_term_without_a_beginning_or_an_end_passes(project):
@@ -17,7 +18,7 @@ def test_a_term_without_a_beginning_or_an_end_passes(project):
 
 def test_a_term_that_ends_before_it_begins(project):
     project.edit(SM, "since: 2024-04-01", "since: 2027-04-01")
-    assert project.findings() == [
+    assert project.findings(only="steward-term-order") == [
         "content/charter/steward-mandate.md:6:16: "
         + REVERSED.format("Sam Okafor", "2027-03-31", "2027-04-01")]
 
