@@ -5,7 +5,8 @@ one internal is what uses it. An image that only an internal page, an internal r
 ``!!! internal`` block shows must stay out of the public site, or anyone could fetch it at its
 address. This module finds the links and images of every Markdown body of the charter (the
 bodies the loader already read: no file is read again), resolves them as MkDocs does, and names
-the files that internal content uses and no public page does.
+the files that internal content uses and no public page does. A site's own nav (mkdocs.yml)
+shows a file too, when the public build keeps the entry: the caller passes what it links to.
 
 The two sides err in opposite directions, both toward leaving a file out:
 
@@ -47,17 +48,19 @@ class BodyLinks:
 
 
 def internal_only_assets(charter: Charter, public_pages: Iterable[str], *,
-                         root_relative: bool = False) -> set[str]:
+                         root_relative: bool = False, also_shown: Iterable[str] = ()) -> set[str]:
     """The files that internal content links to or shows and no public page does.
 
     ``charter`` is the charter as written (not filtered for an audience); ``public_pages`` are
     the ``src_uri`` of the pages the public site builds. ``root_relative``: a link starting with
     ``/`` points into the content folder (MkDocs' ``validation.links.absolute_links:
     relative_to_docs``); otherwise such a link is left as it is by MkDocs, so it shows nothing.
+    ``also_shown``: the ``src_uri`` of files the public site links to from outside the charter's
+    bodies (the entries of a site's own nav, as the public build keeps them); they are public.
     Targets are not checked to exist: the caller keeps those that are its attachments.
     """
     public_pages = set(public_pages)
-    shown: set[str] = set()
+    shown: set[str] = set(also_shown)
     internal: set[str] = set()
     for item in _documents(charter):
         if item.src_uri in public_pages:

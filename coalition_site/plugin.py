@@ -44,7 +44,7 @@ from .render.plain_text import plain_nav, safe_meta
 from .render.search_skip import for_page, for_search
 from .render.site import BuildOptions, SiteBuild
 from .render.toc import toc_tokens
-from .render.user_nav import filter_nav
+from .render.user_nav import filter_nav, nav_links
 from .risky_extensions import find_risky, message
 from .user_cache import user_cache_dir
 
@@ -158,9 +158,14 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         # Under `validation: {links: {absolute_links: relative_to_docs}}` MkDocs resolves a
         # link such as `/images/map.png` in the content folder; otherwise it leaves it as it is.
         root_relative = getattr(config.validation.links.absolute_links, "name", None) == "RELATIVE_TO_DOCS"
+        # The nav as this build keeps it (filtered for the audience): a file it links to is shown
+        # by every public page. `validation.nav` has its own setting for `/` paths.
+        nav_shown = nav_links(config.nav, root_relative=getattr(
+            config.validation.nav.absolute_links, "name", None) == "RELATIVE_TO_DOCS")
         docs_dir = Path(config.docs_dir)
         # What mkdocs.yml names is the steward's choice: published whatever uses it.
-        return {uri for uri in internal_only_assets(charter, self.build.plan.pages, root_relative=root_relative)
+        return {uri for uri in internal_only_assets(charter, self.build.plan.pages, root_relative=root_relative,
+                                                    also_shown=nav_shown)
                 if Path(uri).suffix.lower() in PUBLISHED_SUFFIXES and uri not in self.named_assets
                 and (docs_dir / uri).is_file()}
 

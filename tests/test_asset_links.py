@@ -205,11 +205,11 @@ def append(root: Path, src_uri: str, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
-def only_internal(root: Path) -> set[str]:
+def only_internal(root: Path, **options) -> set[str]:
     result = load_charter(root / "content", root)
     assert result.charter is not None, result.problems
     public = plan_site(for_audience(result.charter, "public"))
-    return internal_only_assets(result.charter, public.pages)
+    return internal_only_assets(result.charter, public.pages, **options)
 
 
 def test_what_only_internal_content_uses(project):
@@ -234,3 +234,13 @@ def test_a_public_review_shows_and_an_internal_charter_page_does_not(project):
     autonomy = project / "content" / "charter" / "autonomy.md"
     autonomy.write_text(autonomy.read_text().replace("---\n", "---\nvisibility: internal\n", 1))
     assert only_internal(project) == {"org.png"}
+
+
+def test_a_file_shown_outside_the_bodies_is_public(project):
+    # The plugin passes what the public build's nav (mkdocs.yml) links to.
+    append(project, "board-notes.md", "\n[Annual report](reports/annual.pdf) ![plan](images/plan.png)\n")
+    assert only_internal(project) == {"reports/annual.pdf", "images/plan.png"}
+    assert only_internal(project, also_shown=["reports/annual.pdf"]) == {"images/plan.png"}
+    # Pages, files nothing internal uses and other names change nothing.
+    assert only_internal(project, also_shown=iter(["board-notes.md", "reports/other.pdf", "annual.pdf"])) \
+        == {"reports/annual.pdf", "images/plan.png"}

@@ -1,12 +1,17 @@
 """Files beside the Markdown: only kinds that cannot run code are published, plus what
-mkdocs.yml names; ``check`` names every file it leaves out."""
+mkdocs.yml names; ``check`` names every file it leaves out. A file the site's own nav links to
+is published even when only internal content uses it otherwise."""
 
 from __future__ import annotations
 
-import pytest
-from support import Sample, run
+import posixpath
 
+import pytest
+from support import Sample, parse_html, run
+
+from coalition_site.leaks import internal_values, scan_site
 from coalition_site.load.assets import is_published_asset
+from coalition_site.load.charter import load_charter
 
 LEFT_OUT = ("content/{name}:1:1: warning: this file is not published (a '{suffix}' file could run "
             "code in readers' browsers); use an image, a PDF or a Markdown page instead, or name it "
@@ -58,3 +63,83 @@ def test_the_site_has_images_pdfs_and_named_files_only(sample):
     ("feed.xml", (), False), ("data/figures.csv", (), True)])
 def test_which_files_are_published(src_uri, named, published):
     assert is_published_asset(src_uri, named) is published
+
+
+# -- an attachment the site's own nav links to ----------------------------------------------------
+NAV = """nav:
+  - Home: index.md
+  - Why are we allied?: onboarding.md
+  - Board notes: board-notes.md
+  - Annual report (PDF): reports/annual.pdf
+  - Seating plan elsewhere: https://example.org/images/seating.png
+"""
+NAV_ENTRY = "  - Annual report (PDF): reports/annual.pdf\n"
+NOT_FOUND = "is included in the 'nav' configuration, which is not found in the documentation files"
+
+
+def nav_project(root, nav: str) -> Sample:
+    """A project whose internal page links a PDF and shows an image, built for the public with
+    ``nav``: an internal page's entry and a URL ending like the image's path, with or without
+    an entry for the PDF."""
+    sample = Sample.copy(root)
+    for folder in ("reports", "images"):
+        sample.path(folder).mkdir()
+    sample.write_bytes("reports/annual.pdf", b"%PDF-1.4\nannual report\n")
+    sample.write_bytes("images/seating.png", b"\x89PNG\r\n")
+    sample.edit("board-notes.md", "SECRET-PAGE-TEXT internal board notes.",
+                "SECRET-PAGE-TEXT internal board notes.\n\n[Annual report](reports/annual.pdf)\n\n"
+                "![Seating](images/seating.png)")
+    config = sample.root / "mkdocs.yml"
+    config.write_text(config.read_text() + nav)
+    sample.built = run("build", sample.root)
+    assert sample.built.returncode == 0, sample.built.stderr  # its leak check passed, too
+    return sample
+
+
+@pytest.fixture(scope="module")
+def nav_named(tmp_path_factory) -> Sample:
+    return nav_project(tmp_path_factory.mktemp("nav-named") / "project", NAV)
+
+
+@pytest.fixture(scope="module")
+def nav_unnamed(tmp_path_factory) -> Sample:
+    assert NAV_ENTRY in NAV
+    return nav_project(tmp_path_factory.mktemp("nav-unnamed") / "project", NAV.replace(NAV_ENTRY, ""))
+
+
+def test_an_attachment_the_public_nav_links_to_is_published(nav_named):
+    site = nav_named.root / "site"
+    assert (site / "reports" / "annual.pdf").read_bytes() == nav_named.path("reports/annual.pdf").read_bytes()
+    assert not (site / "images" / "seating.png").exists()  # a URL in the nav names no file
+    assert not (site / "board-notes").exists()
+    assert "coalition: left 1 attachment out of the public site" in nav_named.built.stderr
+    assert NOT_FOUND not in nav_named.built.stderr
+
+
+def test_without_the_nav_entry_only_internal_content_uses_it_so_it_is_left_out(nav_unnamed):
+    site = nav_unnamed.root / "site"
+    assert not (site / "reports" / "annual.pdf").exists()
+    assert not (site / "images" / "seating.png").exists()
+    assert "coalition: left 2 attachments out of the public site" in nav_unnamed.built.stderr
+
+
+def test_the_nav_link_to_the_attachment_works_from_every_page(nav_named):
+    site = nav_named.root / "site"
+    for page in ("index.html", "onboarding/index.html", "charter/joint-demand/index.html"):
+        nav = parse_html((site / page).read_text(encoding="utf-8")).find("nav", cls="md-nav--primary")
+        links = [a for a in nav.find_all("a") if a.text == "Annual report (PDF)"]
+        assert len(links) == 1, page
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), links[0].attrs["href"]))
+        assert target == "reports/annual.pdf", page
+        assert (site / target).is_file()
+        assert "Board notes" not in nav.text  # the internal page's entry left the public nav
+
+
+def test_the_leak_check_would_name_the_attachment_were_it_internal(nav_named):
+    # The build passed its leak check, which is given the attachments the build left out. Had
+    # the nav-named PDF counted as internal, the same scan would have failed the build.
+    charter = load_charter(nav_named.content, nav_named.root).charter
+    values = internal_values(charter, internal_assets=["reports/annual.pdf"])
+    assert [(leak.file, leak.source) for leak in scan_site(nav_named.root / "site", values)
+            if leak.file == "reports/annual.pdf"] == [
+        ("reports/annual.pdf", "content/reports/annual.pdf (an attachment only internal content uses)")]
