@@ -42,7 +42,8 @@ DRIFT_RUN = 3
 STEWARD_NOTICE_DAYS = 60
 """How far ahead the end of the steward's term is announced."""
 RECENT_DAYS = 365
-"""The dashboard lists the gaps in the review rhythm of this many days; earlier ones are folded."""
+"""The dashboard lists the gaps in the review rhythm and the runs of drifting of this many days;
+earlier ones are folded under their count."""
 
 ALIGNMENT_LABELS = {
     "aligned": "Aligned",
@@ -290,15 +291,29 @@ class VitalityReport:
     @property
     def recent_gaps(self) -> tuple[Interval, ...]:
         """The gaps in the rhythm that ended in the last :data:`RECENT_DAYS`, oldest first."""
-        since = self.today - dt.timedelta(days=RECENT_DAYS)
-        return tuple(gap for gap in self.rhythm.gaps if gap.end >= since)
+        return self._recent(self.rhythm.gaps)[0]
 
     @property
     def earlier_gaps(self) -> tuple[Interval, ...]:
         """The gaps that ended before those of :attr:`recent_gaps`: a coalition reviewing for
         ten years may have dozens, which the dashboard folds away."""
-        recent = set(self.recent_gaps)
-        return tuple(gap for gap in self.rhythm.gaps if gap not in recent)
+        return self._recent(self.rhythm.gaps)[1]
+
+    @property
+    def recent_drift_runs(self) -> tuple[DriftRun, ...]:
+        """The runs of drifting still going on or ended in the last :data:`RECENT_DAYS`."""
+        return self._recent(self.drift_runs)[0]
+
+    @property
+    def earlier_drift_runs(self) -> tuple[DriftRun, ...]:
+        return self._recent(self.drift_runs)[1]
+
+    def _recent(self, items: tuple) -> tuple[tuple, tuple]:
+        """``items`` (with an ``end`` date) split into the recent ones and the earlier ones; an
+        ongoing run of drifting is recent however long ago its latest review was."""
+        since = self.today - dt.timedelta(days=RECENT_DAYS)
+        recent = tuple(i for i in items if i.end >= since or getattr(i, "ongoing", False))
+        return recent, tuple(i for i in items if i not in recent)
 
     @property
     def latest_members(self) -> int:

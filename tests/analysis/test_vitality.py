@@ -296,6 +296,16 @@ def test_a_past_drift_is_called_out_but_is_no_alert_once_the_partner_is_aligned_
     assert "drift" not in kinds(report)
 
 
+def test_a_drift_still_going_on_at_the_latest_review_is_recent_however_old_that_review():
+    charter = drifting_series(["drifting", "drifting", "drifting"])
+    latest = charter.reviews[-1].date
+    years_later = report_of(charter, today=latest + 800 * DAY)
+    assert [run.ongoing for run in years_later.recent_drift_runs] == [True]
+    assert years_later.earlier_drift_runs == ()
+    over = report_of(drifting_series(["drifting", "drifting", "drifting", "aligned"]), today=latest + 400 * DAY)
+    assert (over.recent_drift_runs, len(over.earlier_drift_runs)) == ((), 1)
+
+
 def test_latest_alignment_counts_the_states_at_the_latest_review():
     report = report_of(drifting_series(["aligned", "drifting"]))
     assert report.latest_alignment == {"aligned": 1, "drifting": 1}

@@ -80,19 +80,26 @@ def test_the_internal_dashboard_reads_every_review_as_of_the_build_date(sites):
     assert "Next review Due by 15 December 2026, in 21 days" in page
 
 
-def test_gaps_older_than_a_year_are_folded_under_their_count(tmp_path):
+def test_gaps_and_drifting_older_than_a_year_are_folded_under_their_count(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
     with pytest.MonkeyPatch.context() as env:
-        # Seven months on, with no review since: the February-April gap is over a year old.
-        env.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2027, 6, 1, tzinfo=dt.timezone.utc).timestamp())))
+        # Nine months on, with no review since: the February-April gap and the drifting of
+        # May-July 2026 are over a year old.
+        env.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2027, 8, 1, tzinfo=dt.timezone.utc).timestamp())))
         site = commands.build(project, audience="internal", site_dir=tmp_path / "site")
     html = content(read(site, "vitality/index.html"))
-    rhythm = html[html.index("<p>Gaps longer"):]
+    rhythm = html[html.index("<p>Gaps longer"):html.index('<h2 id="alignment"')]
     recent, earlier = rhythm.split('<details class="cs-data">\n  <summary>1 earlier gap</summary>')
     assert text(recent).strip() == ("Gaps longer than the cadence in the last twelve months: "
-                                    "No review since 2026-11-10: 203 days as of 2027-06-01.")
+                                    "No review since 2026-11-10: 264 days as of 2027-08-01.")
     assert text(earlier[:earlier.index("</details>")]).strip() == "No review between 2026-02-10 and 2026-04-14 (63 days)."
+    alignment = html[html.index('<h2 id="alignment"'):html.index('<ul class="cs-legend"')]
+    assert 'class="admonition warning"' not in alignment  # no drifting in the last twelve months
+    assert text(alignment).strip() == (
+        "Alignment Is each partner's daily work still aligned with the joint demand? As recorded at "
+        "each review. 1 earlier run of drifting in three or more consecutive reviews "
+        "Clean Harbour Network: drifting in 3 consecutive reviews, 2026-05-12 to 2026-07-14.")
 
 
 def test_the_internal_dashboard_lists_alerts_most_urgent_first_with_the_patterns_advice(sites):
