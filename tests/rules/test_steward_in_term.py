@@ -1,3 +1,5 @@
+import datetime as dt
+
 SM = "charter/steward-mandate.md"
 LAPSED = ("warning: the term of every steward has ended, the last on {0} ({1}); renew the mandate "
           "with a later 'term_ends', or add the steward now in office (a coalition without a "
@@ -39,3 +41,21 @@ def test_no_steward_at_all(project):
         "content/charter/steward-mandate.md:2:1: warning: 'stewards' names no steward; add the "
         "steward now in office with '- name:' (a coalition without a steward lapses) "
         "[steward-in-term]"]
+
+
+def test_a_successor_whose_term_has_not_begun_leaves_the_coalition_without_a_steward(project):
+    project.edit(SM, "    term_ends: 2027-03-31\n",
+                 "    term_ends: 2026-10-31\n  - name: Lee Park\n    since: 2026-12-01\n")
+    assert project.findings(only="steward-in-term") == [
+        "content/charter/steward-mandate.md:8:12: warning: no steward is in office today "
+        "(2026-11-24): the next term, of Lee Park, begins on 2026-12-01 ('since'); extend the "
+        "term of the steward in office until then with a later 'term_ends', or correct 'since' "
+        "if it is mistyped [steward-in-term]"]
+    # On its first day the successor is in office.
+    assert project.findings(today=dt.date(2026, 12, 1), only="steward-in-term") == []
+
+
+def test_a_successor_named_ahead_while_the_steward_is_in_office_passes(project):
+    project.edit(SM, "    term_ends: 2027-03-31\n",
+                 "    term_ends: 2027-03-31\n  - name: Lee Park\n    since: 2027-04-01\n")
+    assert project.findings(only="steward-in-term") == []
