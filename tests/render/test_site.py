@@ -97,3 +97,13 @@ def test_dates_read_as_people_write_them(day, text):
     import datetime as dt
 
     assert format_date(dt.date(*day)) == text
+
+
+def test_the_steward_table_marks_a_term_not_begun_and_one_ended(sample):
+    sample.edit("charter/steward-mandate.md", "term_ends: 2027-03-31", "term_ends: 2026-10-31")
+    sample.edit("charter/steward-mandate.md", "    commitment: 0.4\n",
+                "    commitment: 0.4\n  - name: Lee Park\n    since: 2026-12-01\n")
+    rows = parse_html(build_of(sample).render("charter/steward-mandate.md", "", link)).find("tbody").find_all("tr")
+    assert [row.text for row in rows] == [
+        "Sam Okafor independent 1 April 2024 31 October 2026 ended 40% of full time",
+        "Lee Park — 1 December 2026 not begun — —"]
