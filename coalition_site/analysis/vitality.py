@@ -540,6 +540,21 @@ def _steward(charter: Charter, today: dt.date) -> list[Alert]:
     if not mandate.stewards:
         return [Alert("steward", "urgent", "No steward is named",
                       "The steward mandate names no steward.", ADVICE["steward"], link)]
+    begun = [s for s in mandate.stewards if s.since is None or s.since <= today]
+    ahead = [s for s in mandate.stewards if s not in begun and (s.term_ends is None or s.term_ends >= today)]
+    if ahead and not any(s.term_ends is None or s.term_ends >= today for s in begun):
+        # A successor named ahead of the day, and nobody in office until then.
+        first = min(ahead, key=lambda s: s.since)
+        ended = [s for s in begun if s.term_ends is not None]
+        before = ""
+        if ended:
+            last = max(s.term_ends for s in ended)
+            before = (f"The term of {', '.join(s.name for s in ended if s.term_ends == last)} ended on "
+                      f"{last.isoformat()}; ")
+        detail = (f"{before}the term of {first.name} begins on {first.since.isoformat()}, in "
+                  f"{_days((first.since - today).days)}: until then no steward is in office.")
+        return [Alert("steward", "urgent", "No steward is in office", detail[0].upper() + detail[1:],
+                      ADVICE["steward"], link)]
     if any(s.term_ends is None for s in mandate.stewards):
         return []  # someone's term is open-ended: the role continues
     ends = max(s.term_ends for s in mandate.stewards)

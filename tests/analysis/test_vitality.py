@@ -425,6 +425,25 @@ def test_a_co_steward_who_stays_keeps_the_role_alive():
     assert "steward" not in kinds(report_of(charter))
 
 
+def test_a_successor_whose_term_has_not_begun_leaves_no_steward_in_office():
+    stewards = [Steward(name="Dana Ortiz", term_ends=TODAY - 10 * DAY),
+                Steward(name="Lee Park", since=TODAY + 7 * DAY)]
+    [alert] = [a for a in report_of(make_charter([healthy(TODAY)], stewards=stewards)).alerts
+               if a.kind == "steward"]
+    assert (alert.level, alert.title) == ("urgent", "No steward is in office")
+    assert alert.detail == ("The term of Dana Ortiz ended on 2026-11-14; the term of Lee Park begins "
+                            "on 2026-12-01, in 7 days: until then no steward is in office.")
+    # From the successor's first day, the role goes on.
+    assert "steward" not in kinds(report_of(make_charter([healthy(TODAY)], stewards=stewards),
+                                            today=TODAY + 7 * DAY))
+
+
+def test_a_successor_named_ahead_while_the_steward_serves_raises_no_alert():
+    stewards = [Steward(name="Dana Ortiz", term_ends=dt.date(2027, 6, 30)),
+                Steward(name="Lee Park", since=dt.date(2027, 7, 1))]
+    assert "steward" not in kinds(report_of(make_charter([healthy(TODAY)], stewards=stewards)))
+
+
 def test_no_steward_named_is_urgent():
     [alert] = [a for a in report_of(make_charter([healthy(TODAY)], stewards=[])).alerts if a.kind == "steward"]
     assert (alert.level, alert.title) == ("urgent", "No steward is named")
