@@ -92,10 +92,6 @@ class CleanSvg:
         attrs = {"role": "group", "aria-labelledby": title_id, "class": "cs-svg"}
         if described_by:
             attrs["aria-describedby"] = described_by
-        if self.pixels:
-            # The stylesheet lets a diagram shrink to fit, but never below a legible share of
-            # this natural width; past that, it scrolls.
-            attrs["style"] = f"--cs-width: {self.pixels[0]}px"
         return self._root(attrs, title, title_id)
 
     def document(self, *, title: str, title_id: str) -> str:
