@@ -154,6 +154,17 @@ def test_the_stylesheet_scales_a_diagram_down_and_never_lets_it_scroll_the_page(
     assert "overflow" not in re.search(r"\.md-typeset \.cs-diagram__canvas \{([^}]*)\}", css).group(1)
 
 
+def test_a_long_partner_name_wraps_rather_than_widen_a_phones_page(public):
+    # "Millbrook Immigrant Rights Project (stepped back)" in the list of conditions was wider than a
+    # 390 px phone's column: the swatch stays with the name, the name wraps like any text.
+    css = (public.root / "assets" / "coalition" / "coalition.css").read_text(encoding="utf-8")
+    assert re.search(r"\.md-typeset \.cs-partner-ref \{ white-space: nowrap; \}", css)
+    assert re.search(r"\.md-typeset \.cs-partner-ref > a \{ white-space: normal;", css)
+    page = public.page("logic")
+    assert re.search(r'<span class="cs-partner-ref"><span class="cs-swatch"[^>]*></span><a href="../partners/youth-league/">'
+                     r'Riverside Youth League</a> \(stepped back\)</span>', page)
+
+
 def test_the_full_size_file_is_the_same_sanitised_drawing_with_links_from_where_it_is(public):
     import xml.etree.ElementTree as ET
 
