@@ -3,7 +3,7 @@
 on_config  check the charter (stop on errors), filter it for the audience, plan the site,
            filter a site's own nav, and point the build at a fresh folder (output_dir.py)
 on_files   drop the charter's data files, hidden pages and (public) the attachments only
-           internal content uses; add generated pages and styles
+           internal content uses; add generated pages, features' files (diagrams) and styles
 on_page_*  give each page its filtered Markdown, then its partial rendered around the HTML;
            mark each page of the internal site as internal
 on_post_build  scan a public build for internal values (leaks.py), then move it into place
@@ -227,6 +227,9 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         for page in planned.values():
             if page.generated and files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content=f"# {page.title}\n"))
+        by_uri = files.src_uris
+        for uri, content in self.build.files(lambda here: _links_from(by_uri, here)).items():
+            files.append(File.generated(config, uri, content=content))  # a diagram's own .svg
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS_DIR / "coalition.css")))
         if self.audience == "internal" and files.get_file_from_path("robots.txt") is None:
             files.append(File.generated(config, "robots.txt", content=ROBOTS_TXT))
@@ -358,6 +361,15 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if self.staged is not None:
             self.staged.discard()
             self.staged = None
+
+
+def _links_from(by_uri: dict[str, File], here: str):
+    """A ``link`` function for the generated file ``here``: a page's ``src_uri`` → its URL
+    relative to that file."""
+    def link(src_uri: str) -> str:
+        target = by_uri.get(src_uri)
+        return get_relative_url(target.url, here) if target else "#"
+    return link
 
 
 def _from_docs(file: File, config: MkDocsConfig) -> bool:

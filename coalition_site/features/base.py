@@ -26,6 +26,12 @@ class Feature:
     def prepare(self) -> None:
         """Called once after planning, before any page renders: batch work goes here."""
 
+    def files(self, links_from: Callable[[str], Link]) -> dict[str, str]:
+        """Files of their own this feature adds to the site (a diagram as ``.svg`` ...): their
+        text by path (``logic/map.svg``). ``links_from(path)`` links from that file to a page,
+        as a page's ``link`` does. Only what this build's audience may see."""
+        return {}
+
     def extras(self, page: "PlannedPage", link: Link) -> dict[str, str]:
         """Trusted HTML fragments for ``page``, by slot name (``logic``, ``vitality`` ...)."""
         return {}

@@ -4,13 +4,17 @@ It adds the page ``logic/index.md`` (template ``coalition/logic.html``) and fill
 ``logic`` of partner pages and of the joint demand. All diagrams of a build are drawn in
 :meth:`LogicFeature.prepare` through one ``dot`` process (or none, when cached); pages then only
 resolve the diagrams' links and render the partials under ``coalition/logic/``.
+
+A page shows each diagram fitted to its column, and links to the same drawing as an ``.svg``
+file of its own (:func:`diagram_file`) to open at full size: cleaned by the same sanitiser,
+written only for diagrams this build draws (the audience's) and whose page it builds.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from markupsafe import Markup
 
@@ -20,7 +24,7 @@ from ..render.diagrams import RenderStats, render_diagrams
 from ..render.logic_dot import DotDiagram, logic_map_dot, partner_view_dot, tensions_dot
 from ..render.palette import NOBODY, colour_name, partner_colours
 from ..render.plan import PlannedPage
-from ..render.svg import resolve_links, sanitize_svg
+from ..render.svg import clean_svg, resolve_links
 from .base import Feature, Link
 
 if TYPE_CHECKING:
@@ -28,6 +32,12 @@ if TYPE_CHECKING:
 
 MAP_URI = "logic/index.md"
 MAP_TITLE = "Coalition logic"
+
+
+def diagram_file(name: str) -> str:
+    """Where a diagram's own ``.svg`` file is built (``logic/map.svg``, ``logic/partners/<id>.svg``)."""
+    kind, _, item = name.partition(":")
+    return f"logic/partners/{item}.svg" if kind == "partner" else f"logic/{kind}.svg"
 
 
 @dataclass
@@ -84,6 +94,10 @@ class LogicFeature(Feature):
         started = time.perf_counter()
         self.analysis = LogicAnalysis.of(build.charter)
         self.svgs: dict[str, str] = {}
+        self.documents: dict[str, str] = {}
+        """The same drawings as :attr:`svgs`, as standalone ``.svg`` files (links unresolved)."""
+        self.sizes: dict[str, tuple[int, int]] = {}
+        """Each drawing's natural size in CSS pixels."""
         self.stats = RenderStats()
         """What drawing this build's diagrams cost: ``dot`` processes, cache hits, seconds."""
         self.timings: dict[str, float] = {"analysis": time.perf_counter() - started}
@@ -124,9 +138,28 @@ class LogicFeature(Feature):
                          "and who requires them", "cs-logic-partner-text")
             else:
                 title = titles[name]
-            self.svgs[name] = sanitize_svg(svg, title=title[0], title_id=f"{title[1]}-title",
-                                           described_by=title[1], tooltips=diagrams[name].tooltips)
+            clean = clean_svg(svg, diagrams[name].tooltips)
+            self.svgs[name] = clean.inline(title=title[0], title_id=f"{title[1]}-title", described_by=title[1])
+            self.documents[name] = clean.document(title=title[0], title_id=f"{title[1]}-title")
+            if clean.pixels:
+                self.sizes[name] = clean.pixels
         self.timings["sanitise"] = time.perf_counter() - started
+
+    def files(self, links_from: Callable[[str], Link]) -> dict[str, str]:
+        """Each diagram as an ``.svg`` file of its own, beside the page that shows it: only the
+        diagrams this build drew from its audience's charter, and only where that page is built."""
+        found = {}
+        for name, document in self.documents.items():
+            if name.startswith("partner:"):
+                page = self.build.charter.partners[name.split(":", 1)[1]].src_uri
+            else:
+                page = MAP_URI
+            if page not in self.build.plan.pages:
+                continue
+            uri = diagram_file(name)
+            link = links_from(uri)
+            found[uri] = resolve_links(document, self._href(link, link(MAP_URI)))
+        return found
 
     # -- fragments --------------------------------------------------------------------------------
     def extras(self, page: PlannedPage, link: Link) -> dict[str, str]:
@@ -143,18 +176,31 @@ class LogicFeature(Feature):
     def _render(self, partial: str, page: PlannedPage, link: Link, on_map: bool = False, **context) -> str:
         charter = self.build.charter
         map_url = "" if on_map else link(MAP_URI)
-
-        def href(kind: str, item_id: str) -> str | None:
-            if kind == "partner":
-                return link(charter.partners[item_id].src_uri) if item_id in charter.partners else None
-            return f"{map_url}#condition-{item_id}" if item_id in self.analysis.graph.conditions else None
+        href = self._href(link, map_url)
 
         def diagram(name: str) -> Markup:
             return Markup(resolve_links(self.svgs[name], href)) if name in self.svgs else Markup("")
+
+        def full_size(name: str) -> dict | None:
+            """The link to a diagram's own file, and its natural size (None: no such file)."""
+            if name not in self.documents:
+                return None
+            width, height = self.sizes.get(name, (None, None))
+            return {"url": link(diagram_file(name)), "width": width, "height": height}
 
         template = self.build.env.get_template(f"coalition/logic/{partial}.html")
         return template.render(
             charter=charter, page=page, link=link, logic=self.analysis, graph=self.analysis.graph,
             colours=self.analysis.colours, nobody_colour=NOBODY, colour_name=colour_name,
-            condition_url=lambda cid: f"{map_url}#condition-{cid}", diagram=diagram,
+            condition_url=lambda cid: f"{map_url}#condition-{cid}", diagram=diagram, full_size=full_size,
             map_url=link(MAP_URI) if not on_map else "", **context)
+
+    def _href(self, link: Link, map_url: str) -> Callable[[str, str], str | None]:
+        """Where a diagram's ``cs:<kind>/<id>`` links lead, from where ``link`` links from."""
+        charter = self.build.charter
+
+        def href(kind: str, item_id: str) -> str | None:
+            if kind == "partner":
+                return link(charter.partners[item_id].src_uri) if item_id in charter.partners else None
+            return f"{map_url}#condition-{item_id}" if item_id in self.analysis.graph.conditions else None
+        return href

@@ -57,6 +57,13 @@ class SiteBuild:
     def page(self, src_uri: str) -> PlannedPage | None:
         return self.plan.pages.get(src_uri)
 
+    def files(self, links_from: Callable[[str], Link]) -> dict[str, str]:
+        """Every feature's files of their own (not pages), by path: see :meth:`Feature.files`."""
+        found: dict[str, str] = {}
+        for feature in self.features:
+            found.update(feature.files(links_from))
+        return found
+
     def render(self, src_uri: str, html: str, link: Link) -> str:
         """The final HTML of a page, from the HTML MkDocs rendered from its Markdown.
 

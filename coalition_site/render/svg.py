@@ -1,4 +1,4 @@
-"""Making Graphviz's SVG safe and fit to inline in a page.
+"""Making Graphviz's SVG safe and fit to inline in a page, or to publish as a file of its own.
 
 Labels and tooltips come from partners' pull requests. They reach Graphviz escaped, so its
 output should hold nothing but drawing; this module does not rely on that. The SVG is parsed
@@ -9,6 +9,10 @@ builder as ``cs:partner/<id>`` and ``cs:condition/<id>`` and resolved per page b
 instructions, comments, event handlers and every other link are dropped. Tooltips come back
 from the table of texts the DOT builder kept (see :mod:`coalition_site.render.logic_dot`):
 Graphviz only ever saw their tokens.
+
+A drawing is cleaned once (:func:`clean_svg`): the ``<svg>`` element of a page and the file of
+its own that a reader opens at full size (:meth:`CleanSvg.document`) differ only in the root
+element this module writes around it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from typing import Callable, Mapping
 
 from ..errors import RenderError
@@ -59,6 +64,54 @@ def sanitize_svg(raw: str, *, title: str, title_id: str, described_by: str | Non
     ``described_by`` is the id of the text alternative beside it. A link's tooltip token is
     replaced by its text from ``tooltips``; an unknown token is dropped.
     """
+    return clean_svg(raw, tooltips).inline(title=title, title_id=title_id, described_by=described_by)
+
+
+@dataclass(frozen=True)
+class CleanSvg:
+    """Graphviz's SVG rebuilt from the allowlist, ready to be given its root element: inline in a
+    page (:meth:`inline`) or as a file of its own (:meth:`document`). Both hold the same drawing,
+    cleaned once."""
+
+    size: dict[str, str]
+    """The root's ``width``, ``height`` and ``viewBox``, where Graphviz gave them as expected."""
+    body: str
+    """Everything inside the root, already sanitised."""
+
+    @property
+    def pixels(self) -> tuple[int, int] | None:
+        """The drawing's natural size in CSS pixels (width, height)."""
+        width, height = _pixels(self.size.get("width", "")), _pixels(self.size.get("height", ""))
+        return (width, height) if width and height else None
+
+    def inline(self, *, title: str, title_id: str, described_by: str | None = None) -> str:
+        """An ``<svg>`` element for a page, named by ``title`` and described by the element
+        ``described_by`` beside it."""
+        # A group, not an image: an image's children are hidden from assistive technology, and
+        # the diagram's nodes are links a keyboard can reach.
+        attrs = {"role": "group", "aria-labelledby": title_id, "class": "cs-svg"}
+        if described_by:
+            attrs["aria-describedby"] = described_by
+        return self._root(attrs, title, title_id)
+
+    def document(self, *, title: str, title_id: str) -> str:
+        """A standalone ``.svg`` file of the same drawing (no page around it: nothing to
+        describe it but its title and tooltips)."""
+        attrs = {"role": "group", "aria-labelledby": title_id, "class": "cs-svg"}
+        return '<?xml version="1.0" encoding="UTF-8"?>\n' + self._root(attrs, title, title_id, xmlns=True) + "\n"
+
+    def _root(self, attrs: dict[str, str], title: str, title_id: str, xmlns: bool = False) -> str:
+        attrs = ({"xmlns": SVG_NS} if xmlns else {}) | self.size | attrs
+        return ("<svg" + "".join(f' {k}="{html.escape(v)}"' for k, v in attrs.items()) + ">"
+                + f'<title id="{html.escape(title_id)}">{html.escape(title, quote=False)}</title>'
+                + self.body + "</svg>")
+
+
+def clean_svg(raw: str, tooltips: Mapping[str, str] | None = None) -> CleanSvg:
+    """Graphviz's SVG → its drawing, rebuilt only from allowed parts (see :class:`CleanSvg`).
+
+    A link's tooltip token is replaced by its text from ``tooltips``; an unknown token is dropped.
+    """
     start = raw.find("<svg")
     if start < 0:
         raise RenderError("Graphviz produced no SVG")
@@ -70,18 +123,15 @@ def sanitize_svg(raw: str, *, title: str, title_id: str, described_by: str | Non
         raise RenderError(f"Graphviz produced SVG that cannot be read ({exc})") from None
     if root.tag != f"{{{SVG_NS}}}svg":
         raise RenderError("Graphviz produced something other than SVG")
+    size = {name: root.attrib[name] for name in ("width", "height", "viewBox")
+            if name in root.attrib and ATTRIBUTES[name].match(root.attrib[name])}
     out: list[str] = []
-    # A group, not an image: an image's children are hidden from assistive technology, and the
-    # diagram's nodes are links a keyboard can reach.
-    root_attrs = {"role": "group", "aria-labelledby": title_id, "class": "cs-svg"}
-    if described_by:
-        root_attrs["aria-describedby"] = described_by
-    _write(root, out, tooltips or {}, root_attrs, title=(title_id, title))
-    return "".join(out)
+    for child in root:
+        _write(child, out, tooltips or {})
+    return CleanSvg(size, "".join(out))
 
 
-def _write(element: ET.Element, out: list[str], tooltips: Mapping[str, str],
-           extra: dict[str, str] | None = None, title: tuple[str, str] | None = None) -> None:
+def _write(element: ET.Element, out: list[str], tooltips: Mapping[str, str]) -> None:
     tag = _local(element.tag)
     if tag is None or tag not in ELEMENTS:
         return
@@ -101,16 +151,7 @@ def _write(element: ET.Element, out: list[str], tooltips: Mapping[str, str],
                 attrs["class"] = " ".join(classes)
         elif name in ATTRIBUTES and ATTRIBUTES[name].match(value):
             attrs[name] = value
-    if tag == "svg" and extra:
-        attrs = {k: v for k, v in attrs.items() if k in ("width", "height", "viewBox")} | extra
-        width = _pixels(attrs.get("width", ""))
-        if width:
-            # The stylesheet lets a diagram shrink to fit, but never below a legible share of
-            # this natural width; past that, it scrolls.
-            attrs["style"] = f"--cs-width: {width}px"
     out.append(f"<{tag}" + "".join(f' {k}="{html.escape(v)}"' for k, v in attrs.items()) + ">")
-    if title is not None:
-        out.append(f'<title id="{html.escape(title[0])}">{html.escape(title[1], quote=False)}</title>')
     if tooltip:
         out.append(f"<title>{html.escape(tooltip, quote=False)}</title>")
     if element.text and tag in ("text", "tspan"):

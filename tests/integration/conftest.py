@@ -34,10 +34,10 @@ class Site:
         return (self.root / url / "index.html").read_text(encoding="utf-8")
 
     def files(self):
-        return [p for p in self.root.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".xml")]
+        return [p for p in self.root.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".xml", ".svg")]
 
     def containing(self, needle: str) -> list[str]:
-        """Every published file (pages, search index, sitemap) that contains ``needle``."""
+        """Every published file (pages, search index, sitemap, diagrams' own files) that contains ``needle``."""
         return sorted(str(p.relative_to(self.root)) for p in self.files()
                       if needle in p.read_text(encoding="utf-8", errors="replace"))
 

@@ -123,6 +123,89 @@ def test_tensions_are_drawn_between_their_partners_with_their_status(public):
         "back). The youth league wants the depot closed this year; the riders want a replacement first."]
 
 
+# -- fitting a phone, and full size ----------------------------------------------------------------
+def _figures(page: str) -> list[str]:
+    return re.findall(r'<figure class="cs-diagram">.*?</figure>', page, re.S)
+
+
+def test_a_diagram_fits_its_column_and_links_to_itself_at_full_size(public):
+    figure = _figures(public.page("logic"))[0]
+    # No sideways scrolling box: the stylesheet scales the drawing down to the column.
+    assert '<div class="cs-diagram__canvas"><!--cs:not-searched--><svg width="' in figure
+    assert 'tabindex' not in figure and "scrolls sideways" not in figure
+    full = re.search(r'<span class="cs-diagram__full">(.*?)</span></figcaption>', figure, re.S).group(1)
+    assert re.match(r'<a href="map.svg">Open the diagram at full size<span class="cs-sr">: The Coalition '
+                    r'Logic map</span></a> <span class="cs-muted">\(SVG, \d+ × \d+ pixels\)</span>$', full)
+    width, height = map(int, re.search(r"(\d+) × (\d+) pixels", full).groups())
+    svg = diagrams(figure)[0]
+    points = re.match(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"', svg).groups()
+    assert (width, height) == tuple(round(float(pt) * 4 / 3) for pt in points)  # its natural size
+    tensions = _figures(public.page("logic"))[1]
+    assert '<a href="tensions.svg">Open the diagram at full size<span class="cs-sr">: Tensions between partners' in tensions
+    partner = _figures(public.page("partners/riders-alliance"))[0]
+    assert ('<a href="../../logic/partners/riders-alliance.svg">Open the diagram at full size<span class="cs-sr">: '
+            'Riverside Riders Alliance in the Coalition Logic</span></a>') in partner
+
+
+def test_the_stylesheet_scales_a_diagram_down_and_never_lets_it_scroll_the_page(public):
+    css = (public.root / "assets" / "coalition" / "coalition.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.md-typeset \.cs-diagram svg\.cs-svg \{([^}]*)\}", css).group(1)
+    assert "max-width: 100%" in rule and "height: auto" in rule and "min-width" not in rule
+    assert "overflow" not in re.search(r"\.md-typeset \.cs-diagram__canvas \{([^}]*)\}", css).group(1)
+
+
+def test_a_long_partner_name_wraps_rather_than_widen_a_phones_page(public):
+    # "Millbrook Immigrant Rights Project (stepped back)" in the list of conditions was wider than a
+    # 390 px phone's column: the swatch stays with the name, the name wraps like any text.
+    css = (public.root / "assets" / "coalition" / "coalition.css").read_text(encoding="utf-8")
+    assert re.search(r"\.md-typeset \.cs-partner-ref \{ white-space: nowrap; \}", css)
+    assert re.search(r"\.md-typeset \.cs-partner-ref > a \{ white-space: normal;", css)
+    page = public.page("logic")
+    assert re.search(r'<span class="cs-partner-ref"><span class="cs-swatch"[^>]*></span><a href="../partners/youth-league/">'
+                     r'Riverside Youth League</a> \(stepped back\)</span>', page)
+
+
+def test_the_full_size_file_is_the_same_sanitised_drawing_with_links_from_where_it_is(public):
+    import xml.etree.ElementTree as ET
+
+    page_svg = diagrams(public.page("logic"))[0]
+    document = (public.root / "logic" / "map.svg").read_text(encoding="utf-8")
+    assert document.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" ')
+    root = ET.fromstring(document.split("\n", 1)[1])
+    assert root.get("aria-labelledby") == "cs-logic-map-text-title" and root.get("aria-describedby") is None
+    # The drawing is the page's: the links lead from logic/map.svg to the same places.
+    assert document.split("</title>", 1)[1].replace('href="./#', 'href="#').strip() == page_svg.split("</title>", 1)[1]
+    partner = (public.root / "logic" / "partners" / "riders-alliance.svg").read_text(encoding="utf-8")
+    assert 'href="../#condition-community-control"' in partner
+    assert 'href="../partners/tenants-union/"' in (public.root / "logic" / "tensions.svg").read_text(encoding="utf-8")
+
+
+def test_only_the_diagrams_a_page_shows_get_a_file_of_their_own(public, internal):
+    def files(site):
+        return sorted(p.relative_to(site.root).as_posix() for p in (site.root / "logic").rglob("*.svg"))
+    # The partner not on the map has no diagram, nor one hidden from the public.
+    assert files(public) == ["logic/map.svg", "logic/partners/riders-alliance.svg",
+                             "logic/partners/tenants-union.svg", "logic/partners/youth-league.svg",
+                             "logic/tensions.svg"]
+    assert files(internal) == ["logic/map.svg", "logic/partners/quiet-funders.svg",
+                               "logic/partners/riders-alliance.svg", "logic/partners/tenants-union.svg",
+                               "logic/partners/youth-league.svg", "logic/tensions.svg"]
+    assert "CONFIDENTIAL-TENSION-TEXT" in (internal.root / "logic" / "tensions.svg").read_text(encoding="utf-8")
+
+
+def test_the_leak_scan_reads_the_diagrams_own_files(public, internal):
+    from coalition_site.leaks import internal_values, scan_site
+    from coalition_site.load.charter import load_charter
+
+    from .conftest import FIXTURES
+
+    values = internal_values(load_charter(FIXTURES / "logic-cycles" / "content").charter)
+    assert scan_site(public.root, values) == []
+    # The internal build's files hold internal values: a public build holding them would fail.
+    assert {"logic/tensions.svg", "logic/partners/quiet-funders.svg"} <= {
+        leak.file for leak in scan_site(internal.root, values)}
+
+
 # -- audiences --------------------------------------------------------------------------------------
 @pytest.mark.parametrize("needle", FORBIDDEN_IN_PUBLIC)
 def test_internal_tensions_and_partners_never_reach_the_public_site(public, internal, needle):
@@ -209,6 +292,23 @@ def _svg_pages(site: Site):
         html = path.read_text(encoding="utf-8")
         for svg in diagrams(html):
             yield path, html, svg
+
+
+def test_hostile_texts_leave_nothing_but_drawing_in_the_diagrams_own_files(hostile):
+    import xml.etree.ElementTree as ET
+
+    files = sorted((hostile.root / "logic").rglob("*.svg"))
+    assert len(files) == 4  # the same four diagrams as the pages show
+    for path in files:
+        declaration, document = path.read_text(encoding="utf-8").split("\n", 1)
+        assert declaration == '<?xml version="1.0" encoding="UTF-8"?>'
+        assert "<!" not in document and "<?" not in document, path
+        for element in ET.fromstring(document).iter():
+            assert element.tag.split("}")[1] in SVG_ELEMENTS, path
+            assert not [name for name in element.attrib if name.lower().startswith("on")], path
+            href = element.get("href")
+            if href is not None:
+                assert re.fullmatch(r"(\.\./|\./)*(#condition-[a-z0-9-]+|partners/[a-z0-9-]+/)", href), (path, href)
 
 
 def test_hostile_texts_leave_nothing_but_drawing_in_the_diagrams(hostile):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coalition_site.errors import RenderError
-from coalition_site.render.svg import resolve_links, sanitize_svg
+from coalition_site.render.svg import clean_svg, resolve_links, sanitize_svg
 
 MALICIOUS = """<?xml version="1.0"?>
 <?xml-stylesheet href="https://evil.example/a.css"?>
@@ -40,19 +40,52 @@ def clean() -> str:
                         tooltips={"cs-tip-0": 'Tooltip <script>"x"</script>', "cs-tip-1": "Edge"})
 
 
-@pytest.mark.parametrize("forbidden", [
+@pytest.fixture(scope="module")
+def document() -> str:
+    return clean_svg(MALICIOUS, {"cs-tip-0": 'Tooltip <script>"x"</script>', "cs-tip-1": "Edge"}).document(
+        title="A <map> & more", title_id="map-title")
+
+
+FORBIDDEN = [
     "<script", "<style", "<image", "foreignObject", "iframe", "<div", "comment", "<?", "<!",
     "onload", "onclick", "onmouseover", "javascript:", "evil.example", "url(", "evil-class",
     "graph-name", "condition-a", "not-a-token", 'id="graph0"', "fill:red",
-])
+]
+
+
+@pytest.mark.parametrize("forbidden", FORBIDDEN)
 def test_nothing_but_drawing_survives(clean, forbidden):
     assert forbidden not in clean
 
 
+@pytest.mark.parametrize("forbidden", FORBIDDEN)
+def test_nothing_but_drawing_survives_in_the_file_of_its_own_either(document, forbidden):
+    assert forbidden not in document.split("\n", 1)[1]
+
+
+def test_the_file_of_its_own_is_the_same_drawing_as_a_standalone_svg_document(clean, document):
+    import xml.etree.ElementTree as ET
+
+    declaration, root = document.split("\n", 1)
+    assert declaration == '<?xml version="1.0" encoding="UTF-8"?>'
+    assert root.startswith('<svg xmlns="http://www.w3.org/2000/svg" width="100pt" height="50pt" '
+                           'viewBox="0 0 100 50" role="group" aria-labelledby="map-title" class="cs-svg">'
+                           '<title id="map-title">A &lt;map&gt; &amp; more</title>')
+    assert ET.fromstring(root).tag == "{http://www.w3.org/2000/svg}svg"  # well-formed, in SVG's namespace
+    # Nothing beside it to be described by; the drawing itself is the page's, byte for byte.
+    assert "aria-describedby" not in document
+    assert root.rstrip().split("</title>", 1)[1] == clean.split("</title>", 1)[1]
+
+
+def test_the_natural_size_is_read_in_css_pixels():
+    assert clean_svg(MALICIOUS).pixels == (133, 67)
+    assert clean_svg('<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="5"></svg>').pixels is None
+
+
 def test_the_svg_is_named_and_described_for_screen_readers(clean):
     assert clean.startswith('<svg width="100pt" height="50pt" viewBox="0 0 100 50" role="group" '
-                            'aria-labelledby="map-title" class="cs-svg" aria-describedby="map-text" '
-                            'style="--cs-width: 133px"><title id="map-title">A &lt;map&gt; &amp; more</title>')
+                            'aria-labelledby="map-title" class="cs-svg" aria-describedby="map-text">'
+                            '<title id="map-title">A &lt;map&gt; &amp; more</title>')
 
 
 def test_tooltips_come_back_as_escaped_titles_and_text_stays_text(clean):
