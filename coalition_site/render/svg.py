@@ -92,6 +92,10 @@ class CleanSvg:
         attrs = {"role": "group", "aria-labelledby": title_id, "class": "cs-svg"}
         if described_by:
             attrs["aria-describedby"] = described_by
+        if self.pixels:
+            # On a wide screen the stylesheet keeps a diagram at a legible share of this natural
+            # width (past that its canvas scrolls); on a phone it always fits the column.
+            attrs["style"] = f"--cs-width: {self.pixels[0]}px"
         return self._root(attrs, title, title_id)
 
     def document(self, *, title: str, title_id: str) -> str:

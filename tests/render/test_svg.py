@@ -84,8 +84,8 @@ def test_the_natural_size_is_read_in_css_pixels():
 
 def test_the_svg_is_named_and_described_for_screen_readers(clean):
     assert clean.startswith('<svg width="100pt" height="50pt" viewBox="0 0 100 50" role="group" '
-                            'aria-labelledby="map-title" class="cs-svg" aria-describedby="map-text">'
-                            '<title id="map-title">A &lt;map&gt; &amp; more</title>')
+                            'aria-labelledby="map-title" class="cs-svg" aria-describedby="map-text" '
+                            'style="--cs-width: 133px"><title id="map-title">A &lt;map&gt; &amp; more</title>')
 
 
 def test_tooltips_come_back_as_escaped_titles_and_text_stays_text(clean):
