@@ -45,8 +45,8 @@ bench: $(STAMP) dot
 clean:
 	rm -rf site site-internal .cache .pytest_cache
 
-# Accessibility: axe-core (WCAG 2 A/AA) on every page of the demo, light and dark, in Debian's
-# headless Chromium. Needs Node.js and npm.
+# Accessibility: axe-core (WCAG 2 A/AA) on every page of the demo, light and dark, and reflow at
+# 320 px (no page scrolls sideways), in Debian's headless Chromium. Needs Node.js and npm.
 a11y: $(STAMP) dot
 	@command -v chromium >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }

@@ -304,3 +304,16 @@ def test_only_reviews_dated_after_the_build_date_make_no_dashboard(tmp_path):
     assert not (site / "vitality").exists()
     assert 'id="vitality"' not in read(site, "index.html")
     assert "Written up ahead of the meeting." in read(site, "reviews/2026-12-08/index.html")
+
+
+def test_the_words_for_screen_readers_in_a_heatmap_stay_in_its_scrolling_box(sites):
+    # Each cell's state in words is placed absolutely (`.cs-sr`); unless the scrolling box is
+    # positioned, those words sit at the table's far end and widen a phone's whole page
+    # (`make a11y` measures it: the dashboard was 542 px wide in a 320 px screen).
+    html = content(read(sites["internal"], "vitality/index.html"))
+    assert re.search(r'<div class="cs-scroll" role="region" aria-label="Alignment in 2026" tabindex="0">\s*'
+                     r'<table class="cs-heatmap">', html)
+    assert '<span class="cs-sr">Aligned</span>' in html
+    css = read(sites["internal"], "assets/coalition/coalition.css")
+    assert re.search(r"\.cs-sr \{ position: absolute;", css)
+    assert ".md-typeset .cs-scroll { overflow-x: auto; max-width: 100%; position: relative; }" in css

@@ -1,5 +1,7 @@
 // Accessibility check of a built site: every page, light and dark, with axe-core (WCAG 2 A/AA)
-// in Debian's headless Chromium. Usage: node tools/a11y/check.js SITE_DIR
+// in Debian's headless Chromium; and reflow (WCAG 1.4.10), which axe does not test: at 320 CSS
+// pixels wide no page may scroll sideways (a wide table or diagram scrolls in its own box).
+// Usage: node tools/a11y/check.js SITE_DIR
 // Exits 1 when any page has a violation. Run it through `make a11y`.
 const { chromium } = require('playwright-core');
 const fs = require('fs');
@@ -7,6 +9,7 @@ const http = require('http');
 const path = require('path');
 
 const root = path.resolve(process.argv[2] || 'site');
+const REFLOW_WIDTH = 320; // WCAG 1.4.10: content reflows at 320 CSS pixels
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const types = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml',
   '.json': 'application/json', '.png': 'image/png', '.woff2': 'font/woff2' };
@@ -47,7 +50,16 @@ server.listen(0, '127.0.0.1', async () => {
       }
     }
   }
-  console.log(`${list.length} pages x 2 schemes: ${failures} violation${failures === 1 ? '' : 's'}`);
+  const narrow = await (await browser.newContext({ viewport: { width: REFLOW_WIDTH, height: 640 } })).newPage();
+  for (const p of list) {
+    await narrow.goto(base + (p ? p + '/' : ''));
+    const wide = await narrow.evaluate(() => document.documentElement.scrollWidth);
+    if (wide > REFLOW_WIDTH) {
+      failures += 1;
+      console.log(`/${p} [${REFLOW_WIDTH} px] reflow: the page is ${wide} px wide and scrolls sideways`);
+    }
+  }
+  console.log(`${list.length} pages x 2 schemes, and at ${REFLOW_WIDTH} px: ${failures} violation${failures === 1 ? '' : 's'}`);
   await browser.close();
   server.close();
   process.exit(failures ? 1 : 0);
