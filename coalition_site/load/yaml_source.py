@@ -100,7 +100,12 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, SourceMap]:
         parsed = _parse_fast(text, line_offset)
         if parsed is not None:
             return parsed
-    loader = _ComposingLoader(text)
+    try:
+        # PyYAML refuses control characters (an escape code pasted from a terminal ...) here,
+        # when it reads the text in, before any parsing.
+        loader = _ComposingLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise _unreadable_character(exc, text, line_offset) from None
     try:
         node = loader.get_single_node()
     except YamlSourceError as exc:
@@ -124,6 +129,16 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, SourceMap]:
         return builder.build(node, ()), smap
     except RecursionError:
         raise _too_deep(1 + line_offset, 1) from None
+
+
+def _unreadable_character(exc: yaml.reader.ReaderError, text: str, line_offset: int) -> YamlSourceError:
+    position = exc.position
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return YamlSourceError(f"the invisible character U+{exc.character:04X} is not allowed in YAML",
+                           line + line_offset, column,
+                           "delete it (it is invisible in most editors, and often comes with text "
+                           "pasted from another program)")
 
 
 def _too_deep(line: int, column: int) -> YamlSourceError:

@@ -77,6 +77,10 @@ CASES = [
     Case("date-that-does-not-exist", edit("coalition.yml", "founded: 2024-03-01", "founded: 2026-02-30"), [
         "content/coalition.yml:4:10: error: 2026-02-30 is not a date that exists; write a real "
         "calendar date as YYYY-MM-DD [yaml]"]),
+    Case("control-character", edit("coalition.yml", "buses, won", "buses\x1b[0m, won"), [
+        "content/coalition.yml:3:25: error: the invisible character U+001B is not allowed in YAML; "
+        "delete it (it is invisible in most editors, and often comes with text pasted from another "
+        "program) [yaml]"]),
     Case("not-utf8", lambda s: s.write_bytes("onboarding.md", "---\ntitle: Café\n---\n".encode("latin-1")), [
         "content/onboarding.md:2:11: error: this file is not UTF-8 text (byte 0xe9); save it as "
         "UTF-8 in your editor [encoding]"]),

@@ -143,6 +143,19 @@ def test_a_date_that_does_not_exist_is_refused(day):
         2, 7, f"{day} is not a date that exists", "write a real calendar date as YYYY-MM-DD")
 
 
+@pytest.mark.parametrize("text, line, column, character", [
+    ('title: "\x1b[31mred"\n', 2, 9, "001B"),  # an escape code pasted from a terminal
+    ("title: a\x07b\n", 2, 9, "0007"),
+    ("title: x\nissue: \x7f\n", 3, 8, "007F"),
+    ("title: \ufffe\n", 2, 8, "FFFE"),
+])
+def test_an_invisible_character_is_refused_where_it_stands(text, line, column, character):
+    assert refusal(text, line_offset=1) == (
+        line, column, f"the invisible character U+{character} is not allowed in YAML",
+        "delete it (it is invisible in most editors, and often comes with text pasted from "
+        "another program)")
+
+
 def test_python_tags_never_run_code(tmp_path):
     marker = tmp_path / "ran"
     text = f'a: !!python/object/apply:os.system ["touch {marker}"]\n'
