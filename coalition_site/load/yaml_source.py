@@ -267,8 +267,17 @@ class _Builder:
             value = self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             line, column = self.pos(node)
-            raise YamlSourceError(f"cannot read the value {node.value!r}: {exc}", line, column,
+            # The problem alone: str(exc) adds PyYAML's own "in <unicode string>" lines.
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise YamlSourceError(f"cannot read the value {node.value!r}: {problem}", line, column,
                                   "quote it if it is meant as text") from None
+        except (ValueError, KeyError):
+            # An explicit tag (`!!int abc`, `!!bool maybe`) skips the resolver, which only gives
+            # a tag to text that fits it; PyYAML's constructors then fail with Python's errors.
+            line, column = self.pos(node)
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlSourceError(f"the value {node.value!r} cannot be read as {tag}", line, column,
+                                  f"remove '{tag}', or write a value of that kind") from None
         if isinstance(value, bool) and node.value.lower() in BOOLEAN_WORDS:
             self.smap.boolean_words[path] = node.value
         return value
@@ -278,6 +287,9 @@ class _Builder:
         try:
             if match:
                 return dt.date(*(int(part) for part in match.groups()))
+            if not self.loader.timestamp_regexp.match(node.value):
+                # `!!timestamp soon`: the tag was written, the resolver never saw the text.
+                raise ValueError(node.value)
             return self.loader.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError):
             line, column = self.pos(node)

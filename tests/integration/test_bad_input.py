@@ -81,6 +81,10 @@ CASES = [
         "content/coalition.yml:3:25: error: the invisible character U+001B is not allowed in YAML; "
         "delete it (it is invisible in most editors, and often comes with text pasted from another "
         "program) [yaml]"]),
+    Case("tagged-value-that-does-not-fit", edit("charter/autonomy.md", "  may_step_back: true\n    notice_days: 14\n    keeps_solo: Evic",
+                                                "  may_step_back: true\n    notice_days: !!int two weeks\n    keeps_solo: Evic"), [
+        "content/charter/autonomy.md:5:18: error: the value 'two weeks' cannot be read as !!int; "
+        "remove '!!int', or write a value of that kind [yaml]"]),
     Case("not-utf8", lambda s: s.write_bytes("onboarding.md", "---\ntitle: Café\n---\n".encode("latin-1")), [
         "content/onboarding.md:2:11: error: this file is not UTF-8 text (byte 0xe9); save it as "
         "UTF-8 in your editor [encoding]"]),

@@ -156,6 +156,30 @@ def test_an_invisible_character_is_refused_where_it_stands(text, line, column, c
         "another program)")
 
 
+@pytest.mark.parametrize("text, tag", [
+    ("notice_days: !!int soon\n", "!!int"),
+    ("notice_days: !!int 1.5\n", "!!int"),
+    ("threshold: !!float most\n", "!!float"),
+    ("may_step_back: !!bool maybe\n", "!!bool"),
+])
+def test_a_tagged_value_that_does_not_fit_its_tag_is_refused(text, tag):
+    value = text.split(f"{tag} ")[1].strip()
+    assert refusal(text, line_offset=1) == (
+        2, text.index("!") + 1, f"the value '{value}' cannot be read as {tag}",
+        f"remove '{tag}', or write a value of that kind")
+
+
+def test_a_tagged_date_that_is_no_date_is_refused():
+    assert refusal("date: !!timestamp soon\n", line_offset=1) == (
+        2, 7, "soon is not a date that exists", "write a real calendar date as YYYY-MM-DD")
+
+
+def test_an_unknown_tag_is_named_on_one_line():
+    assert refusal("title: !secret plans\n") == (
+        1, 8, "cannot read the value 'plans': could not determine a constructor for the tag '!secret'",
+        "quote it if it is meant as text")
+
+
 def test_python_tags_never_run_code(tmp_path):
     marker = tmp_path / "ran"
     text = f'a: !!python/object/apply:os.system ["touch {marker}"]\n'
