@@ -22,6 +22,7 @@ from .errors import CharterError, CoalitionSiteError, ProjectError
 from .problems import format_problems, has_errors, summary
 from .project import find_project
 from .risky_extensions import risky_extension_problems
+from .rules import resolve_levels
 
 DEFAULT_SITE_DIRS = {"public": "site", "internal": "site-internal"}
 DEFAULT_DEV_ADDR = "127.0.0.1:8000"
@@ -48,11 +49,12 @@ def _check(project) -> CheckResult:
         raise ProjectError("the coalition plugin's 'rules' option must map rule ids to "
                            "error, warning or off")
     try:
-        result = check_charter(project.docs_dir, project.root,
-                               today=as_of(project.plugin_options.get("build_date")), rules=rules,
-                               named_assets=project.named_assets)
-    except ValueError as exc:  # an unknown rule id in the plugin's config
+        resolve_levels(rules)
+    except ValueError as exc:  # an unknown rule id or level in the plugin's config
         raise ProjectError(f"{project.config_file.name if project.config_file else 'config'}: {exc}") from None
+    result = check_charter(project.docs_dir, project.root,
+                           today=as_of(project.plugin_options.get("build_date")), rules=rules,
+                           named_assets=project.named_assets)
     if project.config_file is not None:
         result.problems += risky_extension_problems(project.config_file, project.markdown_extensions,
                                                     project.plugins)

@@ -46,6 +46,7 @@ from .render.site import BuildOptions, SiteBuild
 from .render.toc import toc_tokens
 from .render.user_nav import filter_nav, nav_links
 from .risky_extensions import find_risky, message
+from .rules import resolve_levels
 from .user_cache import user_cache_dir
 
 log = logging.getLogger("mkdocs.plugins.coalition")
@@ -100,10 +101,14 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         project_dir = Path(config.config_file_path or ".").resolve().parent
         try:
             today = as_of(self.config.build_date)
-            self.named_assets = set(named_assets(config))
+            resolve_levels(self.config.rules)
+        except (CoalitionSiteError, ValueError) as exc:  # ValueError: an unknown rule id or level
+            raise PluginError(f"coalition: {exc}") from None
+        self.named_assets = set(named_assets(config))
+        try:
             result = check_charter(config.docs_dir, project_dir, today=today, rules=self.config.rules,
                                    named_assets=self.named_assets)
-        except (CoalitionSiteError, ValueError) as exc:
+        except CoalitionSiteError as exc:
             raise PluginError(f"coalition: {exc}") from None
         for problem in result.problems:
             if problem.level == "warning":

@@ -127,6 +127,23 @@ def test_an_unknown_rule_in_mkdocs_yml_is_named(sample):
     assert result.output.startswith("error: mkdocs.yml: unknown rule id 'review-overdue'; known rules: ")
 
 
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize("rules, message", [
+    ("{review-due: [error]}", "rule 'review-due': unknown level ['error']; use one of: error, warning, off"),
+    ("{review-due: {level: error}}", "rule 'review-due': unknown level {'level': 'error'}; use one of: "
+                                     "error, warning, off"),
+    ("{review-due: error, 2: off}", "unknown rule id '2'; known rules: "),
+])
+def test_a_rule_level_of_the_wrong_kind_is_named(sample, command, rules, message):
+    (sample.root / "mkdocs.yml").write_text(
+        f"site_name: X\ndocs_dir: content\nplugins:\n  - coalition:\n      rules: {rules}\n")
+    result = invoke(command, sample.root)
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert result.output.startswith(f"error: mkdocs.yml: {message}")
+    assert not (sample.root / "site").exists()
+
+
 def test_rule_levels_from_mkdocs_yml_apply(sample):
     (sample.root / "mkdocs.yml").write_text(
         "site_name: X\ndocs_dir: content\nplugins:\n  - coalition:\n      rules: {review-due: error}\n")
