@@ -152,6 +152,24 @@ def test_rule_levels_from_mkdocs_yml_apply(sample):
     assert OVERDUE.replace(": warning: ", ": error: ") in result.output
 
 
+def test_rule_levels_apply_when_plugins_are_written_as_one_mapping(sample):
+    (sample.root / "mkdocs.yml").write_text(
+        "site_name: X\ndocs_dir: content\nplugins:\n  search: {}\n  coalition:\n    rules: {review-due: error}\n")
+    result = invoke("check", sample.root, SOURCE_DATE_EPOCH=LATER)
+    assert result.exit_code == 1
+    assert OVERDUE.replace(": warning: ", ": error: ") in result.output
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_an_empty_markdown_extension_is_named_not_a_traceback(sample, command):
+    (sample.root / "mkdocs.yml").write_text(
+        "site_name: X\ndocs_dir: content\nplugins: [coalition]\nmarkdown_extensions: [{}]\n")
+    result = invoke(command, sample.root)
+    assert (result.exit_code, result.output) == (1, "error: mkdocs.yml: 'markdown_extensions' has an empty "
+                                                    "entry ('- {}'); remove it, or write the name of an extension\n")
+    assert isinstance(result.exception, SystemExit)
+
+
 def test_debug_shows_the_traceback(tmp_path):
     result = invoke("--debug", "check", tmp_path)
     assert isinstance(result.exception, ProjectError)

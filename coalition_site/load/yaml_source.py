@@ -112,7 +112,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, SourceMap]:
         exc.line += line_offset
         raise
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, text, line_offset) from None
+        raise syntax_error(exc, text, line_offset) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise YamlSourceError(f"this is not valid YAML: {exc}", 1 + line_offset, 1) from None
     except RecursionError:
@@ -177,7 +177,8 @@ def _has_anchor(text: str) -> bool:
         return True  # let the Python parser locate the error
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlSourceError:
+def syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlSourceError:
+    """A YAML syntax error as a located :class:`YamlSourceError`, with the likely fix."""
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line + 1) if mark else 1
     column = (mark.column + 1) if mark else 1
