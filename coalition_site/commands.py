@@ -232,15 +232,20 @@ def _load_mkdocs_config(project, audience, site_dir, strict):
         # Never build the internal site where the public one is published from.
         site_dir = project.root / DEFAULT_SITE_DIRS["internal"]
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     options = {"strict": strict or None}
     if site_dir is not None:
         options["site_dir"] = str(Path(site_dir).resolve())
+    _configure_logging()  # MkDocs logs each wrong value of the config, then aborts
     try:
         return load_config(config_file=str(project.config_file), **options)
     except ConfigurationError as exc:
         raise ProjectError(f"{project.config_file.name}: {exc}") from None
+    except Abort as exc:  # a SystemExit too: it would end the command without a word of ours
+        message = str(exc.message).rstrip("!")
+        raise ProjectError(f"{project.config_file.name}: {message[:1].lower()}{message[1:]}; the lines "
+                           "above say which values and why; nothing was built") from None
 
 
 def _dev_address(value: str) -> tuple[str, int] | None:

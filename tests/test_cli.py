@@ -170,6 +170,17 @@ def test_an_empty_markdown_extension_is_named_not_a_traceback(sample, command):
     assert isinstance(result.exception, SystemExit)
 
 
+def test_a_wrong_plugin_option_stops_the_build_with_a_word_of_ours(sample):
+    (sample.root / "mkdocs.yml").write_text(
+        "site_name: X\ndocs_dir: content\nplugins:\n  - coalition:\n      audience: everyone\n")
+    result = invoke("build", sample.root)
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        "error: mkdocs.yml: aborted with a configuration error; the lines above say which values and "
+        "why; nothing was built\n")
+    assert not (sample.root / "site").exists()
+
+
 def test_debug_shows_the_traceback(tmp_path):
     result = invoke("--debug", "check", tmp_path)
     assert isinstance(result.exception, ProjectError)
