@@ -32,7 +32,8 @@ class Problem:
     """The field's dotted path (``asks.0.benefits``), empty when the whole file is meant."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.level}: {self.message} [{self.rule}]"
+        return (f"{_one_line(self.path)}:{self.line}:{self.column}: {self.level}: "
+                f"{_one_line(self.message)} [{self.rule}]")
 
     def as_github(self) -> str:
         # GitHub's workflow-command syntax: properties are comma separated, and %, CR, LF and
@@ -44,6 +45,15 @@ class Problem:
             f"::{self.level} file={prop(self.path)},line={self.line},col={self.column},"
             f"title={prop(self.rule)}::{_gh_escape(self.message)}"
         )
+
+
+def _one_line(text: str) -> str:
+    """``text`` with what a terminal would not show as written escaped, as Python writes it:
+    a key or file name from a pull request may hold a line break (which would split the
+    problem in two) or an escape code (which would recolour or rewrite the terminal)."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def _gh_escape(value: str) -> str:

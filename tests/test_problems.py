@@ -15,6 +15,11 @@ def test_text_is_path_line_column_level_message_rule():
     assert str(ERROR) == "content/logic.yml:20:9: error: 'x' is not a known condition id [reference]"
 
 
+def test_text_is_one_line_whatever_a_key_or_file_name_holds():
+    problem = Problem("content/a\nb.md", 2, 1, "error", "unknown key 'x\ny\x1b[2J\u202e'", "schema")
+    assert str(problem) == "content/a\\nb.md:2:1: error: unknown key 'x\\ny\\x1b[2J\\u202e' [schema]"
+
+
 def test_problems_print_sorted_by_file_and_line():
     assert format_problems([ERROR, WARNING]) == (
         "content/coalition.yml:8:1: warning: review overdue [review-due]\n"

@@ -85,6 +85,10 @@ CASES = [
                                                 "  may_step_back: true\n    notice_days: !!int two weeks\n    keeps_solo: Evic"), [
         "content/charter/autonomy.md:5:18: error: the value 'two weeks' cannot be read as !!int; "
         "remove '!!int', or write a value of that kind [yaml]"]),
+    Case("key-with-a-line-break-and-an-escape-code", edit("partners/riders-alliance.md", "issue: Public transit",
+                                                          'issue: Public transit\n"con\\nstituency\\e[2J": Riders'), [
+        "content/partners/riders-alliance.md:4:1: error: unknown key 'con\\nstituency\\x1b[2J'; did you mean "
+        "'constituency'? (unknown keys are refused so a typo is never ignored) [schema]"]),
     Case("not-utf8", lambda s: s.write_bytes("onboarding.md", "---\ntitle: Café\n---\n".encode("latin-1")), [
         "content/onboarding.md:2:11: error: this file is not UTF-8 text (byte 0xe9); save it as "
         "UTF-8 in your editor [encoding]"]),
