@@ -63,6 +63,21 @@ PAGE_META_KEYS = ("title", "description", "hide", "tags", "template", "icon", "s
                   "subtitle", "search", "social", "robots")
 
 
+class _FolderPath(c.Type):
+    """The path of a folder: text without a NUL, which no file system accepts (every use of
+    such a path fails with a ValueError, not an OSError)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(str, **kwargs)
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value)
+        if "\x00" in value:
+            raise base.ValidationError("a path cannot hold a NUL character; write the path of a "
+                                       "folder, like '.cache/coalition'")
+        return value
+
+
 class CoalitionConfig(base.Config):
     enabled = c.Type(bool, default=True)
     audience = c.Choice(AUDIENCES, default="public")
@@ -71,7 +86,7 @@ class CoalitionConfig(base.Config):
     """Rule id → ``error``, ``warning`` or ``off``."""
     build_date = c.Optional(c.Type(str))
     """The "as of" date (YYYY-MM-DD); ``SOURCE_DATE_EPOCH`` wins over it."""
-    cache_dir = c.Optional(c.Type(str))
+    cache_dir = c.Optional(_FolderPath())
     """Where rendered diagrams are cached, relative to mkdocs.yml; by default a private folder
     of the user's (user_cache.py), never one a pull request could write to."""
 

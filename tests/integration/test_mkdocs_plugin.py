@@ -104,3 +104,17 @@ def test_the_plugin_can_be_disabled(tmp_path):
     sample.edit("coalition.yml", "tagline: Homes and buses, won together.", "tagline: yes")
     built = mkdocs_build(sample.root)
     assert built.returncode == 0, built.stderr
+
+
+def test_a_cache_dir_with_a_nul_is_refused_as_a_config_value_not_a_traceback(tmp_path):
+    sample = Sample.copy(tmp_path / "project")
+    (sample.root / "mkdocs.yml").write_text(
+        'site_name: X\ndocs_dir: content\nplugins:\n  - coalition:\n      cache_dir: "cache\\0dir"\n')
+    built = run("build", cwd=sample.root)
+    assert built.returncode == 1
+    assert built.stderr == (
+        "ERROR   -  Config value 'plugins': Plugin 'coalition' option 'cache_dir': a path cannot hold "
+        "a NUL character; write the path of a folder, like '.cache/coalition'\n"
+        "error: mkdocs.yml: aborted with a configuration error; the lines above say which values and "
+        "why; nothing was built\n")
+    assert not (sample.root / "site").exists()
