@@ -15,12 +15,22 @@ def as_of(configured: str | dt.date | None = None) -> dt.date:
     (``build_date`` in the plugin config), then today.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
+    if epoch is not None:
+        # Set is set, even empty (`$(git log ...)` outside a repository): MkDocs reads it too,
+        # for the sitemap, and fails with a traceback on an empty or negative value.
+        fix = "unset it or set it to e.g. $(git log -1 --format=%ct)"
         try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+            seconds = int(epoch)
+        except ValueError:
+            raise ProjectError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970; "
+                               f"{fix}") from None
+        try:
+            if seconds < 0:
+                raise ValueError(seconds)
+            return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date()
         except (ValueError, OverflowError, OSError):
-            raise ProjectError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since "
-                               "1970; unset it or set it to e.g. $(git log -1 --format=%ct)") from None
+            raise ProjectError(f"SOURCE_DATE_EPOCH={epoch!r} is out of range: it counts the seconds from "
+                               f"1970 to a date before the year 10000; {fix}") from None
     if isinstance(configured, dt.date):
         return configured
     if configured:

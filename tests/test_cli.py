@@ -181,6 +181,19 @@ def test_a_wrong_plugin_option_stops_the_build_with_a_word_of_ours(sample):
     assert not (sample.root / "site").exists()
 
 
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize("epoch, problem", [
+    ("", "is not a number of seconds since 1970"),
+    ("-1", "is out of range: it counts the seconds from 1970 to a date before the year 10000"),
+])
+def test_an_epoch_mkdocs_cannot_use_stops_check_and_build_alike(sample, command, epoch, problem):
+    result = invoke(command, sample.root, SOURCE_DATE_EPOCH=epoch)
+    assert (result.exit_code, result.output) == (
+        1, f"error: SOURCE_DATE_EPOCH='{epoch}' {problem}; unset it or set it to e.g. "
+           "$(git log -1 --format=%ct)\n")
+    assert not (sample.root / "site").exists()
+
+
 def test_debug_shows_the_traceback(tmp_path):
     result = invoke("--debug", "check", tmp_path)
     assert isinstance(result.exception, ProjectError)
