@@ -55,6 +55,14 @@ def find_project(root: Path | str = ".") -> Project:
         # MkDocs refuses every other malformed entry by name, but fails on this one with a traceback.
         raise ProjectError(f"{config_file.name}: 'markdown_extensions' has an empty entry ('- {{}}'); "
                            "remove it, or write the name of an extension")
+    styles = config.get("extra_css")
+    wrong = next((e for e in styles if not isinstance(e, (str, type(None)))), None) \
+        if isinstance(styles, list) else None
+    if wrong is not None:
+        # MkDocs checks only that extra_css is a list, then fails on a number, list or mapping
+        # in it with a traceback (an empty entry it skips).
+        raise ProjectError(f"{config_file.name}: 'extra_css' lists {wrong!r}; list the paths of "
+                           "stylesheets, like 'extra_css: [styles/extra.css]'")
     extensions = [name for name, _ in _entries(config.get("markdown_extensions"))]
     plugins = [name for name, _ in _entries(config.get("plugins"))]
     dev_addr = config.get("dev_addr")

@@ -64,6 +64,9 @@ def test_a_file_is_not_a_project(tmp_path):
     ("true\n", "mkdocs.yml must be a set of 'key: value' lines"),
     ("site_name: X\ndocs_dir: [content]\n", "mkdocs.yml: 'docs_dir' must name a folder, like 'docs_dir: content'"),
     ("site_name: X\ndocs_dir: \"con\\0tent\"\n", "mkdocs.yml: 'docs_dir' must name a folder, like 'docs_dir: content'"),
+    ("site_name: X\nextra_css:\n  - a.css\n  - path: b.css\n", "mkdocs.yml: 'extra_css' lists {'path': 'b.css'}; "
+                                                           "list the paths of stylesheets, like 'extra_css: "
+                                                           "[styles/extra.css]'"),
     ("site_name: X\nmarkdown_extensions:\n  - toc\n  - {}\n", "mkdocs.yml: 'markdown_extensions' has an "
                                                         "empty entry ('- {}'); remove it, or write the name of an extension"),
 ])
