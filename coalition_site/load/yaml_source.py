@@ -22,6 +22,8 @@ Path_ = tuple  # a field's location: keys and list indexes, as pydantic's ``loc`
 # YAML 1.1 reads these bare words as booleans; a steward writing `keeps_solo: no` meant text.
 BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n"}
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+# What PyYAML's reader refuses in a file; an escape in a quoted value can still write it.
+_INVISIBLE = yaml.reader.Reader.NON_PRINTABLE
 
 
 class YamlSourceError(Exception):
@@ -244,7 +246,7 @@ class _Builder:
                 raise YamlSourceError("the merge key '<<' is not allowed", line, column,
                                       "write every key out in full")
             # Keys are always text: ids such as `no` or `2026` must not become booleans or numbers.
-            key = key_node.value
+            key = self.text(key_node)
             if key in result:
                 line, column = self.pos(key_node)
                 first = self.smap.keys[path + (key,)][0]
@@ -263,7 +265,7 @@ class _Builder:
         ):
             return self.timestamp(node)
         if node.tag == "tag:yaml.org,2002:str":
-            return node.value  # what SafeConstructor makes of it, without its dispatch per value
+            return self.text(node)  # what SafeConstructor makes of it, without its dispatch per value
         try:
             value = self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
@@ -282,6 +284,19 @@ class _Builder:
         if isinstance(value, bool) and node.value.lower() in BOOLEAN_WORDS:
             self.smap.boolean_words[path] = node.value
         return value
+
+    def text(self, node) -> str:
+        """A key's or a value's text; an invisible character that YAML refuses written as it is
+        is refused written as an escape too (``"\\x01"``): it would reach the site, where it
+        breaks the diagrams and charts (XML cannot hold it)."""
+        found = _INVISIBLE.search(node.value)
+        if found:
+            line, column = self.pos(node)
+            raise YamlSourceError(
+                f"the invisible character U+{ord(found.group()):04X} is not allowed in YAML, even "
+                "written as an escape", line, column,
+                "delete the escape (such as '\\x01', '\\e' or '\\u0001') from the quoted text")
+        return node.value
 
     def timestamp(self, node) -> Any:
         match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", node.value)

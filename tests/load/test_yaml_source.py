@@ -180,6 +180,22 @@ def test_an_unknown_tag_is_named_on_one_line():
         "quote it if it is meant as text")
 
 
+@pytest.mark.parametrize("text, column, character", [
+    ('title: "a\\x01b"\n', 8, "0001"),
+    ('title: "\\e[31mred"\n', 8, "001B"),
+    ('title: "\\ud800"\n', 8, "D800"),
+    ('"x\\ay": 1\n', 1, "0007"),  # a key too
+])
+def test_an_invisible_character_written_as_an_escape_is_refused_too(text, column, character):
+    assert refusal(text, line_offset=1) == (
+        2, column, f"the invisible character U+{character} is not allowed in YAML, even written as an escape",
+        "delete the escape (such as '\\x01', '\\e' or '\\u0001') from the quoted text")
+
+
+def test_escapes_of_visible_characters_and_whitespace_stay():
+    assert parse_yaml('a: "tab\\tand\\nline \\u00e9 \\x85"\n')[0] == {"a": "tab\tand\nline é \x85"}
+
+
 def test_python_tags_never_run_code(tmp_path):
     marker = tmp_path / "ran"
     text = f'a: !!python/object/apply:os.system ["touch {marker}"]\n'
