@@ -31,6 +31,12 @@ class Problem:
     field: str = ""
     """The field's dotted path (``asks.0.benefits``), empty when the whole file is meant."""
 
+    def __post_init__(self) -> None:
+        # A file name that is not UTF-8 is read with lone surrogates, which no output can encode
+        # (JSON, GitHub annotations, a strict UTF-8 terminal): written as escapes instead.
+        for name in ("path", "message", "field"):
+            object.__setattr__(self, name, _valid_text(getattr(self, name)))
+
     def __str__(self) -> str:
         return (f"{_one_line(self.path)}:{self.line}:{self.column}: {self.level}: "
                 f"{_one_line(self.message)} [{self.rule}]")
@@ -45,6 +51,14 @@ class Problem:
             f"::{self.level} file={prop(self.path)},line={self.line},col={self.column},"
             f"title={prop(self.rule)}::{_gh_escape(self.message)}"
         )
+
+
+def _valid_text(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 def _one_line(text: str) -> str:

@@ -194,6 +194,17 @@ def test_an_epoch_mkdocs_cannot_use_stops_check_and_build_alike(sample, command,
     assert not (sample.root / "site").exists()
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_a_file_name_that_is_not_utf8_is_printed_escaped(sample, fmt):
+    (sample.content / "caf\udce9.md").write_bytes(b"---\nvisibilty: internal\n---\n")  # b'caf\xe9.md'
+    checked = run("check", "--format", fmt, cwd=sample.root, PYTHONIOENCODING="utf-8")
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr
+    if fmt == "json":
+        assert [p["path"] for p in json.loads(checked.stdout)] == ["content/caf\\udce9.md"]
+    else:
+        assert "content/caf\\udce9.md" in checked.stdout
+
+
 def test_debug_shows_the_traceback(tmp_path):
     result = invoke("--debug", "check", tmp_path)
     assert isinstance(result.exception, ProjectError)
