@@ -94,6 +94,9 @@ CASES = [
                                                                 'issue: Public transit\n"con\\nstituency\\u202e": Riders'), [
         "content/partners/riders-alliance.md:4:1: error: unknown key 'con\\nstituency\\u202e'; did you mean "
         "'constituency'? (unknown keys are refused so a typo is never ignored) [schema]"]),
+    Case("file-name-not-utf8", lambda s: s.write_bytes(os.fsdecode(b"caf\xe9.md"), b"# Caf\n"), [
+        "content/caf\\udce9.md:1:1: error: this file's name is not UTF-8 text; rename it (typing the "
+        "name again in your file manager or editor saves it as UTF-8) [file]"]),
     Case("not-utf8", lambda s: s.write_bytes("onboarding.md", "---\ntitle: Café\n---\n".encode("latin-1")), [
         "content/onboarding.md:2:11: error: this file is not UTF-8 text (byte 0xe9); save it as "
         "UTF-8 in your editor [encoding]"]),
