@@ -165,6 +165,8 @@ def _problem(model: type[BaseModel], error: dict, smap: SourceMap, display: str)
         message = f"'{field}' is empty; write a value after '{field}:'"
     elif kind == "string_type" and field in _PATTERN_HINTS:  # `version: 1.2` is a number to YAML
         message = f"'{field}': {_shown(value)} is not in the expected form; {_PATTERN_HINTS[field]}"
+    elif kind == "string_type" and isinstance(value, bytes):
+        message = f"'{field}': expected text, got binary data; remove the '!!binary' tag and write the text"
     elif kind == "string_type":
         # Quoting turns a number, a date or a bare word into text; a list or mapping is not a slip.
         quote = "" if isinstance(value, (list, dict)) else f"; put it in quotes: '{value}'"

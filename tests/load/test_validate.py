@@ -94,3 +94,9 @@ def test_the_form_written_still_decides_which_errors_of_a_union_are_shown():
     assert (problem.line, problem.column) == (1, 14)
     assert problem.message == ("'reports_to': 'Tenants_Union' is not a valid id; use lowercase letters, "
                                "digits and single hyphens, like 'usw-1219'")
+
+
+def test_binary_data_is_not_text_and_the_fix_is_not_quoting():
+    (problem,) = problems(Coalition, "name: !!binary aGVsbG8=\ncharter: {version: 1.0.0}\n")
+    assert (problem.line, problem.column) == (1, 7)
+    assert problem.message == "'name': expected text, got binary data; remove the '!!binary' tag and write the text"
