@@ -72,7 +72,8 @@ def _one_branch_per_union(errors: list[dict], data: Any) -> list[dict]:
         written = _value_at(data, [part for i, part in enumerate(loc[:branch_at]) if i not in error["tags"]])
         matches = _branch_matches(loc[branch_at], written)
         # The errors of the other forms of the same field.
-        siblings = [e for e in errors if e["branch_at"] == branch_at and e["loc"][:branch_at] == loc[:branch_at]]
+        siblings = [e for e in errors
+                    if e["branch_at"] == branch_at and e["loc"][:branch_at] == loc[:branch_at]]
         if matches or not any(_branch_matches(e["loc"][branch_at], written) for e in siblings):
             dropped_list = any(e["loc"][branch_at].startswith("list[") for e in siblings if e is not error)
             if error["type"] == "literal_error" and dropped_list:
