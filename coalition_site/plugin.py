@@ -35,7 +35,7 @@ from .errors import CoalitionSiteError
 from .leaks import LeakScanner, internal_values, scan_site, site_words
 from .load.assets import PUBLISHED_SUFFIXES, is_published_asset
 from .output_dir import StagedOutput, separate_site_dirs
-from .project import named_assets
+from .project import TWICE, named_assets
 from .publish import enable_version_selector
 from .render.internal_blocks import InternalBlocksExtension
 from .render.internal_marks import ROBOTS_TXT, mark_internal
@@ -112,6 +112,10 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        instances = [name for name in config.plugins if name.split(" #")[0] == "coalition"]
+        if len(instances) > 1:
+            name = Path(config.config_file_path or "mkdocs.yml").name
+            raise PluginError(f"coalition: {TWICE.format(config=name, times=len(instances))}")
         self.audience = self._resolve_audience()
         project_dir = Path(config.config_file_path or ".").resolve().parent
         try:

@@ -15,6 +15,10 @@ from .errors import ProjectError
 from .load.yaml_source import syntax_error
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+# MkDocs runs every entry of a plugin, each with its own options (one public, one internal ...),
+# and only warns; the plugin is made to run once.
+TWICE = ("{config}: 'plugins' lists coalition {times} times; keep one entry (its options decide "
+         "what check and build do)")
 
 
 @dataclass
@@ -51,6 +55,9 @@ def find_project(root: Path | str = ".") -> Project:
     for name, entry_options in _entries(config.get("plugins")):
         if name == "coalition":
             options = entry_options or {}
+    plugins = [name for name, _ in _entries(config.get("plugins"))]
+    if plugins.count("coalition") > 1:
+        raise ProjectError(TWICE.format(config=config_file.name, times=plugins.count("coalition")))
     if isinstance(config.get("markdown_extensions"), list) and {} in config["markdown_extensions"]:
         # MkDocs refuses every other malformed entry by name, but fails on this one with a traceback.
         raise ProjectError(f"{config_file.name}: 'markdown_extensions' has an empty entry ('- {{}}'); "
@@ -64,7 +71,6 @@ def find_project(root: Path | str = ".") -> Project:
         raise ProjectError(f"{config_file.name}: 'extra_css' lists {wrong!r}; list the paths of "
                            "stylesheets, like 'extra_css: [styles/extra.css]'")
     extensions = [name for name, _ in _entries(config.get("markdown_extensions"))]
-    plugins = [name for name, _ in _entries(config.get("plugins"))]
     dev_addr = config.get("dev_addr")
     return Project(root, config_file, docs_dir, options if isinstance(options, dict) else {},
                    extensions, plugins, named_assets(config),

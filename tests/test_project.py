@@ -67,6 +67,9 @@ def test_a_file_is_not_a_project(tmp_path):
     ("site_name: X\nextra_css:\n  - a.css\n  - path: b.css\n", "mkdocs.yml: 'extra_css' lists {'path': 'b.css'}; "
                                                            "list the paths of stylesheets, like 'extra_css: "
                                                            "[styles/extra.css]'"),
+    ("site_name: X\nplugins:\n  - coalition\n  - coalition: {audience: internal}\n",
+     "mkdocs.yml: 'plugins' lists coalition 2 times; keep one entry (its options decide what check "
+     "and build do)"),
     ("site_name: X\nmarkdown_extensions:\n  - toc\n  - {}\n", "mkdocs.yml: 'markdown_extensions' has an "
                                                         "empty entry ('- {}'); remove it, or write the name of an extension"),
 ])
