@@ -8,6 +8,11 @@ import os
 from .errors import ProjectError
 
 
+MAX_EPOCH = 2**32 - 1
+"""7 February 2106: MkDocs writes the build's date into the sitemap's .gz, whose time field has
+32 bits, and fails with a traceback on a later one."""
+
+
 def as_of(configured: str | dt.date | None = None) -> dt.date:
     """The date a build is "as of".
 
@@ -24,13 +29,10 @@ def as_of(configured: str | dt.date | None = None) -> dt.date:
         except ValueError:
             raise ProjectError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970; "
                                f"{fix}") from None
-        try:
-            if seconds < 0:
-                raise ValueError(seconds)
-            return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date()
-        except (ValueError, OverflowError, OSError):
+        if not 0 <= seconds <= MAX_EPOCH:
             raise ProjectError(f"SOURCE_DATE_EPOCH={epoch!r} is out of range: it counts the seconds from "
-                               f"1970 to a date before the year 10000; {fix}") from None
+                               f"1970 to 2106 at the latest (0 to {MAX_EPOCH}); {fix}")
+        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date()
     if isinstance(configured, dt.date):
         return configured
     if configured:

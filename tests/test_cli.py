@@ -184,7 +184,8 @@ def test_a_wrong_plugin_option_stops_the_build_with_a_word_of_ours(sample):
 @pytest.mark.parametrize("command", ["check", "build"])
 @pytest.mark.parametrize("epoch, problem", [
     ("", "is not a number of seconds since 1970"),
-    ("-1", "is out of range: it counts the seconds from 1970 to a date before the year 10000"),
+    ("-1", "is out of range: it counts the seconds from 1970 to 2106 at the latest (0 to 4294967295)"),
+    ("253402300799", "is out of range: it counts the seconds from 1970 to 2106 at the latest (0 to 4294967295)"),
 ])
 def test_an_epoch_mkdocs_cannot_use_stops_check_and_build_alike(sample, command, epoch, problem):
     result = invoke(command, sample.root, SOURCE_DATE_EPOCH=epoch)

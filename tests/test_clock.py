@@ -44,14 +44,20 @@ def test_an_empty_epoch_is_not_taken_for_no_epoch(monkeypatch):
                                  "unset it or set it to e.g. $(git log -1 --format=%ct)")
 
 
-@pytest.mark.parametrize("epoch", ["-1", "253402300800", "99999999999999999999"])
-def test_an_epoch_before_1970_or_after_9999_is_out_of_range(monkeypatch, epoch):
+@pytest.mark.parametrize("epoch", ["-1", "4294967296", "253402300799", "99999999999999999999"])
+def test_an_epoch_before_1970_or_after_2106_is_out_of_range(monkeypatch, epoch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
     with pytest.raises(ProjectError) as caught:
         as_of()
     assert str(caught.value) == (f"SOURCE_DATE_EPOCH='{epoch}' is out of range: it counts the seconds "
-                                 "from 1970 to a date before the year 10000; unset it or set it to e.g. "
-                                 "$(git log -1 --format=%ct)")
+                                 "from 1970 to 2106 at the latest (0 to 4294967295); unset it or set it "
+                                 "to e.g. $(git log -1 --format=%ct)")
+
+
+@pytest.mark.parametrize("epoch, day", [("0", dt.date(1970, 1, 1)), ("4294967295", dt.date(2106, 2, 7))])
+def test_the_first_and_last_epochs(monkeypatch, epoch, day):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert as_of() == day
 
 
 def test_a_bad_build_date_says_how_to_write_it(monkeypatch):
