@@ -13,7 +13,7 @@ from .load.assets import unpublished_assets
 from .load.charter import LoadResult, load_charter
 from .model import Charter
 from .problems import Problem
-from .rules import apply_levels, run_rules
+from .rules import apply_levels, resolve_levels, run_rules
 
 
 @dataclass
@@ -39,7 +39,9 @@ def check_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *
     """
     docs = Path(docs_dir).resolve()
     project = Path(project_dir or docs.parent).resolve()
-    key = (docs, project, today, tuple(sorted((rules or {}).items())))
+    # Every level is checked first (ValueError), and the key holds the resolved levels: what
+    # mkdocs.yml wrote may be a number, a list or a mapping, neither sortable nor hashable.
+    key = (docs, project, today, tuple(sorted(resolve_levels(rules).items())))
     memo = _checks.get()
     if memo is not None and key in memo:
         charter, found = memo[key]

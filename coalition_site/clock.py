@@ -8,6 +8,11 @@ import os
 from .errors import ProjectError
 
 
+MAX_EPOCH = 2**32 - 1
+"""7 February 2106: MkDocs writes the build's date into the sitemap's .gz, whose time field has
+32 bits, and fails with a traceback on a later one."""
+
+
 def as_of(configured: str | dt.date | None = None) -> dt.date:
     """The date a build is "as of".
 
@@ -15,12 +20,19 @@ def as_of(configured: str | dt.date | None = None) -> dt.date:
     (``build_date`` in the plugin config), then today.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
+    if epoch is not None:
+        # Set is set, even empty (`$(git log ...)` outside a repository): MkDocs reads it too,
+        # for the sitemap, and fails with a traceback on an empty or negative value.
+        fix = "unset it or set it to e.g. $(git log -1 --format=%ct)"
         try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-        except (ValueError, OverflowError, OSError):
-            raise ProjectError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since "
-                               "1970; unset it or set it to e.g. $(git log -1 --format=%ct)") from None
+            seconds = int(epoch)
+        except ValueError:
+            raise ProjectError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970; "
+                               f"{fix}") from None
+        if not 0 <= seconds <= MAX_EPOCH:
+            raise ProjectError(f"SOURCE_DATE_EPOCH={epoch!r} is out of range: it counts the seconds from "
+                               f"1970 to 2106 at the latest (0 to {MAX_EPOCH}); {fix}")
+        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date()
     if isinstance(configured, dt.date):
         return configured
     if configured:

@@ -22,6 +22,7 @@ from .errors import CharterError, CoalitionSiteError, ProjectError
 from .problems import format_problems, has_errors, summary
 from .project import find_project
 from .risky_extensions import risky_extension_problems
+from .rules import resolve_levels
 
 DEFAULT_SITE_DIRS = {"public": "site", "internal": "site-internal"}
 DEFAULT_DEV_ADDR = "127.0.0.1:8000"
@@ -48,11 +49,12 @@ def _check(project) -> CheckResult:
         raise ProjectError("the coalition plugin's 'rules' option must map rule ids to "
                            "error, warning or off")
     try:
-        result = check_charter(project.docs_dir, project.root,
-                               today=as_of(project.plugin_options.get("build_date")), rules=rules,
-                               named_assets=project.named_assets)
-    except ValueError as exc:  # an unknown rule id in the plugin's config
+        resolve_levels(rules)
+    except ValueError as exc:  # an unknown rule id or level in the plugin's config
         raise ProjectError(f"{project.config_file.name if project.config_file else 'config'}: {exc}") from None
+    result = check_charter(project.docs_dir, project.root,
+                           today=as_of(project.plugin_options.get("build_date")), rules=rules,
+                           named_assets=project.named_assets)
     if project.config_file is not None:
         result.problems += risky_extension_problems(project.config_file, project.markdown_extensions,
                                                     project.plugins)
@@ -230,15 +232,20 @@ def _load_mkdocs_config(project, audience, site_dir, strict):
         # Never build the internal site where the public one is published from.
         site_dir = project.root / DEFAULT_SITE_DIRS["internal"]
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     options = {"strict": strict or None}
     if site_dir is not None:
         options["site_dir"] = str(Path(site_dir).resolve())
+    _configure_logging()  # MkDocs logs each wrong value of the config, then aborts
     try:
         return load_config(config_file=str(project.config_file), **options)
     except ConfigurationError as exc:
         raise ProjectError(f"{project.config_file.name}: {exc}") from None
+    except Abort as exc:  # a SystemExit too: it would end the command without a word of ours
+        message = str(exc.message).rstrip("!")
+        raise ProjectError(f"{project.config_file.name}: {message[:1].lower()}{message[1:]}; the lines "
+                           "above say which values and why; nothing was built") from None
 
 
 def _dev_address(value: str) -> tuple[str, int] | None:

@@ -7,6 +7,7 @@ anything they wrote.
 
 from __future__ import annotations
 
+import errno
 from typing import Sequence
 
 from .problems import Problem, format_problems, summary
@@ -32,3 +33,10 @@ class ProjectError(CoalitionSiteError):
 
 class RenderError(CoalitionSiteError):
     """A diagram or chart could not be rendered (``dot`` missing, timed out, ...)."""
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the file system refused, in words (a path through a file says so plainly)."""
+    if exc.errno == errno.ENOTDIR:
+        return "part of the path is a file, not a folder"
+    return (exc.strerror or str(exc)).lower()

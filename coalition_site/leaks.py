@@ -275,7 +275,7 @@ def _not_public(candidates: list[InternalValue], corpus: str) -> list[InternalVa
     keys = [normalise(v.text) for v in unique.values()]
     public: set[str] = set()
     if corpus and any(keys):
-        matcher = ahocorasick_rs.AhoCorasick([k for k in keys if k], store_patterns=True)
+        matcher = _matcher([k for k in keys if k], store_patterns=True)
         public = set(matcher.find_matches_as_strings(corpus, overlapping=True))
     kept = []
     for key, value in zip(keys, unique.values()):
@@ -286,6 +286,17 @@ def _not_public(candidates: list[InternalValue], corpus: str) -> list[InternalVa
         elif key not in public:
             kept.append(value)
     return kept
+
+
+def _matcher(patterns: list[str], **options) -> ahocorasick_rs.AhoCorasick:
+    """An Aho-Corasick automaton of ``patterns``, built in time linear in their length.
+
+    For a few patterns the library would choose a DFA, whose construction follows every failure
+    link of every state: a long repetitive value (a line of 20,000 'z', or 'abab...') took
+    minutes to compile. The contiguous NFA is what it chooses for many patterns anyway.
+    """
+    return ahocorasick_rs.AhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+                                      **options)
 
 
 def _display(charter: Charter, src_uri: str) -> str:
@@ -394,7 +405,7 @@ class LeakScanner:
         self._keys = [normalise(v.text) for v in self.values]
         indexed = [i for i, key in enumerate(self._keys) if key]
         self._index = indexed
-        self._matcher = ahocorasick_rs.AhoCorasick([self._keys[i] for i in indexed]) if indexed else None
+        self._matcher = _matcher([self._keys[i] for i in indexed]) if indexed else None
 
     def scan_text(self, raw: str) -> list[InternalValue]:
         """The values found in ``raw`` (HTML, XML, JSON or any text)."""

@@ -35,7 +35,7 @@ from .errors import CoalitionSiteError
 from .leaks import LeakScanner, internal_values, scan_site, site_words
 from .load.assets import PUBLISHED_SUFFIXES, is_published_asset
 from .output_dir import StagedOutput, separate_site_dirs
-from .project import named_assets
+from .project import TWICE, named_assets
 from .publish import enable_version_selector
 from .render.internal_blocks import InternalBlocksExtension
 from .render.internal_marks import ROBOTS_TXT, mark_internal
@@ -46,6 +46,7 @@ from .render.site import BuildOptions, SiteBuild
 from .render.toc import toc_tokens
 from .render.user_nav import filter_nav, nav_links
 from .risky_extensions import find_risky, message
+from .rules import resolve_levels
 from .user_cache import user_cache_dir
 
 log = logging.getLogger("mkdocs.plugins.coalition")
@@ -62,6 +63,21 @@ PAGE_META_KEYS = ("title", "description", "hide", "tags", "template", "icon", "s
                   "subtitle", "search", "social", "robots")
 
 
+class _FolderPath(c.Type):
+    """The path of a folder: text without a NUL, which no file system accepts (every use of
+    such a path fails with a ValueError, not an OSError)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(str, **kwargs)
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value)
+        if "\x00" in value:
+            raise base.ValidationError("a path cannot hold a NUL character; write the path of a "
+                                       "folder, like '.cache/coalition'")
+        return value
+
+
 class CoalitionConfig(base.Config):
     enabled = c.Type(bool, default=True)
     audience = c.Choice(AUDIENCES, default="public")
@@ -70,7 +86,7 @@ class CoalitionConfig(base.Config):
     """Rule id → ``error``, ``warning`` or ``off``."""
     build_date = c.Optional(c.Type(str))
     """The "as of" date (YYYY-MM-DD); ``SOURCE_DATE_EPOCH`` wins over it."""
-    cache_dir = c.Optional(c.Type(str))
+    cache_dir = c.Optional(_FolderPath())
     """Where rendered diagrams are cached, relative to mkdocs.yml; by default a private folder
     of the user's (user_cache.py), never one a pull request could write to."""
 
@@ -96,14 +112,22 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        instances = [name for name in config.plugins if name.split(" #")[0] == "coalition"]
+        if len(instances) > 1:
+            name = Path(config.config_file_path or "mkdocs.yml").name
+            raise PluginError(f"coalition: {TWICE.format(config=name, times=len(instances))}")
         self.audience = self._resolve_audience()
         project_dir = Path(config.config_file_path or ".").resolve().parent
         try:
             today = as_of(self.config.build_date)
-            self.named_assets = set(named_assets(config))
+            resolve_levels(self.config.rules)
+        except (CoalitionSiteError, ValueError) as exc:  # ValueError: an unknown rule id or level
+            raise PluginError(f"coalition: {exc}") from None
+        self.named_assets = set(named_assets(config))
+        try:
             result = check_charter(config.docs_dir, project_dir, today=today, rules=self.config.rules,
                                    named_assets=self.named_assets)
-        except (CoalitionSiteError, ValueError) as exc:
+        except CoalitionSiteError as exc:
             raise PluginError(f"coalition: {exc}") from None
         for problem in result.problems:
             if problem.level == "warning":

@@ -31,8 +31,15 @@ class Problem:
     field: str = ""
     """The field's dotted path (``asks.0.benefits``), empty when the whole file is meant."""
 
+    def __post_init__(self) -> None:
+        # A file name that is not UTF-8 is read with lone surrogates, which no output can encode
+        # (JSON, GitHub annotations, a strict UTF-8 terminal): written as escapes instead.
+        for name in ("path", "message", "field"):
+            object.__setattr__(self, name, _valid_text(getattr(self, name)))
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.level}: {self.message} [{self.rule}]"
+        return (f"{_one_line(self.path)}:{self.line}:{self.column}: {self.level}: "
+                f"{_one_line(self.message)} [{self.rule}]")
 
     def as_github(self) -> str:
         # GitHub's workflow-command syntax: properties are comma separated, and %, CR, LF and
@@ -44,6 +51,23 @@ class Problem:
             f"::{self.level} file={prop(self.path)},line={self.line},col={self.column},"
             f"title={prop(self.rule)}::{_gh_escape(self.message)}"
         )
+
+
+def _valid_text(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
+def _one_line(text: str) -> str:
+    """``text`` with what a terminal would not show as written escaped, as Python writes it:
+    a key or file name from a pull request may hold a line break (which would split the
+    problem in two) or an escape code (which would recolour or rewrite the terminal)."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def _gh_escape(value: str) -> str:

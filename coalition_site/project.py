@@ -12,8 +12,13 @@ from pathlib import Path
 import yaml
 
 from .errors import ProjectError
+from .load.yaml_source import syntax_error
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+# MkDocs runs every entry of a plugin, each with its own options (one public, one internal ...),
+# and only warns; the plugin is made to run once.
+TWICE = ("{config}: 'plugins' lists coalition {times} times; keep one entry (its options decide "
+         "what check and build do)")
 
 
 @dataclass
@@ -42,20 +47,50 @@ def find_project(root: Path | str = ".") -> Project:
         raise ProjectError(f"no mkdocs.yml in '{root}'; run this in a coalition-site project, give "
                            "its folder, or create one with 'coalition-site new DIR'")
     config = _read_config(config_file)
-    docs_dir = root / str(config.get("docs_dir") or "docs")
+    docs_name = config.get("docs_dir") or "docs"
+    if not isinstance(docs_name, str) or "\x00" in docs_name:
+        raise ProjectError(f"{config_file.name}: 'docs_dir' must name a folder, like 'docs_dir: content'")
+    docs_dir = root / docs_name
     options: dict = {}
-    for entry in config.get("plugins") or []:
-        if entry == "coalition":
-            options = {}
-        elif isinstance(entry, dict) and "coalition" in entry:
-            options = entry["coalition"] or {}
-    extensions = [next(iter(e)) if isinstance(e, dict) else str(e)
-                  for e in (config.get("markdown_extensions") or [])]
-    plugins = [next(iter(e)) if isinstance(e, dict) else str(e) for e in (config.get("plugins") or [])]
+    for name, entry_options in _entries(config.get("plugins")):
+        if name == "coalition":
+            options = entry_options or {}
+    plugins = [name for name, _ in _entries(config.get("plugins"))]
+    if plugins.count("coalition") > 1:
+        raise ProjectError(TWICE.format(config=config_file.name, times=plugins.count("coalition")))
+    if isinstance(config.get("markdown_extensions"), list) and {} in config["markdown_extensions"]:
+        # MkDocs refuses every other malformed entry by name, but fails on this one with a traceback.
+        raise ProjectError(f"{config_file.name}: 'markdown_extensions' has an empty entry ('- {{}}'); "
+                           "remove it, or write the name of an extension")
+    styles = config.get("extra_css")
+    wrong = next((e for e in styles if not isinstance(e, (str, type(None)))), None) \
+        if isinstance(styles, list) else None
+    if wrong is not None:
+        # MkDocs checks only that extra_css is a list, then fails on a number, list or mapping
+        # in it with a traceback (an empty entry it skips).
+        raise ProjectError(f"{config_file.name}: 'extra_css' lists {wrong!r}; list the paths of "
+                           "stylesheets, like 'extra_css: [styles/extra.css]'")
+    extensions = [name for name, _ in _entries(config.get("markdown_extensions"))]
     dev_addr = config.get("dev_addr")
     return Project(root, config_file, docs_dir, options if isinstance(options, dict) else {},
                    extensions, plugins, named_assets(config),
                    dev_addr if isinstance(dev_addr, str) else None)
+
+
+def _entries(value) -> list[tuple[str, object]]:
+    """``plugins`` or ``markdown_extensions`` as (name, options) pairs, read as MkDocs reads them:
+    a list of names and one-key mappings, or one mapping of name to options.
+
+    Entries MkDocs refuses (an empty mapping, a number) are left out here: the build names them.
+    """
+    if isinstance(value, dict):
+        items = list(value.items())
+    elif isinstance(value, list):
+        items = [next(iter(e.items())) if isinstance(e, dict) and len(e) == 1 else (e, None)
+                 for e in value]
+    else:
+        items = []
+    return [(name, options) for name, options in items if isinstance(name, str)]
 
 
 def named_assets(config) -> list[str]:
@@ -65,7 +100,7 @@ def named_assets(config) -> list[str]:
     Works on the raw ``mkdocs.yml`` mapping and on MkDocs' loaded config alike.
     """
     theme = config.get("theme") or {}
-    names = [*(config.get("extra_css") or []), *(config.get("extra_javascript") or []),
+    names = [*_listed(config.get("extra_css")), *_listed(config.get("extra_javascript")),
              theme.get("logo") if hasattr(theme, "get") else None,
              theme.get("favicon") if hasattr(theme, "get") else None]
     found = []
@@ -76,14 +111,34 @@ def named_assets(config) -> list[str]:
     return found
 
 
+def _listed(value) -> list:
+    """A list option of MkDocs' config (``extra_css``); nothing when it is not a list (the
+    build then says so)."""
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
 def _read_config(path: Path) -> dict:
     from mkdocs.utils import yaml_load  # understands !ENV and !relative, as MkDocs does
 
     try:
         with path.open("rb") as handle:
             config = yaml_load(handle)
+    except TypeError:
+        # MkDocs looks for `INHERIT` in whatever the file holds: a lone number or `true` fails.
+        raise ProjectError(f"{path.name} must be a set of 'key: value' lines") from None
     except (yaml.YAMLError, Exception) as exc:  # MkDocs wraps YAML errors in its own types
-        raise ProjectError(f"{path.name} cannot be read: {exc}") from None
+        cause = exc.__context__ if not isinstance(exc, yaml.YAMLError) else exc
+        if isinstance(cause, yaml.MarkedYAMLError):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            error = syntax_error(cause, text, 0)
+            raise ProjectError(f"{path.name}:{error.line}:{error.column}: {error.message}; "
+                               f"{error.fix}") from None
+        raise ProjectError(f"{path.name} cannot be read: {_one_line(exc)}") from None
     if not isinstance(config, dict):
         raise ProjectError(f"{path.name} must be a set of 'key: value' lines")
     return config
+
+
+def _one_line(exc: Exception) -> str:
+    """An exception's message on one line (PyYAML's carry their position on lines of their own)."""
+    return " ".join(str(exc).split())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import ProjectError
+from .errors import ProjectError, os_reason
 from .model import (Autonomy, Coalition, ConflictProtocol, JointDemand, Logic, Page, Partner,
                     ProblemStatement, Review, StewardMandate)
 
@@ -38,17 +38,21 @@ def json_schemas() -> dict[str, dict]:
 
 def write_schemas(target: Path) -> list[Path]:
     """Write every schema into ``target``; refuse to overwrite a file coalition-site did not write."""
-    target.mkdir(parents=True, exist_ok=True)
-    schemas = json_schemas()
-    # Every file is checked before any is written: a refusal leaves the folder as it was.
-    for filename in schemas:
-        path = target / filename
-        if path.exists() and _MARK not in path.read_text(encoding="utf-8", errors="replace"):
-            raise ProjectError(f"'{path}' exists and was not written by coalition-site; "
-                               "move it away or choose another folder")
-    written = []
-    for filename, schema in schemas.items():
-        path = target / filename
-        path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        written.append(path)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        schemas = json_schemas()
+        # Every file is checked before any is written: a refusal leaves the folder as it was.
+        for filename in schemas:
+            path = target / filename
+            if path.exists() and _MARK not in path.read_text(encoding="utf-8", errors="replace"):
+                raise ProjectError(f"'{path}' exists and was not written by coalition-site; "
+                                   "move it away or choose another folder")
+        written = []
+        for filename, schema in schemas.items():
+            path = target / filename
+            path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            written.append(path)
+    except OSError as exc:  # a file where a folder of the path should be, no permission, ...
+        raise ProjectError(f"cannot write the schemas into '{target}': {os_reason(exc)}; choose "
+                           "another folder") from None
     return written

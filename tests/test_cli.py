@@ -127,12 +127,83 @@ def test_an_unknown_rule_in_mkdocs_yml_is_named(sample):
     assert result.output.startswith("error: mkdocs.yml: unknown rule id 'review-overdue'; known rules: ")
 
 
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize("rules, message", [
+    ("{review-due: [error]}", "rule 'review-due': unknown level ['error']; use one of: error, warning, off"),
+    ("{review-due: {level: error}}", "rule 'review-due': unknown level {'level': 'error'}; use one of: "
+                                     "error, warning, off"),
+    ("{review-due: error, 2: off}", "unknown rule id '2'; known rules: "),
+])
+def test_a_rule_level_of_the_wrong_kind_is_named(sample, command, rules, message):
+    (sample.root / "mkdocs.yml").write_text(
+        f"site_name: X\ndocs_dir: content\nplugins:\n  - coalition:\n      rules: {rules}\n")
+    result = invoke(command, sample.root)
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert result.output.startswith(f"error: mkdocs.yml: {message}")
+    assert not (sample.root / "site").exists()
+
+
 def test_rule_levels_from_mkdocs_yml_apply(sample):
     (sample.root / "mkdocs.yml").write_text(
         "site_name: X\ndocs_dir: content\nplugins:\n  - coalition:\n      rules: {review-due: error}\n")
     result = invoke("check", sample.root, SOURCE_DATE_EPOCH=LATER)
     assert result.exit_code == 1
     assert OVERDUE.replace(": warning: ", ": error: ") in result.output
+
+
+def test_rule_levels_apply_when_plugins_are_written_as_one_mapping(sample):
+    (sample.root / "mkdocs.yml").write_text(
+        "site_name: X\ndocs_dir: content\nplugins:\n  search: {}\n  coalition:\n    rules: {review-due: error}\n")
+    result = invoke("check", sample.root, SOURCE_DATE_EPOCH=LATER)
+    assert result.exit_code == 1
+    assert OVERDUE.replace(": warning: ", ": error: ") in result.output
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_an_empty_markdown_extension_is_named_not_a_traceback(sample, command):
+    (sample.root / "mkdocs.yml").write_text(
+        "site_name: X\ndocs_dir: content\nplugins: [coalition]\nmarkdown_extensions: [{}]\n")
+    result = invoke(command, sample.root)
+    assert (result.exit_code, result.output) == (1, "error: mkdocs.yml: 'markdown_extensions' has an empty "
+                                                    "entry ('- {}'); remove it, or write the name of an extension\n")
+    assert isinstance(result.exception, SystemExit)
+
+
+def test_a_wrong_plugin_option_stops_the_build_with_a_word_of_ours(sample):
+    (sample.root / "mkdocs.yml").write_text(
+        "site_name: X\ndocs_dir: content\nplugins:\n  - coalition:\n      audience: everyone\n")
+    result = invoke("build", sample.root)
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        "error: mkdocs.yml: aborted with a configuration error; the lines above say which values and "
+        "why; nothing was built\n")
+    assert not (sample.root / "site").exists()
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize("epoch, problem", [
+    ("", "is not a number of seconds since 1970"),
+    ("-1", "is out of range: it counts the seconds from 1970 to 2106 at the latest (0 to 4294967295)"),
+    ("253402300799", "is out of range: it counts the seconds from 1970 to 2106 at the latest (0 to 4294967295)"),
+])
+def test_an_epoch_mkdocs_cannot_use_stops_check_and_build_alike(sample, command, epoch, problem):
+    result = invoke(command, sample.root, SOURCE_DATE_EPOCH=epoch)
+    assert (result.exit_code, result.output) == (
+        1, f"error: SOURCE_DATE_EPOCH='{epoch}' {problem}; unset it or set it to e.g. "
+           "$(git log -1 --format=%ct)\n")
+    assert not (sample.root / "site").exists()
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_a_file_name_that_is_not_utf8_is_printed_escaped(sample, fmt):
+    (sample.content / "caf\udce9.md").write_bytes(b"---\nvisibilty: internal\n---\n")  # b'caf\xe9.md'
+    checked = run("check", "--format", fmt, cwd=sample.root, PYTHONIOENCODING="utf-8")
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr
+    if fmt == "json":
+        assert [p["path"] for p in json.loads(checked.stdout)] == ["content/caf\\udce9.md"]
+    else:
+        assert "content/caf\\udce9.md" in checked.stdout
 
 
 def test_debug_shows_the_traceback(tmp_path):

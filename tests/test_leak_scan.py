@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -203,6 +204,19 @@ def test_a_value_is_found_through_tags_escaping_case_and_whitespace(tmp_path):
         ("b/index.html", "partners/t.md:11 (representatives.0.email)"),
         ("c/index.html", "partners/t.md:9 (representatives.0.name)"),
     }
+
+
+@pytest.mark.parametrize("line", ["z" * 200_000, "ab" * 100_000])
+def test_a_long_repetitive_line_is_looked_for_in_linear_time(editable, tmp_path, line):
+    # Aho-Corasick's DFA, which the library picks for few values, compiles such a line in time
+    # quadratic in its length: minutes for a 100 kB line in a partner's page.
+    editable.edit("reviews/2026-11-11.md", "SECRET-REVIEW-NOTES the riders met the mayor alone.", line)
+    started = time.perf_counter()
+    values = internal_values(editable.charter())
+    scanner = LeakScanner(values)
+    found = scanner.scan_text(f"<p>x {line} y</p>")
+    assert time.perf_counter() - started < 5
+    assert line in {v.text for v in found}
 
 
 def test_a_short_name_inside_a_longer_word_is_not_found(tmp_path):

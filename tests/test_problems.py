@@ -15,6 +15,19 @@ def test_text_is_path_line_column_level_message_rule():
     assert str(ERROR) == "content/logic.yml:20:9: error: 'x' is not a known condition id [reference]"
 
 
+def test_text_is_one_line_whatever_a_key_or_file_name_holds():
+    problem = Problem("content/a\nb.md", 2, 1, "error", "unknown key 'x\ny\x1b[2J\u202e'", "schema")
+    assert str(problem) == "content/a\\nb.md:2:1: error: unknown key 'x\\ny\\x1b[2J\\u202e' [schema]"
+
+
+def test_a_file_name_that_is_not_utf8_prints_in_every_format():
+    name = b"content/caf\xe9.md".decode("utf-8", "surrogateescape")  # as os.walk reads it
+    problem = Problem(name, 1, 1, "error", f"the file '{name}' is odd", "file")
+    assert problem.path == "content/caf\\udce9.md"
+    for fmt in ("text", "json", "github"):
+        format_problems([problem], fmt).encode("utf-8")  # strict, as a UTF-8 terminal or pipe
+
+
 def test_problems_print_sorted_by_file_and_line():
     assert format_problems([ERROR, WARNING]) == (
         "content/coalition.yml:8:1: warning: review overdue [review-due]\n"

@@ -54,11 +54,45 @@ def test_a_file_is_not_a_project(tmp_path):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("site_name: [unclosed\n", "mkdocs.yml cannot be read: "),
+    ("site_name: [unclosed\n", "mkdocs.yml:2:1: YAML syntax error: expected ',' or ']', but got "
+                               "'<stream end>'; check the indentation and quoting on this line and the "
+                               "one above"),
+    ("site_name: X\n\tdocs_dir: content\n", "mkdocs.yml:2:1: a tab character is used for indentation; "
+                                            "indent with spaces, not tabs"),
     ("- a list\n", "mkdocs.yml must be a set of 'key: value' lines"),
+    ("42\n", "mkdocs.yml must be a set of 'key: value' lines"),
+    ("true\n", "mkdocs.yml must be a set of 'key: value' lines"),
+    ("site_name: X\ndocs_dir: [content]\n", "mkdocs.yml: 'docs_dir' must name a folder, like 'docs_dir: content'"),
+    ("site_name: X\ndocs_dir: \"con\\0tent\"\n", "mkdocs.yml: 'docs_dir' must name a folder, like 'docs_dir: content'"),
+    ("site_name: X\nextra_css:\n  - a.css\n  - path: b.css\n", "mkdocs.yml: 'extra_css' lists {'path': 'b.css'}; "
+                                                           "list the paths of stylesheets, like 'extra_css: "
+                                                           "[styles/extra.css]'"),
+    ("site_name: X\nplugins:\n  - coalition\n  - coalition: {audience: internal}\n",
+     "mkdocs.yml: 'plugins' lists coalition 2 times; keep one entry (its options decide what check "
+     "and build do)"),
+    ("site_name: X\nmarkdown_extensions:\n  - toc\n  - {}\n", "mkdocs.yml: 'markdown_extensions' has an "
+                                                        "empty entry ('- {}'); remove it, or write the name of an extension"),
 ])
 def test_an_unreadable_mkdocs_yml_is_a_project_error(tmp_path, text, message):
     (tmp_path / "mkdocs.yml").write_text(text)
     with pytest.raises(ProjectError) as caught:
         find_project(tmp_path)
-    assert str(caught.value).startswith(message)
+    assert str(caught.value) == message
+
+
+def test_plugins_written_as_one_mapping_are_read_as_mkdocs_reads_them(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: X\nplugins:\n  search: {}\n  coalition:\n    rules: {review-due: error}\n"
+        "markdown_extensions:\n  toc: {permalink: true}\n  admonition: {}\n")
+    project = find_project(tmp_path)
+    assert project.plugin_options == {"rules": {"review-due": "error"}}
+    assert project.plugins == ["search", "coalition"]
+    assert project.markdown_extensions == ["toc", "admonition"]
+
+
+def test_entries_mkdocs_refuses_are_left_to_the_build_to_name(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: X\nplugins: [{}, 7, {a: 1, b: 2}, coalition]\nmarkdown_extensions: [7, toc]\n"
+        "extra_css: 1\nextra_javascript: x.js\n")
+    project = find_project(tmp_path)
+    assert (project.plugins, project.markdown_extensions, project.named_assets) == (["coalition"], ["toc"], [])

@@ -8,7 +8,7 @@ import pytest
 
 from coalition_site.check import check_charter
 from coalition_site.scaffold import ScaffoldError, create_project
-from support import article, run, site_texts
+from support import article, invoke, run, site_texts
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +75,12 @@ def test_an_empty_folder_is_used(tmp_path):
     created = create_project(tmp_path, today=dt.date(2026, 11, 18))
     assert tmp_path / "content" / "reviews" / "2026-11-18.md" in created
     assert "date: 2026-11-18" in (tmp_path / "content" / "reviews" / "2026-11-18.md").read_text()
+
+
+def test_a_folder_that_cannot_be_made_is_an_error_not_a_traceback(tmp_path):
+    (tmp_path / "notes.md").write_text("mine\n")
+    result = invoke("new", tmp_path / "notes.md" / "project")
+    assert (result.exit_code, result.output) == (
+        1, f"error: cannot create the project in '{tmp_path / 'notes.md' / 'project'}': part of the "
+           "path is a file, not a folder; choose another folder\n")
+    assert (tmp_path / "notes.md").read_text() == "mine\n"

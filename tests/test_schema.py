@@ -8,6 +8,7 @@ import pytest
 
 from coalition_site.errors import ProjectError
 from coalition_site.schema import write_schemas
+from support import invoke
 
 KINDS = ["autonomy", "coalition", "conflict-protocol", "joint-demand", "logic", "page", "partner",
          "problem-statement", "review", "steward-mandate"]
@@ -81,3 +82,12 @@ def test_a_foreign_file_is_never_overwritten(tmp_path):
                                  "coalition-site; move it away or choose another folder")
     assert (tmp_path / "review.schema.json").read_text() == "{}"
     assert [p.name for p in tmp_path.iterdir()] == ["review.schema.json"]  # nothing else written
+
+
+def test_a_folder_that_cannot_be_made_is_an_error_not_a_traceback(tmp_path):
+    (tmp_path / "notes.md").write_text("mine\n")
+    result = invoke("schema", tmp_path / "notes.md" / "schemas")
+    assert (result.exit_code, result.output) == (
+        1, f"error: cannot write the schemas into '{tmp_path / 'notes.md' / 'schemas'}': part of the "
+           "path is a file, not a folder; choose another folder\n")
+    assert (tmp_path / "notes.md").read_text() == "mine\n"

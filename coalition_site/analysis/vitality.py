@@ -311,7 +311,7 @@ class VitalityReport:
     def _recent(self, items: tuple) -> tuple[tuple, tuple]:
         """``items`` (with an ``end`` date) split into the recent ones and the earlier ones; an
         ongoing run of drifting is recent however long ago its latest review was."""
-        since = self.today - dt.timedelta(days=RECENT_DAYS)
+        since = _days_after(self.today, -RECENT_DAYS)
         recent = tuple(i for i in items if i.end >= since or getattr(i, "ongoing", False))
         return recent, tuple(i for i in items if i not in recent)
 
@@ -381,8 +381,16 @@ def _rhythm(reviews: list[Review], cadence: int, today: dt.date) -> Rhythm:
     since_latest = None
     if dates and dates[-1] < today:  # the reviews are held ones: dated today at the latest
         since_latest = _interval(dates[-1], today, cadence, open=True)
-    next_due = dates[-1] + dt.timedelta(days=cadence) if dates else None
+    next_due = _days_after(dates[-1], cadence) if dates else None
     return Rhythm(cadence, intervals, since_latest, next_due)
+
+
+def _days_after(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, kept on the calendar (a build "as of" the year 1 or 9999)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 def _interval(start: dt.date, end: dt.date, cadence: int, open: bool = False) -> Interval:

@@ -56,10 +56,16 @@ def scan_content(docs_dir: Path, display_root: Path) -> tuple[list[SourceFile], 
                     display(here / name), "this folder is a symbolic link",
                     "replace the link with a real folder (links are never followed, so they "
                     "cannot pull in files from outside the content folder)"))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (here / d).is_symlink())
+            elif not name.startswith(".") and not _is_utf8(name):
+                problems.append(_name_problem(display(here / name), "folder"))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (here / d).is_symlink()
+                             and _is_utf8(d))
         for name in sorted(filenames):
             path = here / name
             if name.startswith("."):
+                continue
+            if not _is_utf8(name):
+                problems.append(_name_problem(display(path), "file"))
                 continue
             if path.is_symlink():
                 problems.append(_file_problem(
@@ -139,6 +145,22 @@ def split_front_matter(text: str) -> FrontMatter:
         if lines[index].rstrip() in ("---", "..."):
             return FrontMatter("\n".join(lines[1:index]) + "\n", "\n".join(lines[index + 1:]), index + 2)
     return FrontMatter(None, text, 1)
+
+
+def _is_utf8(name: str) -> bool:
+    """Whether a file name is UTF-8 text (os.walk reads any other bytes as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _name_problem(display: str, what: str) -> Problem:
+    # Its address, its links and the leak check's search all need the name as text.
+    return _file_problem(display, f"this {what}'s name is not UTF-8 text",
+                         "rename it (typing the name again in your file manager or editor saves "
+                         "it as UTF-8)")
 
 
 def _file_problem(display: str, message: str, fix: str, rule: str = "file") -> Problem:

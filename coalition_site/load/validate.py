@@ -27,13 +27,33 @@ def validate_model(model: type[M], data: Any, smap: SourceMap, display: str,
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        errors = _one_branch_per_union(exc.errors(), data)
+        errors = _one_branch_per_union([_read_loc(error, data) for error in exc.errors()], data)
         problems = [_problem(model, error, smap, display) for error in errors]
         return None, sorted(set(problems))
 
 
-def _is_branch(part: Any) -> bool:
-    return isinstance(part, str) and "[" in part
+def _read_loc(error: dict, data: Any) -> dict:
+    """``error`` with its ``loc`` told apart: the keys and indexes written in the file
+    (``written``), and where the first form of a union is named (``branch_at``).
+
+    Pydantic's ``loc`` mixes the two: ``('reports_to', 'list[constrained-str]', 0)`` names the
+    list form of ``reports_to``, and ``[key]`` ends the loc of a bad key. A key in a file may
+    hold a '[' too (``trust[1]:``), so the data written decides what is a key, not the text.
+    """
+    loc, tags = error["loc"], []
+    current = data
+    for index, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif isinstance(part, str) and "[" in part:
+            tags.append(index)
+        else:
+            current = None  # a missing or unknown key: nothing is written below it
+    branch_at = next((i for i in tags if loc[i] != "[key]"), None)
+    return {**error, "written": tuple(part for i, part in enumerate(loc) if i not in tags),
+            "branch_at": branch_at, "tags": tags}
 
 
 def _one_branch_per_union(errors: list[dict], data: Any) -> list[dict]:
@@ -45,16 +65,16 @@ def _one_branch_per_union(errors: list[dict], data: Any) -> list[dict]:
     """
     kept = []
     for error in errors:
-        loc = error["loc"]
-        branch_at = next((i for i, part in enumerate(loc) if _is_branch(part)), None)
+        loc, branch_at = error["loc"], error["branch_at"]
         if branch_at is None:
             kept.append(error)
             continue
-        written = _value_at(data, [p for p in loc[:branch_at] if not _is_branch(p)])
+        written = _value_at(data, [part for i, part in enumerate(loc[:branch_at]) if i not in error["tags"]])
         matches = _branch_matches(loc[branch_at], written)
-        siblings = [e for e in errors if e["loc"][:branch_at] == loc[:branch_at]]
-        if matches or not any(_branch_matches(e["loc"][branch_at], written) for e in siblings
-                              if len(e["loc"]) > branch_at and _is_branch(e["loc"][branch_at])):
+        # The errors of the other forms of the same field.
+        siblings = [e for e in errors
+                    if e["branch_at"] == branch_at and e["loc"][:branch_at] == loc[:branch_at]]
+        if matches or not any(_branch_matches(e["loc"][branch_at], written) for e in siblings):
             dropped_list = any(e["loc"][branch_at].startswith("list[") for e in siblings if e is not error)
             if error["type"] == "literal_error" and dropped_list:
                 # The other form was a list: name it too, or the steward is told only half.
@@ -112,12 +132,14 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def _problem(model: type[BaseModel], error: dict, smap: SourceMap, display: str) -> Problem:
-    loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and "[" in part))
+    loc = error["written"]
     kind = error["type"]
     field = _field_name(loc)
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    line, column = smap.locate(loc, value=kind not in ("missing", "extra_forbidden"))
+    # A bad key (``[key]``) is pointed at where the key is written, not at its value.
+    line, column = smap.locate(loc, value=kind not in ("missing", "extra_forbidden")
+                               and error["loc"][-1:] != ("[key]",))
 
     if kind == "missing":
         parent = f" under '{_field_name(loc[:-1])}'" if len(loc) > 1 else ""
@@ -144,6 +166,8 @@ def _problem(model: type[BaseModel], error: dict, smap: SourceMap, display: str)
         message = f"'{field}' is empty; write a value after '{field}:'"
     elif kind == "string_type" and field in _PATTERN_HINTS:  # `version: 1.2` is a number to YAML
         message = f"'{field}': {_shown(value)} is not in the expected form; {_PATTERN_HINTS[field]}"
+    elif kind == "string_type" and isinstance(value, bytes):
+        message = f"'{field}': expected text, got binary data; remove the '!!binary' tag and write the text"
     elif kind == "string_type":
         # Quoting turns a number, a date or a bare word into text; a list or mapping is not a slip.
         quote = "" if isinstance(value, (list, dict)) else f"; put it in quotes: '{value}'"

@@ -22,6 +22,8 @@ Path_ = tuple  # a field's location: keys and list indexes, as pydantic's ``loc`
 # YAML 1.1 reads these bare words as booleans; a steward writing `keeps_solo: no` meant text.
 BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n"}
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+# What PyYAML's reader refuses in a file; an escape in a quoted value can still write it.
+_INVISIBLE = yaml.reader.Reader.NON_PRINTABLE
 
 
 class YamlSourceError(Exception):
@@ -100,14 +102,19 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, SourceMap]:
         parsed = _parse_fast(text, line_offset)
         if parsed is not None:
             return parsed
-    loader = _ComposingLoader(text)
+    try:
+        # PyYAML refuses control characters (an escape code pasted from a terminal ...) here,
+        # when it reads the text in, before any parsing.
+        loader = _ComposingLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise _unreadable_character(exc, text, line_offset) from None
     try:
         node = loader.get_single_node()
     except YamlSourceError as exc:
         exc.line += line_offset
         raise
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, text, line_offset) from None
+        raise syntax_error(exc, text, line_offset) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise YamlSourceError(f"this is not valid YAML: {exc}", 1 + line_offset, 1) from None
     except RecursionError:
@@ -124,6 +131,16 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, SourceMap]:
         return builder.build(node, ()), smap
     except RecursionError:
         raise _too_deep(1 + line_offset, 1) from None
+
+
+def _unreadable_character(exc: yaml.reader.ReaderError, text: str, line_offset: int) -> YamlSourceError:
+    position = exc.position
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return YamlSourceError(f"the invisible character U+{exc.character:04X} is not allowed in YAML",
+                           line + line_offset, column,
+                           "delete it (it is invisible in most editors, and often comes with text "
+                           "pasted from another program)")
 
 
 def _too_deep(line: int, column: int) -> YamlSourceError:
@@ -162,7 +179,8 @@ def _has_anchor(text: str) -> bool:
         return True  # let the Python parser locate the error
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlSourceError:
+def syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlSourceError:
+    """A YAML syntax error as a located :class:`YamlSourceError`, with the likely fix."""
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line + 1) if mark else 1
     column = (mark.column + 1) if mark else 1
@@ -228,7 +246,7 @@ class _Builder:
                 raise YamlSourceError("the merge key '<<' is not allowed", line, column,
                                       "write every key out in full")
             # Keys are always text: ids such as `no` or `2026` must not become booleans or numbers.
-            key = key_node.value
+            key = self.text(key_node)
             if key in result:
                 line, column = self.pos(key_node)
                 first = self.smap.keys[path + (key,)][0]
@@ -247,22 +265,47 @@ class _Builder:
         ):
             return self.timestamp(node)
         if node.tag == "tag:yaml.org,2002:str":
-            return node.value  # what SafeConstructor makes of it, without its dispatch per value
+            return self.text(node)  # what SafeConstructor makes of it, without its dispatch per value
         try:
             value = self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             line, column = self.pos(node)
-            raise YamlSourceError(f"cannot read the value {node.value!r}: {exc}", line, column,
+            # The problem alone: str(exc) adds PyYAML's own "in <unicode string>" lines.
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise YamlSourceError(f"cannot read the value {node.value!r}: {problem}", line, column,
                                   "quote it if it is meant as text") from None
+        except (ValueError, KeyError):
+            # An explicit tag (`!!int abc`, `!!bool maybe`) skips the resolver, which only gives
+            # a tag to text that fits it; PyYAML's constructors then fail with Python's errors.
+            line, column = self.pos(node)
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlSourceError(f"the value {node.value!r} cannot be read as {tag}", line, column,
+                                  f"remove '{tag}', or write a value of that kind") from None
         if isinstance(value, bool) and node.value.lower() in BOOLEAN_WORDS:
             self.smap.boolean_words[path] = node.value
         return value
+
+    def text(self, node) -> str:
+        """A key's or a value's text; an invisible character that YAML refuses written as it is
+        is refused written as an escape too (``"\\x01"``): it would reach the site, where it
+        breaks the diagrams and charts (XML cannot hold it)."""
+        found = _INVISIBLE.search(node.value)
+        if found:
+            line, column = self.pos(node)
+            raise YamlSourceError(
+                f"the invisible character U+{ord(found.group()):04X} is not allowed in YAML, even "
+                "written as an escape", line, column,
+                "delete the escape (such as '\\x01', '\\e' or '\\u0001') from the quoted text")
+        return node.value
 
     def timestamp(self, node) -> Any:
         match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", node.value)
         try:
             if match:
                 return dt.date(*(int(part) for part in match.groups()))
+            if not self.loader.timestamp_regexp.match(node.value):
+                # `!!timestamp soon`: the tag was written, the resolver never saw the text.
+                raise ValueError(node.value)
             return self.loader.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError):
             line, column = self.pos(node)

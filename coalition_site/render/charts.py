@@ -138,10 +138,9 @@ def time_ticks(first: dt.date, last: dt.date) -> list[dt.date]:
     ticks = []
     index = first.year * 12 + first.month - 1  # months since year 0
     index += -index % step  # the first round month at or after `first`'s month
-    while True:
+    # Counted in months, not dates: the month after the last may lie past the year 9999.
+    while index <= last.year * 12 + last.month - 1:
         tick = dt.date(index // 12, index % 12 + 1, 1)
-        if tick > last:
-            break
         if tick >= first:
             ticks.append(tick)
         index += step

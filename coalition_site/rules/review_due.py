@@ -49,8 +49,8 @@ def check(charter, today) -> Iterator[Finding]:
                       "as 'review_cadence_days' says)")
         return
     latest = max(held, key=lambda review: review.date)
-    due = latest.date + dt.timedelta(days=cadence)
-    if due < today:
+    if (today - latest.date).days > cadence:  # then the due date lies before today, on the calendar
+        due = latest.date + dt.timedelta(days=cadence)
         src_uri = latest.src_uri or f"reviews/{latest.date.isoformat()}.md"
         yield Finding(
             src_uri, ("date",),

@@ -11,6 +11,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import os_reason
+
 if TYPE_CHECKING:  # importlib.resources.abc is Python 3.11+; only the annotation needs it
     from importlib.resources.abc import Traversable
 
@@ -34,9 +36,13 @@ def create_project(target: Path, today: dt.date | None = None) -> list[Path]:
     if target.is_dir() and any(target.iterdir()):
         raise ScaffoldError(f"the folder '{target}' is not empty; choose a new or empty folder "
                             "(nothing you already have is ever overwritten)")
-    target.mkdir(parents=True, exist_ok=True)
     created: list[Path] = []
-    _copy_tree(files(__package__) / "project", target, created)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        _copy_tree(files(__package__) / "project", target, created)
+    except OSError as exc:  # a file where a folder of the path should be, no permission, ...
+        raise ScaffoldError(f"cannot create the project in '{target}': {os_reason(exc)}; choose "
+                            "another folder") from None
     _date_starter(target, created, today or dt.date.today())
     return created
 

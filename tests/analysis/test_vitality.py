@@ -552,3 +552,17 @@ def test_partners_who_were_not_members_at_the_latest_review_are_not_counted_in_i
     report = report_of(make_charter([healthy(TODAY)], partners=partners))
     assert report.latest_members == 2
     assert report.latest_alignment == {"aligned": 2, "departed": 1, "not-yet-a-partner": 1}
+
+
+@pytest.mark.parametrize("day", [dt.date.min, dt.date.max])
+def test_a_report_as_of_the_first_or_last_day_of_the_calendar_is_drawn(day):
+    # A build's "as of" date comes from mkdocs.yml (build_date: 9999-12-31): the next review,
+    # a cadence ahead, and the recent year, behind, fall off the calendar.
+    from coalition_site.render.charts import vitality_charts
+
+    charter = make_charter([healthy(day)])
+    report = report_of(charter, today=day)
+    assert report.rhythm.next_due == (dt.date.max if day == dt.date.max else day + 31 * DAY)
+    assert (report.recent_drift_runs, report.earlier_drift_runs) == ((), ())  # since a year ago
+    assert "chart-rhythm" in vitality_charts(report)
+    assert list(review_due.check(charter, day)) == []

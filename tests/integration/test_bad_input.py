@@ -77,6 +77,26 @@ CASES = [
     Case("date-that-does-not-exist", edit("coalition.yml", "founded: 2024-03-01", "founded: 2026-02-30"), [
         "content/coalition.yml:4:10: error: 2026-02-30 is not a date that exists; write a real "
         "calendar date as YYYY-MM-DD [yaml]"]),
+    Case("control-character", edit("coalition.yml", "buses, won", "buses\x1b[0m, won"), [
+        "content/coalition.yml:3:25: error: the invisible character U+001B is not allowed in YAML; "
+        "delete it (it is invisible in most editors, and often comes with text pasted from another "
+        "program) [yaml]"]),
+    Case("control-character-as-an-escape", edit("partners/tenants-union.md", "name: Riverside Tenants Union",
+                                                 'name: "Riverside\\x01Tenants Union"'), [
+        "content/partners/tenants-union.md:2:7: error: the invisible character U+0001 is not allowed in "
+        "YAML, even written as an escape; delete the escape (such as '\\x01', '\\e' or '\\u0001') from "
+        "the quoted text [yaml]"]),
+    Case("tagged-value-that-does-not-fit", edit("charter/autonomy.md", "  may_step_back: true\n    notice_days: 14\n    keeps_solo: Evic",
+                                                "  may_step_back: true\n    notice_days: !!int two weeks\n    keeps_solo: Evic"), [
+        "content/charter/autonomy.md:5:18: error: the value 'two weeks' cannot be read as !!int; "
+        "remove '!!int', or write a value of that kind [yaml]"]),
+    Case("key-with-a-line-break-and-a-direction-override", edit("partners/riders-alliance.md", "issue: Public transit",
+                                                                'issue: Public transit\n"con\\nstituency\\u202e": Riders'), [
+        "content/partners/riders-alliance.md:4:1: error: unknown key 'con\\nstituency\\u202e'; did you mean "
+        "'constituency'? (unknown keys are refused so a typo is never ignored) [schema]"]),
+    Case("file-name-not-utf8", lambda s: s.write_bytes(os.fsdecode(b"caf\xe9.md"), b"# Caf\n"), [
+        "content/caf\\udce9.md:1:1: error: this file's name is not UTF-8 text; rename it (typing the "
+        "name again in your file manager or editor saves it as UTF-8) [file]"]),
     Case("not-utf8", lambda s: s.write_bytes("onboarding.md", "---\ntitle: Café\n---\n".encode("latin-1")), [
         "content/onboarding.md:2:11: error: this file is not UTF-8 text (byte 0xe9); save it as "
         "UTF-8 in your editor [encoding]"]),

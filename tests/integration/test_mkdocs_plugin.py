@@ -104,3 +104,29 @@ def test_the_plugin_can_be_disabled(tmp_path):
     sample.edit("coalition.yml", "tagline: Homes and buses, won together.", "tagline: yes")
     built = mkdocs_build(sample.root)
     assert built.returncode == 0, built.stderr
+
+
+def test_a_cache_dir_with_a_nul_is_refused_as_a_config_value_not_a_traceback(tmp_path):
+    sample = Sample.copy(tmp_path / "project")
+    (sample.root / "mkdocs.yml").write_text(
+        'site_name: X\ndocs_dir: content\nplugins:\n  - coalition:\n      cache_dir: "cache\\0dir"\n')
+    built = run("build", cwd=sample.root)
+    assert built.returncode == 1
+    assert built.stderr == (
+        "ERROR   -  Config value 'plugins': Plugin 'coalition' option 'cache_dir': a path cannot hold "
+        "a NUL character; write the path of a folder, like '.cache/coalition'\n"
+        "error: mkdocs.yml: aborted with a configuration error; the lines above say which values and "
+        "why; nothing was built\n")
+    assert not (sample.root / "site").exists()
+
+
+def test_the_plugin_listed_twice_stops_the_build_before_anything_is_built(tmp_path):
+    # MkDocs runs both entries (a public and an internal one here) and only warns.
+    sample = Sample.copy(tmp_path / "project")
+    (sample.root / "mkdocs.yml").write_text(
+        "site_name: X\ndocs_dir: content\nplugins:\n  - coalition\n  - coalition:\n      audience: internal\n")
+    built = mkdocs_build(sample.root)
+    assert built.returncode == 1
+    assert ("coalition: mkdocs.yml: 'plugins' lists coalition 2 times; keep one entry (its options "
+            "decide what check and build do)") in built.stderr
+    assert not (sample.root / "site").exists()

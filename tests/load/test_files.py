@@ -81,6 +81,20 @@ def test_a_dangling_symlink_is_refused_without_error(content):
         "of the file (links are never followed) [file]"]
 
 
+def test_a_file_or_folder_name_that_is_not_utf8_is_refused_and_never_read(content):
+    latin1 = os.fsdecode(b"caf\xe9")  # how os.walk reads a name written in Latin-1
+    (content / f"{latin1}.md").write_text("---\ntitle: x\n---\n")
+    (content / latin1).mkdir()
+    (content / latin1 / "menu.md").write_text("x")
+    (content / f"{latin1}.png").write_bytes(b"\x89PNG")
+    files, problems = scan(content)
+    assert files == ["coalition.yml", "partners/a.md"]
+    assert problems == [
+        f"content/caf\\udce9{suffix}:1:1: error: this {what}'s name is not UTF-8 text; rename it "
+        "(typing the name again in your file manager or editor saves it as UTF-8) [file]"
+        for suffix, what in (("", "folder"), (".md", "file"), (".png", "file"))]
+
+
 def test_two_files_for_one_url_are_reported(content):
     (content / "faq.md").write_text("# FAQ\n")
     (content / "faq").mkdir()

@@ -6,7 +6,7 @@ import pytest
 
 from coalition_site.load.validate import dotted, validate_model
 from coalition_site.load.yaml_source import parse_yaml
-from coalition_site.model import Coalition, JointDemand, Logic, Partner
+from coalition_site.model import Coalition, JointDemand, Logic, Partner, StewardMandate
 
 
 def problems(model, text: str, line_offset: int = 0):
@@ -72,3 +72,31 @@ def test_a_long_value_is_shortened_in_the_message():
 @pytest.mark.parametrize("loc, expected", [((), ""), (("name",), "name"), (("asks", 0, "id"), "asks.0.id")])
 def test_dotted(loc, expected):
     assert dotted(loc) == expected
+
+
+def test_a_bad_key_whose_value_is_a_mapping_is_one_located_problem_each():
+    found = problems(JointDemand, "asks:\n  - id: a\n    ask: b\n    benefits:\n      Bad_Key:\n        x: y\n", 1)
+    assert [(p.line, p.column, p.field, p.message) for p in found] == [
+        (6, 7, "asks.0.benefits.Bad_Key", "'Bad_Key': 'Bad_Key' is not a valid id; use lowercase letters, "
+                                          "digits and single hyphens, like 'usw-1219'"),
+        (7, 9, "asks.0.benefits.Bad_Key", "'Bad_Key': expected text, got a set of 'key: value' lines"),
+    ]
+
+
+def test_a_key_with_brackets_is_a_key_not_a_form_of_the_field():
+    (problem,) = problems(Coalition, "name: X\ncharter: {version: 1.0.0}\ncommons_assessment:\n  trust[1]: high\n")
+    assert (problem.line, problem.column, problem.field) == (4, 13, "commons_assessment.trust[1]")
+    assert problem.message == "'trust[1]': expected a number, got 'high'; write it without quotes"
+
+
+def test_the_form_written_still_decides_which_errors_of_a_union_are_shown():
+    (problem,) = problems(StewardMandate, "reports_to: [Tenants_Union]\n")
+    assert (problem.line, problem.column) == (1, 14)
+    assert problem.message == ("'reports_to': 'Tenants_Union' is not a valid id; use lowercase letters, "
+                               "digits and single hyphens, like 'usw-1219'")
+
+
+def test_binary_data_is_not_text_and_the_fix_is_not_quoting():
+    (problem,) = problems(Coalition, "name: !!binary aGVsbG8=\ncharter: {version: 1.0.0}\n")
+    assert (problem.line, problem.column) == (1, 7)
+    assert problem.message == "'name': expected text, got binary data; remove the '!!binary' tag and write the text"

@@ -143,6 +143,59 @@ def test_a_date_that_does_not_exist_is_refused(day):
         2, 7, f"{day} is not a date that exists", "write a real calendar date as YYYY-MM-DD")
 
 
+@pytest.mark.parametrize("text, line, column, character", [
+    ('title: "\x1b[31mred"\n', 2, 9, "001B"),  # an escape code pasted from a terminal
+    ("title: a\x07b\n", 2, 9, "0007"),
+    ("title: x\nissue: \x7f\n", 3, 8, "007F"),
+    ("title: \ufffe\n", 2, 8, "FFFE"),
+])
+def test_an_invisible_character_is_refused_where_it_stands(text, line, column, character):
+    assert refusal(text, line_offset=1) == (
+        line, column, f"the invisible character U+{character} is not allowed in YAML",
+        "delete it (it is invisible in most editors, and often comes with text pasted from "
+        "another program)")
+
+
+@pytest.mark.parametrize("text, tag", [
+    ("notice_days: !!int soon\n", "!!int"),
+    ("notice_days: !!int 1.5\n", "!!int"),
+    ("threshold: !!float most\n", "!!float"),
+    ("may_step_back: !!bool maybe\n", "!!bool"),
+])
+def test_a_tagged_value_that_does_not_fit_its_tag_is_refused(text, tag):
+    value = text.split(f"{tag} ")[1].strip()
+    assert refusal(text, line_offset=1) == (
+        2, text.index("!") + 1, f"the value '{value}' cannot be read as {tag}",
+        f"remove '{tag}', or write a value of that kind")
+
+
+def test_a_tagged_date_that_is_no_date_is_refused():
+    assert refusal("date: !!timestamp soon\n", line_offset=1) == (
+        2, 7, "soon is not a date that exists", "write a real calendar date as YYYY-MM-DD")
+
+
+def test_an_unknown_tag_is_named_on_one_line():
+    assert refusal("title: !secret plans\n") == (
+        1, 8, "cannot read the value 'plans': could not determine a constructor for the tag '!secret'",
+        "quote it if it is meant as text")
+
+
+@pytest.mark.parametrize("text, column, character", [
+    ('title: "a\\x01b"\n', 8, "0001"),
+    ('title: "\\e[31mred"\n', 8, "001B"),
+    ('title: "\\ud800"\n', 8, "D800"),
+    ('"x\\ay": 1\n', 1, "0007"),  # a key too
+])
+def test_an_invisible_character_written_as_an_escape_is_refused_too(text, column, character):
+    assert refusal(text, line_offset=1) == (
+        2, column, f"the invisible character U+{character} is not allowed in YAML, even written as an escape",
+        "delete the escape (such as '\\x01', '\\e' or '\\u0001') from the quoted text")
+
+
+def test_escapes_of_visible_characters_and_whitespace_stay():
+    assert parse_yaml('a: "tab\\tand\\nline \\u00e9 \\x85"\n')[0] == {"a": "tab\tand\nline é \x85"}
+
+
 def test_python_tags_never_run_code(tmp_path):
     marker = tmp_path / "ran"
     text = f'a: !!python/object/apply:os.system ["touch {marker}"]\n'

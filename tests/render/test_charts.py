@@ -154,6 +154,12 @@ def test_time_axis_ticks_fall_on_round_months_at_most_seven(first, last, expecte
     assert time_ticks(first, last) == expected
 
 
+def test_time_axis_ticks_stop_at_the_end_of_the_calendar():
+    # The month after the last one, year 10000, is never made.
+    assert time_ticks(dt.date(9999, 3, 1), dt.date(9999, 12, 31)) == [
+        dt.date(9999, m, 1) for m in (3, 5, 7, 9, 11)]
+
+
 def test_a_single_review_still_draws_every_chart(charter):
     one = charter.replace(reviews=charter.reviews[-1:])
     charts = vitality_charts(build_vitality_report(one, TODAY))
