@@ -144,17 +144,12 @@ def test_a_rule_level_of_the_wrong_kind_is_named(sample, command, rules, message
     assert not (sample.root / "site").exists()
 
 
-def test_rule_levels_from_mkdocs_yml_apply(sample):
-    (sample.root / "mkdocs.yml").write_text(
-        "site_name: X\ndocs_dir: content\nplugins:\n  - coalition:\n      rules: {review-due: error}\n")
-    result = invoke("check", sample.root, SOURCE_DATE_EPOCH=LATER)
-    assert result.exit_code == 1
-    assert OVERDUE.replace(": warning: ", ": error: ") in result.output
-
-
-def test_rule_levels_apply_when_plugins_are_written_as_one_mapping(sample):
-    (sample.root / "mkdocs.yml").write_text(
-        "site_name: X\ndocs_dir: content\nplugins:\n  search: {}\n  coalition:\n    rules: {review-due: error}\n")
+@pytest.mark.parametrize("plugins", [
+    "  - coalition:\n      rules: {review-due: error}\n",
+    "  search: {}\n  coalition:\n    rules: {review-due: error}\n",  # plugins as one mapping
+])
+def test_rule_levels_from_mkdocs_yml_apply(sample, plugins):
+    (sample.root / "mkdocs.yml").write_text("site_name: X\ndocs_dir: content\nplugins:\n" + plugins)
     result = invoke("check", sample.root, SOURCE_DATE_EPOCH=LATER)
     assert result.exit_code == 1
     assert OVERDUE.replace(": warning: ", ": error: ") in result.output
