@@ -5,7 +5,9 @@ MkDocs builds into its ``site_dir`` in place. A build that fails halfway leaves 
 site where the last good one was, and files it did not write survive from earlier builds (MkDocs
 never removes dotfiles). A page that an earlier build published and the charter has since made
 internal would stay online. :class:`StagedOutput` builds into a new, empty folder beside the
-target and swaps it in at the end; the old site is then removed whole.
+target and swaps it in at the end; the old site is then removed whole, but for a version
+control folder (:data:`KEPT`): the site folder may be a checkout of the branch it is published
+from, and no build writes one.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ from pathlib import Path
 from .errors import CoalitionSiteError
 
 INTERNAL_SUFFIX = "-internal"
+KEPT = frozenset({".git", ".hg", ".svn"})
+"""What a build keeps of the folder it replaces: version control, which is the user's, never a
+file of the site (MkDocs leaves every dotfile in place; a stale page is no dotfile)."""
 
 
 class StagedOutput:
@@ -50,10 +55,17 @@ class StagedOutput:
             # files in instead. Not atomic, but nothing of the old site survives.
             _replace_contents(self.target, self.path)
             return self.target
+        kept = [name for name in KEPT if os.path.lexists(old / name)
+                and not os.path.lexists(self.path / name)]
         try:
+            for name in kept:
+                os.rename(old / name, self.path / name)
             os.rename(self.path, self.target)
         except OSError:
-            os.rename(old, self.target)  # put the old site back rather than leave none
+            for name in kept:  # put the old site back, whole, rather than leave none
+                if os.path.lexists(self.path / name):
+                    os.rename(self.path / name, old / name)
+            os.rename(old, self.target)
             raise
         shutil.rmtree(old, ignore_errors=True)
         return self.target
@@ -71,6 +83,8 @@ def _default_mode() -> int:
 
 def _replace_contents(target: Path, source: Path) -> None:
     for entry in list(target.iterdir()):
+        if entry.name in KEPT:
+            continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry)
         else:

@@ -25,6 +25,22 @@ def test_a_committed_build_replaces_the_old_site_whole(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+def test_the_version_control_folder_of_a_site_checkout_is_kept(tmp_path):
+    # `git worktree add site gh-pages`, then a build into it: the checkout must survive, as it
+    # does a plain MkDocs build; every other file of the old site goes.
+    site = tmp_path / "site"
+    (site / ".git" / "objects").mkdir(parents=True)
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    (site / ".nojekyll").write_text("")
+    (site / "old-page").mkdir()
+    staged = StagedOutput(site)
+    (staged.path / "index.html").write_text("new")
+    staged.commit()
+    assert sorted(p.name for p in site.iterdir()) == [".git", "index.html"]
+    assert (site / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
 def test_a_first_build_gets_a_folder_others_can_read(tmp_path):
     staged = StagedOutput(tmp_path / "out" / "site")
     staged.commit()
