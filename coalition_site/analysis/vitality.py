@@ -548,9 +548,9 @@ def _steward(charter: Charter, today: dt.date) -> list[Alert]:
     if not mandate.stewards:
         return [Alert("steward", "urgent", "No steward is named",
                       "The steward mandate names no steward.", ADVICE["steward"], link)]
-    begun = [s for s in mandate.stewards if s.since is None or s.since <= today]
-    ahead = [s for s in mandate.stewards if s not in begun and (s.term_ends is None or s.term_ends >= today)]
-    if ahead and not any(s.term_ends is None or s.term_ends >= today for s in begun):
+    begun = [s for s in mandate.stewards if s.begun(today)]
+    ahead = [s for s in mandate.stewards if not s.begun(today) and not s.ended(today)]
+    if ahead and not any(not s.ended(today) for s in begun):
         # A successor named ahead of the day, and nobody in office until then.
         first = min(ahead, key=lambda s: s.since)
         ended = [s for s in begun if s.term_ends is not None]

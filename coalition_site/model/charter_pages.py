@@ -51,6 +51,15 @@ class Steward(StrictModel):
     term_ends: dt.date | None = Field(None, description="When the steward's term ends.")
     commitment: Annotated[float, Field(gt=0, le=1)] | None = Field(None, description="Share of a full-time role, e.g. 0.5.")
 
+    # The rules, the dashboard and the mandate page read a term the same way through these.
+    def begun(self, today: dt.date) -> bool:
+        """The term has begun by ``today`` (a term without ``since`` always has)."""
+        return self.since is None or self.since <= today
+
+    def ended(self, today: dt.date) -> bool:
+        """The term ended before ``today`` (its last day, ``term_ends``, is still in it)."""
+        return self.term_ends is not None and self.term_ends < today
+
 
 class StewardMandate(MarkdownFile):
     """``charter/steward-mandate.md``: who stewards, with what authority."""

@@ -59,20 +59,15 @@ def check(charter, today) -> Iterator[Finding]:
                       "'stewards' names no steward; add the steward now in office with "
                       "'- name:' (a coalition without a steward lapses)")
         return
-    def begun(steward) -> bool:
-        return steward.since is None or steward.since <= today
-
-    def ended(steward) -> bool:
-        return steward.term_ends is not None and steward.term_ends < today
 
     def out_of_order(steward) -> bool:
         # A term ending before it begins is `steward-term-order`'s to report: which of its
         # dates is right decides whether the steward is in office, so it is not judged here.
         return steward.since is not None and steward.term_ends is not None and steward.term_ends < steward.since
 
-    if any(out_of_order(s) or (begun(s) and not ended(s)) for s in stewards):
+    if any(out_of_order(s) or (s.begun(today) and not s.ended(today)) for s in stewards):
         return
-    ahead = [(index, s) for index, s in enumerate(stewards) if not begun(s) and not ended(s)]
+    ahead = [(index, s) for index, s in enumerate(stewards) if not s.begun(today) and not s.ended(today)]
     if ahead:
         # A successor named ahead of the day: the coalition has no steward until then.
         index, first = min(ahead, key=lambda pair: (pair[1].since, pair[0]))
