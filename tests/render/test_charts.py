@@ -97,6 +97,13 @@ def test_charts_are_the_same_bytes_on_every_build_and_their_ids_never_repeat(cha
                    "chart-vitality-score-2"]
 
 
+def test_the_quick_option_look_up_draws_exactly_what_pygal_draws(charter, charts, monkeypatch):
+    from coalition_site.render import charts as module
+
+    monkeypatch.setattr(module, "_quick", lambda chart_class: chart_class)  # pygal's own classes
+    assert vitality_charts(build_vitality_report(charter, TODAY)) == charts
+
+
 def test_colours_are_css_variables_on_a_transparent_ground(charts):
     svg = charts["chart-signs"]
     assert "var(--cs-chart-life)" in svg and "var(--cs-chart-decay)" in svg
