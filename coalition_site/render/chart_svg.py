@@ -47,7 +47,31 @@ def clean_svg(svg: str, *, label: str) -> str:
     root's ``id`` is kept (the library's styles are scoped to it). Each data point's value, which the library keeps for script-driven tooltips, becomes a native
     ``<title>`` tooltip that works without JavaScript.
     """
-    root = ET.fromstring(svg)
+    return _clean(ET.fromstring(svg), label)
+
+
+def clean_tree(root: ET.Element, *, label: str) -> str:
+    """:func:`clean_svg` for a chart the library hands over as an ElementTree tree, before it
+    is written out: the same markup, without writing the SVG only to read it back.
+
+    The library's tree differs from what the parser would give for its text in two ways, both
+    undone here: its default namespace is an attribute of the root (its tags are plain names),
+    and its comments are elements. A tree of any other kind is written out and read back."""
+    if root.get("xmlns") != SVG_NS or any(
+            isinstance(element.tag, str) and element.tag.startswith("{") for element in root.iter()):
+        return clean_svg(ET.tostring(root, encoding="unicode"), label=label)
+    for parent in root.iter():
+        for child in list(parent):
+            if not isinstance(child.tag, str):
+                parent.remove(child)  # a comment, or an instruction
+    for element in root.iter():
+        element.tag = _S + element.tag
+    del root.attrib["xmlns"]
+    return _clean(root, label)
+
+
+def _clean(root: ET.Element, label: str) -> str:
+    """The chart as parsed (tags in the SVG namespace, no comments) → cleaned markup."""
     _shape(root, label)
     # The library's stylesheet is set aside while nh3 cleans the rest (nh3 filters style
     # attributes, not stylesheets), then put back as escaped text. It is generated from our

@@ -20,7 +20,7 @@ import pygal
 from pygal.style import Style
 
 from ..analysis.vitality import PartnerRecord, ReviewPoint, Rhythm, ScoreTrend, VitalityReport
-from .chart_svg import clean_svg
+from .chart_svg import clean_svg, clean_tree
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 PROGRESS_LEVELS = {"lost": 0, "regressing": 1, "stalled": 2, "advancing": 3, "won": 4}
@@ -128,7 +128,10 @@ def render(chart: pygal.graph.graph.Graph, chart_id: str, label: str) -> str:
     """The chart's cleaned SVG, with the id ``chart-<chart_id>``. The id must be unique on its
     page and the same on every build: pygal would pick a random one, changing every rebuild."""
     chart.uuid = chart_id
-    return clean_svg(chart.render(is_unicode=True), label=label)
+    if pygal.etree.etree.lxml:  # pygal builds lxml trees when lxml is installed: read its text
+        return clean_svg(chart.render(is_unicode=True), label=label)
+    # Its ElementTree tree as it is, not written out only to be read back.
+    return clean_tree(chart.render_tree(), label=label)
 
 
 def _dots(count: int, size: float) -> dict:
