@@ -105,6 +105,8 @@ def _clean(root: ET.Element, label: str) -> str:
 def _shape(root: ET.Element, label: str) -> None:
     for parent in list(root.iter()):
         children = list(parent)
+        if not children:
+            continue
         # pygal keeps each point's value (and optional label) in <desc> for its script.
         value = _desc(children, "value")
         if value is not None and value.text:
