@@ -101,13 +101,18 @@ def _edge_statement(dot: graphviz.Graph | graphviz.Digraph, tail: str, head: str
     dot.body.append(_statement(f"{_quote_edge(tail)} {arrow} {_quote_edge(head)}", None, attrs))
 
 
+def _defaults(dot: graphviz.Graph | graphviz.Digraph, kind: str, **attrs: str) -> None:
+    """``dot.attr(kind, **attrs)`` (``kind``: ``graph``, ``node`` or ``edge``), quoting through the cache."""
+    dot.body.append(_statement(kind, None, attrs))
+
+
 def _digraph(name: str, rankdir: str = "TB") -> graphviz.Digraph:
     dot = graphviz.Digraph(name=name)
-    dot.attr("graph", bgcolor="transparent", rankdir=rankdir, nodesep="0.3", ranksep="0.45",
-             fontname=FONT, pad="0.1", **{"class": "cs-graph"})
-    dot.attr("node", shape="box", style="filled", fontname=FONT, fontsize="11", margin="0.12,0.06",
-             color="#555555", penwidth="1")
-    dot.attr("edge", fontname=FONT, fontsize="9", arrowsize="0.7", color="#666666")
+    _defaults(dot, "graph", bgcolor="transparent", rankdir=rankdir, nodesep="0.3", ranksep="0.45",
+              fontname=FONT, pad="0.1", **{"class": "cs-graph"})
+    _defaults(dot, "node", shape="box", style="filled", fontname=FONT, fontsize="11", margin="0.12,0.06",
+              color="#555555", penwidth="1")
+    _defaults(dot, "edge", fontname=FONT, fontsize="9", arrowsize="0.7", color="#666666")
     return dot
 
 
@@ -183,10 +188,10 @@ def tensions_dot(tensions: list[Tension], partners: Mapping[str, Partner],
                  colours: Mapping[str, str]) -> DotDiagram:
     """The partners in tension, each tension a small node joined to the partners it involves."""
     dot, out = graphviz.Graph(name="coalition-tensions"), DotDiagram()
-    dot.attr("graph", bgcolor="transparent", rankdir="LR", nodesep="0.3", ranksep="0.5",
-             fontname=FONT, pad="0.1", **{"class": "cs-graph"})
-    dot.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06", color="#555555")
-    dot.attr("edge", color="#666666", penwidth="1.5")
+    _defaults(dot, "graph", bgcolor="transparent", rankdir="LR", nodesep="0.3", ranksep="0.5",
+              fontname=FONT, pad="0.1", **{"class": "cs-graph"})
+    _defaults(dot, "node", fontname=FONT, fontsize="11", margin="0.12,0.06", color="#555555")
+    _defaults(dot, "edge", color="#666666", penwidth="1.5")
     involved = [pid for pid in partners if any(pid in t.between for t in tensions)]
     for pid in involved:
         _node(dot, f"partner-{pid}", label=label(partners[pid].name), tooltip=out.tooltip(partners[pid].name),

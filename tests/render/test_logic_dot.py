@@ -101,13 +101,17 @@ def test_hostile_partner_names_and_tensions_stay_text(make_partner):
 def test_statements_are_written_as_graphviz_writes_them():
     import graphviz
 
-    from coalition_site.render.logic_dot import _edge_statement, _node
+    from coalition_site.render.logic_dot import _defaults, _edge_statement, _node
 
     attrs = {"tooltip": "cs-tip-0", "URL": "cs:condition/a", "class": "cs-condition cs-own",
              "fillcolor": "#77AADD:#EE8866", "style": "filled,striped", "penwidth": "2.5"}
     for hostile in HOSTILE_LABELS:
         for make in (graphviz.Digraph, graphviz.Graph):
             ours, theirs = make(name="g"), make(name="g")
+            _defaults(ours, "graph", rankdir="LR", fontname="Helvetica,Arial,sans-serif", **{"class": "cs-graph"})
+            theirs.attr("graph", rankdir="LR", fontname="Helvetica,Arial,sans-serif", **{"class": "cs-graph"})
+            _defaults(ours, "node", shape="box", margin="0.12,0.06")
+            theirs.attr("node", shape="box", margin="0.12,0.06")
             _node(ours, "condition-a", label=label(hostile), **attrs)
             theirs.node("condition-a", label=label(hostile), **attrs)
             _node(ours, "node", label='say "edge"')  # a DOT keyword as a name, a plain label
