@@ -401,7 +401,8 @@ def _interval(start: dt.date, end: dt.date, cadence: int, open: bool = False) ->
     return Interval(start, end, days, days > cadence, open)
 
 
-def _partner_record(partner: Partner, reviews: list[Review], attendance: list[frozenset[str]]) -> PartnerRecord:
+def _partner_record(partner: Partner, reviews: list[Review],
+                    attendance: list[frozenset[str]]) -> PartnerRecord:
     """``attendance[i]``: the ids of the partners present at ``reviews[i]``."""
     pid = partner.id
     recorded_at = [i for i, r in enumerate(reviews) if pid in r.alignment or pid in attendance[i]]

@@ -115,7 +115,8 @@ def _shape(root: ET.Element, label: str) -> None:
             title.text = value.text if point is None or not point.text else f"{point.text} ({value.text})"
             parent.insert(0, title)
         for child in children:
-            if child.tag in _DROPPED or not _INTERACTIVE_CLASSES.isdisjoint((child.get("class") or "").split()):
+            classes = (child.get("class") or "").split()
+            if child.tag in _DROPPED or not _INTERACTIVE_CLASSES.isdisjoint(classes):
                 parent.remove(child)
     for element in root.iter():
         if element is not root:

@@ -151,7 +151,8 @@ def _edge(dot: graphviz.Digraph, out: DotDiagram, graph: LogicMap, dep: Dependen
              "class": " ".join([f"cs-{dep.kind}"] + classes)}
     if "cs-cycle" in classes:
         attrs["penwidth"] = "2.2"
-    _edge_statement(dot, f"condition-{dep.from_}", f"condition-{dep.to}", tooltip=out.tooltip(tooltip), **attrs)
+    _edge_statement(dot, f"condition-{dep.from_}", f"condition-{dep.to}", tooltip=out.tooltip(tooltip),
+                    **attrs)
 
 
 def logic_map_dot(graph: LogicMap, colours: Mapping[str, str], cycles: CycleReport) -> DotDiagram:

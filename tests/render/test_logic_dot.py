@@ -108,8 +108,8 @@ def test_statements_are_written_as_graphviz_writes_them():
     for hostile in HOSTILE_LABELS:
         for make in (graphviz.Digraph, graphviz.Graph):
             ours, theirs = make(name="g"), make(name="g")
-            _defaults(ours, "graph", rankdir="LR", fontname="Helvetica,Arial,sans-serif", **{"class": "cs-graph"})
-            theirs.attr("graph", rankdir="LR", fontname="Helvetica,Arial,sans-serif", **{"class": "cs-graph"})
+            _defaults(ours, "graph", rankdir="LR", fontname="Helvetica, Arial", **{"class": "cs-graph"})
+            theirs.attr("graph", rankdir="LR", fontname="Helvetica, Arial", **{"class": "cs-graph"})
             _defaults(ours, "node", shape="box", margin="0.12,0.06")
             theirs.attr("node", shape="box", margin="0.12,0.06")
             _node(ours, "condition-a", label=label(hostile), **attrs)
