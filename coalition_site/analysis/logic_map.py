@@ -146,6 +146,19 @@ class LogicMap:
         return {cid: list(dict.fromkeys(d.to for d in links if d.kind in kinds))
                 for cid, links in self.out_links.items()}
 
+    # Each partner's view and step-back impact walks the same graphs: built once, on first use.
+    @cached_property
+    def _forward(self) -> dict[str, list[str]]:
+        return self.successors()
+
+    @cached_property
+    def _backward(self) -> dict[str, list[str]]:
+        return _reverse(self._forward)
+
+    @cached_property
+    def _required_by(self) -> dict[str, list[str]]:
+        return _reverse(self.successors(("requires",)))
+
     def link(self, source: str, target: str) -> Dependency:
         """The dependency from ``source`` to ``target``; ``requires`` wins when both are written."""
         links = [d for d in self.out_links[source] if d.to == target]
@@ -180,8 +193,8 @@ class LogicMap:
         """The partner's conditions and their neighbourhood: two steps out, or one if that is too big."""
         own = self.conditions_of(partner_id)
         for steps in (2, 1):
-            down = _distances(own, self.successors(), steps)
-            up = _distances(own, _reverse(self.successors()), steps)
+            down = _distances(own, self._forward, steps)
+            up = _distances(own, self._backward, steps)
             shown = set(down) | set(up)
             if len(shown) <= max_nodes or steps == 1:
                 break
@@ -209,7 +222,7 @@ class LogicMap:
         unsupported = [d for d in self.dependencies if d.to in orphaned_set and d.from_ not in orphaned_set]
         # Breadth-first backwards from the orphaned conditions along `requires`: the first time a
         # condition is reached gives its shortest chain to something that rests on nobody.
-        requires = _reverse(self.successors(("requires",)))
+        requires = self._required_by
         towards: dict[str, str | None] = {cid: None for cid in orphaned}
         queue = deque(orphaned)
         while queue:

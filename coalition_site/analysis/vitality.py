@@ -21,6 +21,7 @@ audience may not see (an internal steward mandate, say) are not read either.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -334,7 +335,9 @@ def build_vitality_report(charter: Charter, today: dt.date) -> VitalityReport:
     ahead = tuple(_review_point(review) for review in charter.reviews if review.date > today)
     audience = charter.audience or "internal"
     published_only = audience == "public"
-    partners = tuple(_partner_record(p, reviews) for p in
+    # Asked for every partner at every review: sets, made once.
+    attendance = [frozenset(review.attended) for review in reviews]
+    partners = tuple(_partner_record(p, reviews, attendance) for p in
                      sorted(charter.partners.values(), key=lambda p: (p.name.lower(), p.id)))
     drift_runs = tuple(sorted((run for p in partners for run in p.drift_runs),
                               key=lambda r: (not r.ongoing, -r.end.toordinal(), r.name.lower())))
@@ -398,16 +401,18 @@ def _interval(start: dt.date, end: dt.date, cadence: int, open: bool = False) ->
     return Interval(start, end, days, days > cadence, open)
 
 
-def _partner_record(partner: Partner, reviews: list[Review]) -> PartnerRecord:
+def _partner_record(partner: Partner, reviews: list[Review],
+                    attendance: list[frozenset[str]]) -> PartnerRecord:
+    """``attendance[i]``: the ids of the partners present at ``reviews[i]``."""
     pid = partner.id
-    recorded_at = [i for i, r in enumerate(reviews) if pid in r.alignment or pid in r.attended]
+    recorded_at = [i for i, r in enumerate(reviews) if pid in r.alignment or pid in attendance[i]]
     # A departed partner has no departure date: it left after the last review that recorded it.
     left_after = recorded_at[-1] if recorded_at else -1
     cells = []
     for index, review in enumerate(reviews):
-        attended = pid in review.attended
+        attended = pid in attendance[index]
         if pid in review.alignment:  # what the review wrote always wins over what is inferred
-            cells.append(AlignmentCell(review.date, review.alignment[pid], True, attended))
+            cells.append(_cell(review.date, review.alignment[pid], True, attended))
             continue
         if partner.joined and review.date < partner.joined and not attended:
             state = "not-yet-a-partner"
@@ -418,13 +423,20 @@ def _partner_record(partner: Partner, reviews: list[Review]) -> PartnerRecord:
             state = "stepped-back"
         else:
             state = "not-recorded"
-        cells.append(AlignmentCell(review.date, state, False, attended))
+        cells.append(_cell(review.date, state, False, attended))
     member = [c for c in cells if c.state not in NON_MEMBER_STATES]
     runs = _drift_runs(pid, partner.name, cells)
     return PartnerRecord(
         partner_id=pid, name=partner.name, src_uri=partner.src_uri or f"partners/{pid}.md",
         status=partner.status, joined=partner.joined, cells=tuple(cells),
         attended=sum(1 for c in member if c.attended), eligible=len(member), drift_runs=runs)
+
+
+# A cell is a value, and most are alike (partners of one review share its date and mostly their
+# state): the thousands a report holds (every partner at every review) are made once each.
+@functools.lru_cache(maxsize=65536)
+def _cell(date: dt.date, state: str, recorded: bool, attended: bool) -> AlignmentCell:
+    return AlignmentCell(date, state, recorded, attended)
 
 
 def _drift_runs(pid: str, name: str, cells: list[AlignmentCell]) -> tuple[DriftRun, ...]:

@@ -38,6 +38,8 @@ STYLE_PROPERTIES = {"stroke", "stroke-width", "stroke-dasharray", "stroke-lineca
 # Parts of a chart that only work with the library's JavaScript, which is never shipped.
 _INTERACTIVE_CLASSES = {"tooltip-overlay", "tooltip"}
 _STYLE_SLOT = "cs-chart-stylesheet"
+_DESC = _S + "desc"
+_DROPPED = (_S + "script", _DESC)
 
 
 def clean_svg(svg: str, *, label: str) -> str:
@@ -47,7 +49,31 @@ def clean_svg(svg: str, *, label: str) -> str:
     root's ``id`` is kept (the library's styles are scoped to it). Each data point's value, which the library keeps for script-driven tooltips, becomes a native
     ``<title>`` tooltip that works without JavaScript.
     """
-    root = ET.fromstring(svg)
+    return _clean(ET.fromstring(svg), label)
+
+
+def clean_tree(root: ET.Element, *, label: str) -> str:
+    """:func:`clean_svg` for a chart the library hands over as an ElementTree tree, before it
+    is written out: the same markup, without writing the SVG only to read it back.
+
+    The library's tree differs from what the parser would give for its text in two ways, both
+    undone here: its default namespace is an attribute of the root (its tags are plain names),
+    and its comments are elements. A tree of any other kind is written out and read back."""
+    elements = list(root.iter())
+    if root.get("xmlns") != SVG_NS or any(
+            isinstance(element.tag, str) and element.tag.startswith("{") for element in elements):
+        return clean_svg(ET.tostring(root, encoding="unicode"), label=label)
+    for element in elements:
+        if isinstance(element.tag, str):  # not a comment, nor an instruction: they are dropped
+            element.tag = _S + element.tag
+            for child in [child for child in element if not isinstance(child.tag, str)]:
+                element.remove(child)
+    del root.attrib["xmlns"]
+    return _clean(root, label)
+
+
+def _clean(root: ET.Element, label: str) -> str:
+    """The chart as parsed (tags in the SVG namespace, no comments) → cleaned markup."""
     _shape(root, label)
     # The library's stylesheet is set aside while nh3 cleans the rest (nh3 filters style
     # attributes, not stylesheets), then put back as escaped text. It is generated from our
@@ -78,16 +104,19 @@ def clean_svg(svg: str, *, label: str) -> str:
 
 def _shape(root: ET.Element, label: str) -> None:
     for parent in list(root.iter()):
+        children = list(parent)
+        if not children:
+            continue
         # pygal keeps each point's value (and optional label) in <desc> for its script.
-        value = parent.find(f"{_S}desc[@class='value']")
+        value = _desc(children, "value")
         if value is not None and value.text:
-            point = parent.find(f"{_S}desc[@class='label']")
+            point = _desc(children, "label")
             title = ET.Element(_S + "title")
             title.text = value.text if point is None or not point.text else f"{point.text} ({value.text})"
             parent.insert(0, title)
-        for child in list(parent):
-            classes = set((child.get("class") or "").split())
-            if child.tag in (_S + "script", _S + "desc") or classes & _INTERACTIVE_CLASSES:
+        for child in children:
+            classes = (child.get("class") or "").split()
+            if child.tag in _DROPPED or not _INTERACTIVE_CLASSES.isdisjoint(classes):
                 parent.remove(child)
     for element in root.iter():
         if element is not root:
@@ -100,3 +129,8 @@ def _shape(root: ET.Element, label: str) -> None:
     title = ET.Element(_S + "title")
     title.text = label
     root.insert(0, title)
+
+
+def _desc(children: list[ET.Element], kind: str) -> ET.Element | None:
+    """The first ``<desc class="<kind>">`` among ``children``."""
+    return next((child for child in children if child.tag == _DESC and child.get("class") == kind), None)

@@ -13,6 +13,7 @@ links are this module's own; links are placeholders built from validated ids
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ def clean(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
+# A condition's label is drawn on the map and again in the view of every partner near it.
+@functools.lru_cache(maxsize=4096)
 def label(text: str, width: int = LABEL_WIDTH, limit: int = LABEL_MAX) -> str:
     """A DOT label that wraps ``text`` into lines and can never be read as markup or escapes."""
     lines = textwrap.wrap(clean(text, limit), width) or [""]
@@ -63,13 +66,53 @@ class DotDiagram:
         return token
 
 
+# -- statements ----------------------------------------------------------------------------------
+# A build writes about a thousand node and edge statements from a few hundred distinct values (a
+# condition's label, link and colours recur in the map and in every partner view near it), so the
+# statements are written here, in graphviz's own layout, with every value quoted by graphviz's own
+# `quote` and each distinct value quoted once. typed=True keeps a label (a `nohtml` string, always
+# quoted) apart from a plain string of the same text, which `quote` could leave an HTML-like label.
+@functools.lru_cache(maxsize=16384, typed=True)
+def _quote(value: str) -> str:
+    return graphviz.quoting.quote(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _quote_edge(name: str) -> str:
+    return graphviz.quoting.quote_edge(name)
+
+
+def _statement(left: str, label: str | None, attrs: Mapping[str, str]) -> str:
+    """``\t<left> [label=... key=value ...]\n`` as graphviz's ``node`` and ``edge`` write it: the
+    label first, then the other attributes sorted by name."""
+    parts = [f"label={_quote(label)}"] if label is not None else []
+    parts += [f"{_quote(key)}={_quote(value)}" for key, value in sorted(attrs.items()) if value is not None]
+    return f"\t{left} [{' '.join(parts)}]\n" if parts else f"\t{left}\n"
+
+
+def _node(dot: graphviz.Graph | graphviz.Digraph, name: str, label: str | None = None, **attrs: str) -> None:
+    """``dot.node(name, label, **attrs)``, quoting through the cache."""
+    dot.body.append(_statement(_quote(name), label, attrs))
+
+
+def _edge_statement(dot: graphviz.Graph | graphviz.Digraph, tail: str, head: str, **attrs: str) -> None:
+    """``dot.edge(tail, head, **attrs)``, quoting through the cache."""
+    arrow = "->" if dot.directed else "--"
+    dot.body.append(_statement(f"{_quote_edge(tail)} {arrow} {_quote_edge(head)}", None, attrs))
+
+
+def _defaults(dot: graphviz.Graph | graphviz.Digraph, kind: str, **attrs: str) -> None:
+    """``dot.attr(kind, **attrs)`` (``kind``: ``graph``, ``node`` or ``edge``), quoting through the cache."""
+    dot.body.append(_statement(kind, None, attrs))
+
+
 def _digraph(name: str, rankdir: str = "TB") -> graphviz.Digraph:
     dot = graphviz.Digraph(name=name)
-    dot.attr("graph", bgcolor="transparent", rankdir=rankdir, nodesep="0.3", ranksep="0.45",
-             fontname=FONT, pad="0.1", **{"class": "cs-graph"})
-    dot.attr("node", shape="box", style="filled", fontname=FONT, fontsize="11", margin="0.12,0.06",
-             color="#555555", penwidth="1")
-    dot.attr("edge", fontname=FONT, fontsize="9", arrowsize="0.7", color="#666666")
+    _defaults(dot, "graph", bgcolor="transparent", rankdir=rankdir, nodesep="0.3", ranksep="0.45",
+              fontname=FONT, pad="0.1", **{"class": "cs-graph"})
+    _defaults(dot, "node", shape="box", style="filled", fontname=FONT, fontsize="11", margin="0.12,0.06",
+              color="#555555", penwidth="1")
+    _defaults(dot, "edge", fontname=FONT, fontsize="9", arrowsize="0.7", color="#666666")
     return dot
 
 
@@ -94,7 +137,7 @@ def _condition_node(dot: graphviz.Digraph, out: DotDiagram, graph: LogicMap, cid
     if not partner_ids:
         classes = classes + ["cs-nobody"]
     tooltip = f"{clean(condition.label, TOOLTIP_MAX)} (centred on by {_names(partner_ids, graph.partners)})"
-    dot.node(f"condition-{cid}", label=label(condition.label), tooltip=out.tooltip(tooltip),
+    _node(dot, f"condition-{cid}", label=label(condition.label), tooltip=out.tooltip(tooltip),
              URL=f"cs:condition/{cid}", **_fill(partner_ids, colours),
              **{"class": " ".join(["cs-condition"] + classes)}, **extra)
 
@@ -108,7 +151,8 @@ def _edge(dot: graphviz.Digraph, out: DotDiagram, graph: LogicMap, dep: Dependen
              "class": " ".join([f"cs-{dep.kind}"] + classes)}
     if "cs-cycle" in classes:
         attrs["penwidth"] = "2.2"
-    dot.edge(f"condition-{dep.from_}", f"condition-{dep.to}", tooltip=out.tooltip(tooltip), **attrs)
+    _edge_statement(dot, f"condition-{dep.from_}", f"condition-{dep.to}", tooltip=out.tooltip(tooltip),
+                    **attrs)
 
 
 def logic_map_dot(graph: LogicMap, colours: Mapping[str, str], cycles: CycleReport) -> DotDiagram:
@@ -145,13 +189,13 @@ def tensions_dot(tensions: list[Tension], partners: Mapping[str, Partner],
                  colours: Mapping[str, str]) -> DotDiagram:
     """The partners in tension, each tension a small node joined to the partners it involves."""
     dot, out = graphviz.Graph(name="coalition-tensions"), DotDiagram()
-    dot.attr("graph", bgcolor="transparent", rankdir="LR", nodesep="0.3", ranksep="0.5",
-             fontname=FONT, pad="0.1", **{"class": "cs-graph"})
-    dot.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06", color="#555555")
-    dot.attr("edge", color="#666666", penwidth="1.5")
+    _defaults(dot, "graph", bgcolor="transparent", rankdir="LR", nodesep="0.3", ranksep="0.5",
+              fontname=FONT, pad="0.1", **{"class": "cs-graph"})
+    _defaults(dot, "node", fontname=FONT, fontsize="11", margin="0.12,0.06", color="#555555")
+    _defaults(dot, "edge", color="#666666", penwidth="1.5")
     involved = [pid for pid in partners if any(pid in t.between for t in tensions)]
     for pid in involved:
-        dot.node(f"partner-{pid}", label=label(partners[pid].name), tooltip=out.tooltip(partners[pid].name),
+        _node(dot, f"partner-{pid}", label=label(partners[pid].name), tooltip=out.tooltip(partners[pid].name),
                  URL=f"cs:partner/{pid}", shape="box", style="filled,rounded",
                  fillcolor=colours[pid], **{"class": "cs-partner"})
     for tension in tensions:
@@ -160,11 +204,11 @@ def tensions_dot(tensions: list[Tension], partners: Mapping[str, Partner],
         if tension.resolution:
             tooltip += f" Resolution: {tension.resolution}"
         token = out.tooltip(tooltip)
-        dot.node(f"tension-{tension.id}", label=label(f"{name} — {tension.status}", 20), tooltip=token, shape="box", style=f"rounded,{TENSION_STYLES[tension.status]}",
+        _node(dot, f"tension-{tension.id}", label=label(f"{name} — {tension.status}", 20), tooltip=token, shape="box", style=f"rounded,{TENSION_STYLES[tension.status]}",
                  **{"class": f"cs-tension cs-tension--{tension.status}"})
         for pid in dict.fromkeys(tension.between):
             if pid in partners:
-                dot.edge(f"tension-{tension.id}", f"partner-{pid}", tooltip=token,
+                _edge_statement(dot, f"tension-{tension.id}", f"partner-{pid}", tooltip=token,
                          style=TENSION_STYLES[tension.status],
                          **{"class": f"cs-tension-link cs-tension--{tension.status}"})
     out.source = dot.source

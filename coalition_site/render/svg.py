@@ -130,41 +130,66 @@ def clean_svg(raw: str, tooltips: Mapping[str, str] | None = None) -> CleanSvg:
     size = {name: root.attrib[name] for name in ("width", "height", "viewBox")
             if name in root.attrib and ATTRIBUTES[name].match(root.attrib[name])}
     out: list[str] = []
+    seen: dict[tuple[str, str], str] = {}
     for child in root:
-        _write(child, out, tooltips or {})
+        _write(child, out, tooltips or {}, seen)
     return CleanSvg(size, "".join(out))
 
 
-def _write(element: ET.Element, out: list[str], tooltips: Mapping[str, str]) -> None:
-    tag = _local(element.tag)
-    if tag is None or tag not in ELEMENTS:
+# The elements written, by their qualified name: comments and instructions (whose tag is not a
+# string), elements of other namespaces and Graphviz's titles (they name nodes by their internal
+# ids; tooltips replace them) are not among them.
+_WRITTEN = {f"{{{SVG_NS}}}{tag}": tag for tag in ELEMENTS if tag != "title"}
+_XLINK_TITLE = f"{{{XLINK_NS}}}title"
+_LINK_NAMES = (f"{{{XLINK_NS}}}href", "href")
+_TEXT_ELEMENTS = ("text", "tspan")
+
+
+def _write(element: ET.Element, out: list[str], tooltips: Mapping[str, str],
+           seen: dict[tuple[str, str], str]) -> None:
+    """Append ``element``, rebuilt from the allowlist, to ``out``.
+
+    ``seen`` remembers the written form of each (name, value) already judged by the
+    allowlist in this drawing (``""``: refused): a drawing repeats its colours, fonts and
+    classes on thousands of elements. Links and tooltips are judged every time."""
+    tag = _WRITTEN.get(element.tag)
+    if tag is None:
         return
-    if tag == "title":
-        return  # Graphviz's titles name nodes by their internal ids; tooltips replace them
     attrs: dict[str, str] = {}
     tooltip = None
     for name, value in element.attrib.items():
-        if name == f"{{{XLINK_NS}}}title" and tag == "a":
+        if tag == "a" and name == _XLINK_TITLE:
             tooltip = tooltips.get(value)
-        elif name in (f"{{{XLINK_NS}}}href", "href") and tag == "a":
+        elif tag == "a" and name in _LINK_NAMES:
             if _INTERNAL_LINK.match(value):
-                attrs["href"] = value
-        elif name == "class":
-            classes = [c for c in value.split() if _CLASS.match(c)]
-            if classes:
-                attrs["class"] = " ".join(classes)
-        elif name in ATTRIBUTES and ATTRIBUTES[name].match(value):
-            attrs[name] = value
-    out.append(f"<{tag}" + "".join(f' {k}="{html.escape(v)}"' for k, v in attrs.items()) + ">")
+                attrs["href"] = f' href="{html.escape(value)}"'
+        else:
+            written = seen.get((name, value))
+            if written is None:
+                written = seen[name, value] = _attribute(name, value)
+            if written:
+                attrs[name] = written
+    out.append(f"<{tag}{''.join(attrs.values())}>")
     if tooltip:
         out.append(f"<title>{html.escape(tooltip, quote=False)}</title>")
-    if element.text and tag in ("text", "tspan"):
+    text = tag in _TEXT_ELEMENTS
+    if text and element.text:
         out.append(html.escape(element.text, quote=False))
     for child in element:
-        _write(child, out, tooltips)
-        if child.tail and tag in ("text", "tspan"):
+        _write(child, out, tooltips, seen)
+        if text and child.tail:
             out.append(html.escape(child.tail, quote=False))
     out.append(f"</{tag}>")
+
+
+def _attribute(name: str, value: str) -> str:
+    """`` name="value"`` for an allowed attribute of any drawing element, else ``""``."""
+    if name == "class":
+        classes = [c for c in value.split() if _CLASS.match(c)]
+        return f' class="{html.escape(" ".join(classes))}"' if classes else ""
+    if name in ATTRIBUTES and ATTRIBUTES[name].match(value):
+        return f' {name}="{html.escape(value)}"'
+    return ""
 
 
 def _pixels(length: str) -> int | None:
@@ -173,12 +198,6 @@ def _pixels(length: str) -> int | None:
     if not match:
         return None
     return round(float(match.group(1)) * (4 / 3 if match.group(2) == "pt" else 1))
-
-
-def _local(tag) -> str | None:
-    if not isinstance(tag, str) or not tag.startswith(f"{{{SVG_NS}}}"):
-        return None  # comments, instructions and elements of other namespaces
-    return tag[len(SVG_NS) + 2:]
 
 
 def resolve_links(svg: str, href: Callable[[str, str], str | None]) -> str:

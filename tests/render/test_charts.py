@@ -97,6 +97,29 @@ def test_charts_are_the_same_bytes_on_every_build_and_their_ids_never_repeat(cha
                    "chart-vitality-score-2"]
 
 
+def test_the_quick_option_look_up_draws_exactly_what_pygal_draws(charter, charts, monkeypatch):
+    from coalition_site.render import charts as module
+
+    monkeypatch.setattr(module, "_quick", lambda chart_class: chart_class)  # pygal's own classes
+    assert vitality_charts(build_vitality_report(charter, TODAY)) == charts
+
+
+def test_a_chart_cleaned_as_pygal_s_tree_is_the_chart_cleaned_from_its_text(charter, hostile_charts, monkeypatch):
+    import pygal
+
+    from coalition_site.render import charts as module
+
+    def from_text(tree, label):  # as pygal's own render() writes it out
+        return clean_svg(pygal.etree.etree.tostring(tree, encoding="utf-8").decode(), label=label)
+
+    monkeypatch.setattr(module, "clean_tree", from_text)
+    partners = dict(charter.partners)
+    partners["dockworkers"] = partners["dockworkers"].model_copy(update={"name": HOSTILE_NAME})
+    coalition = charter.coalition.model_copy(update={"commons_assessment": {HOSTILE_SCORE: 3.0}})
+    hostile = charter.replace(partners=partners, coalition=coalition)
+    assert vitality_charts(build_vitality_report(hostile, TODAY)) == hostile_charts
+
+
 def test_colours_are_css_variables_on_a_transparent_ground(charts):
     svg = charts["chart-signs"]
     assert "var(--cs-chart-life)" in svg and "var(--cs-chart-decay)" in svg
@@ -141,6 +164,11 @@ def test_clean_svg_removes_whatever_a_library_or_an_attacker_could_add():
     assert elements.texts == ['Label <b>"quoted"</b>', "#chart-x .a{fill:red}", "link", "Nov 2026: 3"]
     assert ("svg", "aria-label", 'Label <b>"quoted"</b>') in elements.attributes
     assert ("svg", "id", "chart-x") in elements.attributes
+    # A tree that is not the library's own kind (here: one read from text) is cleaned as text.
+    import xml.etree.ElementTree as ET
+
+    from coalition_site.render.chart_svg import clean_tree
+    assert clean_tree(ET.fromstring(hostile), label='Label <b>"quoted"</b>') == clean
 
 
 @pytest.mark.parametrize("first, last, expected", [

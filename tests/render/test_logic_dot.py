@@ -96,3 +96,41 @@ def test_hostile_partner_names_and_tensions_stay_text(make_partner):
     links = [e.get("href") for e in root.iter() if e.get("href") is not None]
     assert links == ["cs:partner/usw", "cs:partner/breathe"]
     assert {e.tag.split("}")[1] for e in root.iter()} <= {"svg", "title", "g", "a", "path", "polygon", "text"}
+
+
+def test_statements_are_written_as_graphviz_writes_them():
+    import graphviz
+
+    from coalition_site.render.logic_dot import _defaults, _edge_statement, _node
+
+    attrs = {"tooltip": "cs-tip-0", "URL": "cs:condition/a", "class": "cs-condition cs-own",
+             "fillcolor": "#77AADD:#EE8866", "style": "filled,striped", "penwidth": "2.5"}
+    for hostile in HOSTILE_LABELS:
+        for make in (graphviz.Digraph, graphviz.Graph):
+            ours, theirs = make(name="g"), make(name="g")
+            _defaults(ours, "graph", rankdir="LR", fontname="Helvetica, Arial", **{"class": "cs-graph"})
+            theirs.attr("graph", rankdir="LR", fontname="Helvetica, Arial", **{"class": "cs-graph"})
+            _defaults(ours, "node", shape="box", margin="0.12,0.06")
+            theirs.attr("node", shape="box", margin="0.12,0.06")
+            _node(ours, "condition-a", label=label(hostile), **attrs)
+            theirs.node("condition-a", label=label(hostile), **attrs)
+            _node(ours, "node", label='say "edge"')  # a DOT keyword as a name, a plain label
+            theirs.node("node", label='say "edge"')
+            _edge_statement(ours, "condition-a", "condition-b", **attrs)
+            theirs.edge("condition-a", "condition-b", **attrs)
+            _edge_statement(ours, "a b", "c")
+            theirs.edge("a b", "c")
+            assert ours.source == theirs.source
+
+
+def test_quoting_a_label_never_reuses_the_quoting_of_the_same_plain_text():
+    from coalition_site.render.logic_dot import _quote
+
+    # A plain `<b>x</b>` would be an HTML-like label; the same text from `label` never is,
+    # whichever of the two is quoted first.
+    assert _quote("<b>x</b>") == "<b>x</b>"
+    assert _quote(label("<b>x</b>")) == '"<b>x</b>"'
+    assert _quote("<i>y</i>") == "<i>y</i>"
+    assert _quote(label("<i>y</i>")) == '"<i>y</i>"'
+    assert _quote(label("<u>z</u>")) == '"<u>z</u>"'
+    assert _quote("<u>z</u>") == "<u>z</u>"

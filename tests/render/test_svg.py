@@ -118,3 +118,16 @@ def test_output_that_is_not_svg_is_an_error_not_a_crash():
         sanitize_svg("Error: syntax error in line 1", title="t", title_id="t")
     with pytest.raises(RenderError, match="cannot be read"):
         sanitize_svg("<svg><g></svg>", title="t", title_id="t")
+
+
+def test_links_and_tooltips_are_judged_on_every_element_not_remembered():
+    # The same link and token on a link and on a group: only the link keeps them, in either order.
+    svg = """<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
+    <g href="cs:condition/a" xlink:title="cs-tip-0" class="node"/>
+    <a href="cs:condition/a" xlink:title="cs-tip-0" class="node"/>
+    <g href="cs:condition/a" xlink:title="cs-tip-0" class="node"/>
+    <a xlink:href="cs:condition/a" href="javascript:alert(1)" class="node evil"/>
+    </svg>"""
+    body = clean_svg(svg, {"cs-tip-0": "Tip"}).body
+    assert body == ('<g class="node"></g><a href="cs:condition/a" class="node"><title>Tip</title></a>'
+                    '<g class="node"></g><a href="cs:condition/a" class="node"></a>')
