@@ -12,7 +12,7 @@ import datetime as dt
 from importlib.resources import files
 from itertools import groupby
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import jinja2
 from markupsafe import Markup
@@ -46,6 +46,43 @@ def by_alignment(alignment: Mapping[str, str]) -> list[tuple[str, list[str]]]:
     return [(state, ids) for state, ids in groups.items() if ids]
 
 
+@jinja2.pass_context
+def partner_names(context: jinja2.runtime.Context, partner_ids: Iterable[str]) -> list[str]:
+    """The ``partner_names`` filter: each partner's name (its id if the charter has no such
+    partner). A filter rather than a loop calling ``charter.partner_name``: a review lists up
+    to fifty names, and Jinja calls a filter directly but inspects every function a template
+    calls, on top of what each turn of a loop costs."""
+    name = context["charter"].partner_name
+    return [name(partner_id) for partner_id in partner_ids]
+
+
+class Memo(dict):
+    """``memo[x]`` is ``draw(x)`` (a macro, say), drawn the first time and looked up after.
+
+    A partial that draws the same piece over and over (the vitality heatmap: thousands of
+    cells, a few hundred distinct) pays Jinja's cost of a macro call for each; an item lookup
+    costs a fraction of it (less than calling a memoized function would: Jinja inspects each
+    callable it calls). A template makes its memo where it renders, so that a memo lives for
+    one render: a macro may depend on the page (``link`` is relative to it), which is the same
+    throughout a render. Keys must be hashable, and equal only when they draw the same (a
+    frozen dataclass, an id).
+    """
+
+    def __init__(self, draw: Callable[[Any], Any]):
+        super().__init__()
+        self.draw = draw
+
+    def __missing__(self, key: Any) -> Any:
+        try:
+            drawn = self.draw(key)
+        except (AttributeError, LookupError, TypeError) as exc:
+            # Jinja reads these from an item lookup as "no such item" and would report an
+            # undefined value instead: report what went wrong in the drawing.
+            raise RuntimeError(f"drawing {key!r}: {exc}") from exc
+        self[key] = drawn
+        return drawn
+
+
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     # Compiling the partials is a tenth of a large build, paid again by every build (each has a
     # new environment). Jinja's own file cache keys each template by its source's checksum, and
@@ -74,9 +111,11 @@ def make_environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environm
         # would only find what the next build's new environment loads anyway.
         auto_reload=False,
     )
+    env.filters["partner_names"] = partner_names
     env.globals.update(
         format_date=format_date,
         by_alignment=by_alignment,
+        memo=Memo,
         status_label=lambda status: STATUS_LABELS.get(status, status),
         signs_of_life=SIGNS_OF_LIFE,
         signs_of_decay=SIGNS_OF_DECAY,

@@ -25,11 +25,9 @@ import re
 
 START = "<!--cs:not-searched-->"
 END = "<!--/cs:not-searched-->"
-_SKIPPED = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
 
 PROSE_START = "<!--cs:prose-->"
 PROSE_END = "<!--/cs:prose-->"
-_PROSE = re.compile("(" + re.escape(PROSE_START) + ".*?" + re.escape(PROSE_END) + ")", re.S)
 
 # Attributes as HTML reads them: a quoted value may hold '>' (the sanitiser's output escapes
 # '<' and '&' in attribute values, not '>').
@@ -44,7 +42,20 @@ _INLINE_OR_TABLE = (
     "small", "span", "strong", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u",
     "var", "wbr",
 )
-_DROPPED = re.compile(r"</?(?:" + "|".join(_INLINE_OR_TABLE) + r")\b" + _ATTRIBUTES + ">", re.I)
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    """A regex matching any of ``words``, grouped by first letter (``a(?:bbr|)|b(?:di|do|r|)``):
+    the regex engine tries the alternatives of a group one by one at every ``<`` of a page, and
+    grouped it tries only the group of the letter it reads."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):  # longest first: "abbr" before "a"
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_DROPPED = re.compile(r"</?(?:" + _alternatives(_INLINE_OR_TABLE) + r")\b" + _ATTRIBUTES + ">",
+                      re.I)
 _ATTRIBUTES_OF = re.compile(r"<(?!h[1-6]\b)([a-zA-Z][\w-]*)(?=\s)" + _ATTRIBUTES + ">")
 
 # Markup whose meaning to search lives in attributes or in a tag this module would drop: a
@@ -52,15 +63,35 @@ _ATTRIBUTES_OF = re.compile(r"<(?!h[1-6]\b)([a-zA-Z][\w-]*)(?=\s)" + _ATTRIBUTES
 _SEARCH_SENSITIVE = ("data-search-", "linenodiv", "headerlink")
 
 
+def _marked(html: str, start: str, end: str) -> list[str]:
+    """``html`` cut around each part from ``start`` to the first ``end`` after it: at odd
+    indexes, the marked parts with their marks. Found with str.find rather than a lazy regex,
+    which steps through a marked part (a diagram's SVG: most of a large page) a character at
+    a time."""
+    parts = []
+    position = 0
+    begin = html.find(start)
+    while begin >= 0:
+        finish = html.find(end, begin + len(start))
+        if finish < 0:
+            break  # an unclosed mark marks nothing
+        finish += len(end)
+        parts += [html[position:begin], html[begin:finish]]
+        position = finish
+        begin = html.find(start, position)
+    parts.append(html[position:])
+    return parts
+
+
 def without_skipped(html: str) -> str:
     """``html`` without the parts marked as not for search."""
-    return _SKIPPED.sub("", html) if START in html else html
+    return "".join(_marked(html, START, END)[::2]) if START in html else html
 
 
 def for_search(html: str) -> str:
     """What a search plugin should index of a page the partials rendered."""
     html = without_skipped(html)
-    parts = _PROSE.split(html)  # odd indexes: the prose, with its markers
+    parts = _marked(html, PROSE_START, PROSE_END)  # odd indexes: the prose, with its markers
     for index in range(0, len(parts), 2):
         if not any(mark in parts[index] for mark in _SEARCH_SENSITIVE):
             parts[index] = _ATTRIBUTES_OF.sub(r"<\1>", _DROPPED.sub("", parts[index]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from coalition_site.audience import for_audience
 from coalition_site.check import check_charter
-from coalition_site.render.pages import by_alignment
+from coalition_site.render.pages import by_alignment, render_page
 from coalition_site.render.site import BuildOptions, SiteBuild
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
@@ -52,3 +53,17 @@ def test_the_reviews_index_lists_the_reviews_by_year(build):
     assert re.findall(r'<h2 id="year-(\d+)">', html) == ["2026"]
     assert re.findall(r'<a href="/(reviews/[\d-]+\.md)">', html) == [
         "reviews/2026-11-11.md", "reviews/2026-10-14.md"]
+
+
+@pytest.mark.parametrize("attended, shown", [
+    (["riders-alliance", "tenants-union"],
+     "Attended Riverside Riders Alliance, Riverside Tenants Union Alignment"),
+    (["gone-partner"], "Attended gone-partner Alignment"),  # not in this audience's charter: its id
+    ([], "Attended — Alignment"),
+])
+def test_attendance_names_each_partner_once_in_order(build, attended, shown):
+    page = build.page("reviews/2026-11-11.md")
+    review = page.item.model_copy(update={"attended": attended})
+    html = render_page(build.env, replace(page, item=review), charter=build.charter,
+                       pages=build.plan.pages, prose="", link=lambda uri: f"/{uri}", today=TODAY)
+    assert shown in text(html)

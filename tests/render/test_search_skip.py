@@ -31,9 +31,26 @@ def test_drawings_are_left_out():
     assert for_search(f"<p>Map</p>{START}<svg><text>node</text></svg>{END}<p>After</p>") == "<p>Map</p><p>After</p>"
 
 
+@pytest.mark.parametrize("html, kept", [
+    (f"a{START}x{END}b{START}y{END}c", "abc"),
+    (f"a{START}x{START}y{END}b{END}c", f"ab{END}c"),  # a part ends at the first end after it
+    (f"a{START}x{END}b{START}y", f"ab{START}y"),  # an unclosed mark marks nothing
+    (f"a{END}b{START}{END}c", f"a{END}bc"),
+])
+def test_a_skipped_part_runs_from_its_mark_to_the_first_end_after_it(html, kept):
+    assert without_skipped(html) == kept
+
+
+def test_tags_are_dropped_whatever_their_case_and_only_whole_names():
+    html = '<p><A HREF="/x/">a</A><abbr>b</abbr><ab>c</ab><col><colgroup><Strong>d</Strong></p>'
+    assert for_search(html) == "<p>ab<ab>c</ab>d</p>"
+
+
 def test_the_partners_prose_is_passed_on_exactly_as_written():
     html = f'<p class="lede"><a href="/x/">Generated</a></p>{PROSE_START}{PROSE}{PROSE_END}'
     assert for_search(html) == f"<p>Generated</p>{PROSE_START}{PROSE}{PROSE_END}"
+    prose = f"{PROSE_START}{PROSE}{PROSE_END}"
+    assert for_search(f'{prose}<p class="x">Between</p>{prose}') == f"{prose}<p>Between</p>{prose}"
 
 
 @pytest.mark.parametrize("mark", ['<div data-search-exclude><a href="/">hidden</a></div>',

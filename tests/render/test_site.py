@@ -8,7 +8,7 @@ import pytest
 from coalition_site.audience import for_audience
 from coalition_site.features import FEATURES, Feature
 from coalition_site.load.charter import load_charter
-from coalition_site.render.pages import TEMPLATES_DIR, format_date
+from coalition_site.render.pages import TEMPLATES_DIR, Memo, format_date
 from coalition_site.render.site import BuildOptions, SiteBuild
 from support import AS_OF, parse_html
 
@@ -78,6 +78,45 @@ def test_a_partial_is_found_through_the_loader_first(sample):
     build = build_of(sample, loader=loader)
     assert build.render("partners/riders-alliance.md", "", link) == "OVERRIDE Riverside Riders Alliance "
     assert "<h1>Our joint demand</h1>" in build.render("charter/joint-demand.md", "", link)
+
+
+def test_an_overridden_macro_draws_every_piece_a_partial_draws_once(sample):
+    # The vitality heatmap draws its partners and cells through a memo: an override of the
+    # macro is still the one drawing them, in every table.
+    macros = (TEMPLATES_DIR / "coalition" / "macros.html").read_text()
+    start, end = macros.index("{% macro partner_link"), macros.index("{% macro date")
+    loader = jinja2.ChoiceLoader([
+        jinja2.DictLoader({"coalition/macros.html": macros[:start] + (
+            "{% macro partner_link(partner_id) %}<b>OVERRIDE {{ partner_id }}</b>{% endmacro %}\n")
+            + macros[end:]}),
+        jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+    ])
+    page = parse_html(build_of(sample, loader=loader).render("vitality/index.md", "", link))
+    tables = page.find_all("table", cls="cs-heatmap")
+    rows = [row for table in tables for row in table.find_all("tr")[1:]]
+    assert rows and all(row.find("th").text.startswith("OVERRIDE ") for row in rows)
+
+
+def test_a_memo_draws_each_distinct_piece_once():
+    drawn = []
+
+    def draw(key):
+        drawn.append(key)
+        return f"<{key}>"
+
+    memo = Memo(draw)
+    assert [memo[key] for key in ("a", "b", "a", "a", "b")] == ["<a>", "<b>", "<a>", "<a>", "<b>"]
+    assert drawn == ["a", "b"]
+
+
+def test_a_memo_reports_a_failed_drawing_rather_than_a_missing_item():
+    def draw(key):
+        raise TypeError("boom")
+
+    # Jinja reads a TypeError from an item lookup as "no such item": the memo says what failed.
+    template = jinja2.Environment(undefined=jinja2.StrictUndefined).from_string("{{ memo['a'] }}")
+    with pytest.raises(RuntimeError, match="drawing 'a': boom"):
+        template.render(memo=Memo(draw))
 
 
 def test_features_add_pages_and_trusted_fragments(sample, monkeypatch):
