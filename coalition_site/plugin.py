@@ -36,7 +36,6 @@ from .leaks import LeakScanner, internal_values, scan_site, site_words
 from .load.assets import PUBLISHED_SUFFIXES, is_published_asset
 from .output_dir import StagedOutput, separate_site_dirs
 from .project import TWICE, named_assets
-from .publish import enable_version_selector
 from .render.internal_blocks import InternalBlocksExtension
 from .render.internal_marks import ROBOTS_TXT, mark_internal
 from .render.pages import BYTECODE_CACHE, TEMPLATES_DIR
@@ -173,6 +172,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                 internal_assets=self.internal_assets))
         self._stage_output(config)
         if os.environ.get("MIKE_DOCS_VERSION"):  # built by `mike deploy`: show its version menu
+            from .publish import enable_version_selector  # (publishing's module: mike's builds only)
+
             enable_version_selector(config.extra)
         return config
 

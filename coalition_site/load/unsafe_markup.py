@@ -56,6 +56,10 @@ _TAG_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _MD_DESTINATION = re.compile(r"\]\(\s*<?([^\s)>]+)")
 _MD_REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
 _MD_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
+# Each link pattern with text it cannot match without: Python's regex engine scans a page for
+# a code span or a reference definition (starting with a group, or at every line) many times
+# slower than `in` rules out one, and most pages have none.
+_URL_PATTERNS = ((_MD_DESTINATION, "]("), (_MD_REFERENCE, "]:"), (_MD_AUTOLINK, "<"))
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 # attr_list (`{ .class onclick="..." }` after a heading, link or paragraph) sets any attribute.
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
@@ -95,7 +99,9 @@ def find_unsafe_markup(body: str, *, path: str, body_line: int = 1) -> list[Prob
                 line, column = _position(masked, match.start(1) + item.start(1))
                 problems.append(Problem(path, body_line + line - 1, column, "error", message,
                                         "unsafe-html"))
-    for pattern in (_MD_DESTINATION, _MD_REFERENCE, _MD_AUTOLINK):
+    for pattern, needed in _URL_PATTERNS:
+        if needed not in masked:
+            continue
         for match in pattern.finditer(masked):
             scheme = _unsafe_scheme(match.group(1))
             if scheme:
@@ -119,7 +125,8 @@ def _mask_code(body: str) -> str:
             fence = match.group(1)
             lines[index] = " " * len(line)
     text = "\n".join(lines)
-    text = _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    if "`" in text:  # (see _URL_PATTERNS)
+        text = _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     return _ESCAPED_LT.sub("  ", text)
 
 

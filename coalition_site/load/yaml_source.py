@@ -24,6 +24,7 @@ BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n"}
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 # What PyYAML's reader refuses in a file; an escape in a quoted value can still write it.
 _INVISIBLE = yaml.reader.Reader.NON_PRINTABLE
+_STR = "tag:yaml.org,2002:str"
 
 
 class YamlSourceError(Exception):
@@ -63,9 +64,6 @@ class SourceMap:
 # libyaml's parser with the same (Python) resolver and constructor as SafeLoader, when PyYAML
 # was built with it; see _parse_fast.
 _FastLoader = getattr(yaml, "CSafeLoader", None)
-# Charter files nest a few levels; a document deeper than this takes the Python parser's path,
-# so that pathological nesting is handled (and reported) in one place.
-_FAST_MAX_DEPTH = 50
 
 
 class _ComposingLoader(yaml.SafeLoader):
@@ -151,32 +149,22 @@ def _too_deep(line: int, column: int) -> YamlSourceError:
 def _parse_fast(text: str, line_offset: int) -> tuple[Any, SourceMap] | None:
     """Parse with libyaml when the text is plain data; ``None`` sends it to the Python parser.
 
-    Composing the node tree in Python was most of the time ``check`` took on a large charter;
-    libyaml composes the same nodes, with the same marks, many times faster. It cannot refuse
-    anchors as it composes, so any YAML error, anchor or alias falls back to the Python parser,
-    which reports it exactly as before: only valid, alias-free, shallow documents take this path.
+    Composing the node tree in Python was most of the time ``check`` took on a large charter.
+    libyaml parses the same events, with the same marks, many times faster, and the data is
+    built from them directly: no node tree is composed at all (that cost as much again). Any
+    YAML error, anchor, alias or other oddity falls back to the Python parser, which reports it
+    exactly as before: only valid, alias-free, shallow documents take this path.
     """
-    if ("&" in text or "*" in text) and _has_anchor(text):
-        return None
     loader = _FastLoader(text)
     try:
-        node = loader.get_single_node()
-        smap = SourceMap(start=(1 + line_offset, 1))
-        if node is None:
-            return None, smap
-        return _Builder(loader, smap, line_offset, _FAST_MAX_DEPTH).build(node, ()), smap
-    except (yaml.YAMLError, YamlSourceError, _TooDeep):
+        return _EventBuilder(loader, line_offset).document()
+    except Exception:  # noqa: BLE001 - whatever it is, the Python parser meets it and says so
+        # A YAML error, an oddity (_Fallback) or a value a constructor fails on: the data is
+        # built as the events come, so this can happen before a syntax error further down,
+        # which the Python parser (composing the whole document first) reports instead.
         return None
     finally:
         loader.dispose()
-
-
-def _has_anchor(text: str) -> bool:
-    try:
-        return any(isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None
-                   for event in yaml.parse(text, Loader=_FastLoader))
-    except yaml.YAMLError:
-        return True  # let the Python parser locate the error
 
 
 def syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlSourceError:
@@ -205,24 +193,21 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> Yaml
     return YamlSourceError(f"YAML syntax error: {problem}", line + line_offset, column, fix)
 
 
-class _TooDeep(Exception):
-    """A document nested deeper than the fast path reads; the Python parser handles it."""
+class _Fallback(Exception):
+    """A document the fast path does not read (an anchor, a key that is not text, nesting
+    deeper than it reads ...): the Python parser reads it, and reports what is wrong with it."""
 
 
 class _Builder:
     """Turns a composed node tree into plain data, recording positions as it goes."""
 
-    def __init__(self, loader: _ComposingLoader, smap: SourceMap, line_offset: int,
-                 max_depth: int | None = None):
+    def __init__(self, loader: _ComposingLoader, smap: SourceMap, line_offset: int):
         self.loader, self.smap, self.offset = loader, smap, line_offset
-        self.max_depth = max_depth
 
     def pos(self, node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
 
     def build(self, node, path: Path_) -> Any:
-        if self.max_depth is not None and len(path) > self.max_depth:
-            raise _TooDeep
         self.smap.values[path] = self.pos(node)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
@@ -313,3 +298,81 @@ class _Builder:
                 f"{node.value} is not a date that exists", line, column,
                 "write a real calendar date as YYYY-MM-DD",
             ) from None
+
+
+class _EventBuilder(_Builder):
+    """Builds the data of one document from libyaml's events, as :class:`_Builder` builds it
+    from the nodes libyaml composes of the same events, without composing them; raises
+    :class:`_Fallback` for anything but plain data."""
+
+    # Charter files nest a few levels; a document deeper than this takes the Python parser's
+    # path, so that pathological nesting is handled (and reported) in one place.
+    MAX_DEPTH = 50
+
+    def __init__(self, loader, line_offset: int):
+        super().__init__(loader, SourceMap(start=(1 + line_offset, 1)), line_offset)
+        self.next_event = loader.get_event
+        # Text whose first character no implicit pattern starts with is text: the resolver
+        # need not be asked (unless someone added patterns for every character, or by path).
+        resolvers = loader.yaml_implicit_resolvers
+        self.patterned = None if None in resolvers or loader.yaml_path_resolvers else resolvers
+
+    def document(self) -> tuple[Any, SourceMap]:
+        self.next_event()  # the stream's start
+        data = None
+        if type(self.next_event()) is not yaml.StreamEndEvent:  # else empty: no document at all
+            data = self.build(self.next_event(), ())  # the event after the document's start
+            self.next_event()  # the document's end
+            if type(self.next_event()) is not yaml.StreamEndEvent:
+                raise _Fallback  # another document: the Python parser says where
+        return data, self.smap
+
+    def build(self, event, path: Path_) -> Any:
+        kind = type(event)
+        if kind is yaml.AliasEvent or event.anchor is not None or len(path) > self.MAX_DEPTH:
+            raise _Fallback
+        mark = event.start_mark
+        self.smap.values[path] = (mark.line + 1 + self.offset, mark.column + 1)
+        if kind is yaml.ScalarEvent:
+            tag = self.tag(event)
+            if tag == _STR and (event.style or not _DATE_LIKE.match(event.value)):
+                return self.text(event)  # what scalar() makes of it, without a node
+            return self.scalar(yaml.ScalarNode(tag, event.value, mark, event.end_mark, event.style), path)
+        if kind is yaml.MappingStartEvent:
+            return self.mapping(path)
+        items = []
+        keys, next_event = self.smap.keys, self.next_event
+        event = next_event()
+        while type(event) is not yaml.SequenceEndEvent:
+            item = path + (len(items),)
+            mark = event.start_mark
+            keys[item] = (mark.line + 1 + self.offset, mark.column + 1)
+            items.append(self.build(event, item))
+            event = next_event()
+        return items
+
+    def mapping(self, path: Path_) -> dict:
+        result: dict[str, Any] = {}
+        keys, next_event = self.smap.keys, self.next_event
+        event = next_event()
+        while type(event) is not yaml.MappingEndEvent:
+            if type(event) is not yaml.ScalarEvent or event.anchor is not None \
+                    or self.tag(event) == "tag:yaml.org,2002:merge":
+                raise _Fallback
+            key = self.text(event)
+            if key in result:
+                raise _Fallback
+            mark = event.start_mark
+            keys[path + (key,)] = (mark.line + 1 + self.offset, mark.column + 1)
+            result[key] = self.build(next_event(), path + (key,))
+            event = next_event()
+        return result
+
+    def tag(self, event) -> str:
+        """The tag of the node libyaml composes of a scalar's event (_compose_scalar_node)."""
+        tag = event.tag
+        if tag is not None and tag != "!":
+            return tag
+        if self.patterned is not None and not (event.implicit[0] and event.value[:1] in self.patterned):
+            return _STR  # what the resolver would say
+        return self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)

@@ -36,6 +36,15 @@ DOCUMENTS = {
     "unclosed flow": "a: [1, 2\n",
     "two documents": "a: 1\n---\nb: 2\n",
     "deeper than the fast path reads": "a: " + "[" * 60 + "]" * 60 + "\n",
+    "explicit tags": "a: !!str 2024-01-01\nb: ! 12\nc: !!float 1\nd: !!binary aGVsbG8=\n",
+    "a value that does not fit its tag": "a: !!int abc\n",
+    "an unknown tag": "a: !foo x\n",
+    "tagged keys": "!!str 1: v\n!!merge m: {a: 1}\n",
+    "date and time": "a: 2024-01-01 10:00:00\nb: 2024-01-01t10:00:00Z\n",
+    "nulls": "a: ~\nb:\nc: Null\n",
+    "document end marker": "a: 1\n...\n",
+    "bad value above a syntax error": "a: !!int abc\nb: [\n",
+    "anchor below the first key": "a: x\nb: {c: &y 1}\n",
 }
 
 
