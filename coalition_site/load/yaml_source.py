@@ -259,9 +259,10 @@ class _Builder:
             problem = getattr(exc, "problem", None) or str(exc)
             raise YamlSourceError(f"cannot read the value {node.value!r}: {problem}", line, column,
                                   "quote it if it is meant as text") from None
-        except (ValueError, KeyError):
-            # An explicit tag (`!!int abc`, `!!bool maybe`) skips the resolver, which only gives
-            # a tag to text that fits it; PyYAML's constructors then fail with Python's errors.
+        except (ValueError, KeyError, IndexError):
+            # An explicit tag (`!!int abc`, `!!bool maybe`, `!!int` before nothing) skips the
+            # resolver, which only gives a tag to text that fits it; PyYAML's constructors then
+            # fail with Python's errors.
             line, column = self.pos(node)
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             raise YamlSourceError(f"the value {node.value!r} cannot be read as {tag}", line, column,
@@ -295,7 +296,7 @@ class _Builder:
         except (ValueError, yaml.YAMLError):
             line, column = self.pos(node)
             raise YamlSourceError(
-                f"{node.value} is not a date that exists", line, column,
+                f"{node.value or 'an empty value'} is not a date that exists", line, column,
                 "write a real calendar date as YYYY-MM-DD",
             ) from None
 

@@ -161,9 +161,14 @@ def test_an_invisible_character_is_refused_where_it_stands(text, line, column, c
     ("notice_days: !!int 1.5\n", "!!int"),
     ("threshold: !!float most\n", "!!float"),
     ("may_step_back: !!bool maybe\n", "!!bool"),
+    # A tag before nothing: PyYAML's constructors index the empty text (an IndexError).
+    ("notice_days: !!int \n", "!!int"),
+    ("notice_days: !!int ''\n", "!!int"),
+    ("threshold: !!float\n", "!!float"),
+    ("may_step_back: !!bool\n", "!!bool"),
 ])
 def test_a_tagged_value_that_does_not_fit_its_tag_is_refused(text, tag):
-    value = text.split(f"{tag} ")[1].strip()
+    value = text.split(tag)[1].strip().strip("'")
     assert refusal(text, line_offset=1) == (
         2, text.index("!") + 1, f"the value '{value}' cannot be read as {tag}",
         f"remove '{tag}', or write a value of that kind")
@@ -172,6 +177,8 @@ def test_a_tagged_value_that_does_not_fit_its_tag_is_refused(text, tag):
 def test_a_tagged_date_that_is_no_date_is_refused():
     assert refusal("date: !!timestamp soon\n", line_offset=1) == (
         2, 7, "soon is not a date that exists", "write a real calendar date as YYYY-MM-DD")
+    assert refusal("date: !!timestamp\n", line_offset=1) == (
+        2, 7, "an empty value is not a date that exists", "write a real calendar date as YYYY-MM-DD")
 
 
 def test_an_unknown_tag_is_named_on_one_line():
