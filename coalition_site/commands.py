@@ -19,6 +19,7 @@ from typing import TextIO
 from .check import CheckResult, check_charter, reusing_checks
 from .clock import as_of
 from .errors import CharterError, CoalitionSiteError, ProjectError
+from .nav_attachments import listed_internal_attachments, nav_attachment_problems
 from .problems import format_problems, has_errors, summary
 from .project import find_project
 from .risky_extensions import risky_extension_problems
@@ -58,6 +59,13 @@ def _check(project) -> CheckResult:
     if project.config_file is not None:
         result.problems += risky_extension_problems(project.config_file, project.markdown_extensions,
                                                     project.plugins)
+        if result.charter is not None and project.nav:
+            listed = listed_internal_attachments(
+                result.charter, project.nav, project.docs_dir, named=project.named_assets,
+                links_root_relative=project.links_root_relative,
+                nav_root_relative=project.nav_root_relative)
+            result.problems += nav_attachment_problems(project.config_file, listed,
+                                                       nav_root_relative=project.nav_root_relative)
     return result
 
 

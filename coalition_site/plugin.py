@@ -34,6 +34,7 @@ from .clock import as_of
 from .errors import CoalitionSiteError
 from .leaks import LeakScanner, internal_values, scan_site, site_words
 from .load.assets import PUBLISHED_SUFFIXES, is_published_asset
+from .nav_attachments import listed_internal_attachments, message as nav_attachment_message
 from .output_dir import StagedOutput, separate_site_dirs
 from .project import TWICE, named_assets
 from .render.internal_blocks import InternalBlocksExtension
@@ -158,6 +159,11 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             config.nav = plain_nav(self.build.plan.nav)
         else:
             self._filter_user_nav(config, result.charter)
+            for uri in listed_internal_attachments(
+                    result.charter, config.nav, config.docs_dir, named=self.named_assets,
+                    links_root_relative=_relative_to_docs(config.validation.links),
+                    nav_root_relative=_relative_to_docs(config.validation.nav)):
+                log.warning(f"coalition: mkdocs.yml: {nav_attachment_message(uri)}")
         for kind, name, effect in find_risky(config.markdown_extensions, config.plugins):
             log.warning(f"coalition: mkdocs.yml: {message(kind, name, effect)}")
         self.scanner = None
@@ -182,11 +188,10 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         leaves them out (on_files) and its leak check makes sure they stay out."""
         # Under `validation: {links: {absolute_links: relative_to_docs}}` MkDocs resolves a
         # link such as `/images/map.png` in the content folder; otherwise it leaves it as it is.
-        root_relative = getattr(config.validation.links.absolute_links, "name", None) == "RELATIVE_TO_DOCS"
+        root_relative = _relative_to_docs(config.validation.links)
         # The nav as this build keeps it (filtered for the audience): a file it links to is shown
         # by every public page. `validation.nav` has its own setting for `/` paths.
-        nav_shown = nav_links(config.nav, root_relative=getattr(
-            config.validation.nav.absolute_links, "name", None) == "RELATIVE_TO_DOCS")
+        nav_shown = nav_links(config.nav, root_relative=_relative_to_docs(config.validation.nav))
         docs_dir = Path(config.docs_dir)
         # What mkdocs.yml names is the steward's choice: published whatever uses it.
         return {uri for uri in internal_only_assets(charter, self.build.plan.pages, root_relative=root_relative,
@@ -395,6 +400,12 @@ def _links_from(by_uri: dict[str, File], here: str):
         target = by_uri.get(src_uri)
         return get_relative_url(target.url, here) if target else "#"
     return link
+
+
+def _relative_to_docs(section) -> bool:
+    """Whether MkDocs reads a ``/`` path in this ``validation`` section (``nav``, ``links``) as a
+    file of the content folder (``absolute_links: relative_to_docs``)."""
+    return getattr(section.absolute_links, "name", None) == "RELATIVE_TO_DOCS"
 
 
 def _from_docs(file: File, config: MkDocsConfig) -> bool:

@@ -33,6 +33,12 @@ class Project:
     """Files of the content folder that mkdocs.yml names (styles, scripts, logo, favicon)."""
     dev_addr: str | None = None
     """The address ``serve`` listens on, as mkdocs.yml writes it (``None``: MkDocs' default)."""
+    nav: list | None = None
+    """The site's own ``nav:``, as mkdocs.yml writes it (``None``: the plugin makes one)."""
+    nav_root_relative: bool = False
+    """Whether a ``/`` path in ``nav:`` names a file of the content folder (see :func:`relative_to_docs`)."""
+    links_root_relative: bool = False
+    """The same for links in pages."""
 
 
 def find_project(root: Path | str = ".") -> Project:
@@ -72,9 +78,26 @@ def find_project(root: Path | str = ".") -> Project:
                            "stylesheets, like 'extra_css: [styles/extra.css]'")
     extensions = [name for name, _ in _entries(config.get("markdown_extensions"))]
     dev_addr = config.get("dev_addr")
+    nav = config.get("nav")
     return Project(root, config_file, docs_dir, options if isinstance(options, dict) else {},
                    extensions, plugins, named_assets(config),
-                   dev_addr if isinstance(dev_addr, str) else None)
+                   dev_addr if isinstance(dev_addr, str) else None,
+                   nav if isinstance(nav, list) else None,
+                   relative_to_docs(config, "nav"), relative_to_docs(config, "links"))
+
+
+def relative_to_docs(config: dict, section: str) -> bool:
+    """Whether MkDocs reads a path starting with ``/`` in ``section`` (``nav`` or ``links``) as
+    a file of the content folder: ``validation: {nav: {absolute_links: relative_to_docs}}``, or
+    ``absolute_links`` at the top of ``validation``, which MkDocs gives every section that does
+    not set its own."""
+    validation = config.get("validation")
+    if not isinstance(validation, dict):
+        return False
+    own = validation.get(section)
+    if isinstance(own, dict) and "absolute_links" in own:
+        return own["absolute_links"] == "relative_to_docs"
+    return validation.get("absolute_links") == "relative_to_docs"
 
 
 def _entries(value) -> list[tuple[str, object]]:

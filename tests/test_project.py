@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coalition_site.errors import ProjectError
-from coalition_site.project import find_project
+from coalition_site.project import find_project, relative_to_docs
 from support import MINIMAL
 
 
@@ -96,3 +96,15 @@ def test_entries_mkdocs_refuses_are_left_to_the_build_to_name(tmp_path):
         "extra_css: 1\nextra_javascript: x.js\n")
     project = find_project(tmp_path)
     assert (project.plugins, project.markdown_extensions, project.named_assets) == (["coalition"], ["toc"], [])
+
+
+@pytest.mark.parametrize("validation, nav, links", [
+    (None, False, False),
+    ({"absolute_links": "relative_to_docs"}, True, True),  # MkDocs gives it to every section
+    ({"nav": {"absolute_links": "relative_to_docs"}}, True, False),
+    ({"absolute_links": "relative_to_docs", "links": {"absolute_links": "warn"}}, True, False),
+    ({"links": "relative_to_docs"}, False, False),  # not a section: MkDocs refuses it
+])
+def test_where_a_slash_path_points_is_read_as_mkdocs_reads_it(validation, nav, links):
+    config = {"validation": validation}
+    assert (relative_to_docs(config, "nav"), relative_to_docs(config, "links")) == (nav, links)

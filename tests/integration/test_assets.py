@@ -143,3 +143,40 @@ def test_the_leak_check_would_name_the_attachment_were_it_internal(nav_named):
     assert [(leak.file, leak.source) for leak in scan_site(nav_named.root / "site", values)
             if leak.file == "reports/annual.pdf"] == [
         ("reports/annual.pdf", "content/reports/annual.pdf (an attachment only internal content uses)")]
+
+
+# -- check and the build say when nav: publishes what only internal content uses ----------------
+NAV_WARNING = ("mkdocs.yml:{line}:26: warning: nav: lists 'reports/annual.pdf', which only internal "
+               "content links to, so the public site publishes it; if it is internal, take its entry "
+               "out of nav: (internal pages still link to it), and if it is for everyone, link to it "
+               "from a public page too [nav-publishes-attachment]")
+
+
+def _nav_line(sample: Sample) -> int:
+    lines = (sample.root / "mkdocs.yml").read_text().splitlines()
+    return next(number for number, line in enumerate(lines, 1) if "reports/annual.pdf" in line)
+
+
+def test_check_warns_at_the_nav_entry_of_an_attachment_only_internal_content_uses(nav_named):
+    checked = run("check", nav_named.root)
+    assert checked.returncode == 0, checked.stderr  # a warning: the steward may mean it
+    assert NAV_WARNING.format(line=_nav_line(nav_named)) in checked.stdout.splitlines()
+    assert run("check", nav_named.root, "--strict").returncode == 1
+
+
+def test_the_build_log_says_it_too(nav_named):
+    assert ("WARNING -  coalition: mkdocs.yml: nav: lists 'reports/annual.pdf', which only internal "
+            "content links to, so the public site publishes it") in nav_named.built.stderr
+
+
+def test_no_warning_once_a_public_page_links_to_it_or_nav_leaves_it_out(nav_named, nav_unnamed, tmp_path):
+    assert "nav-publishes-attachment" not in run("check", nav_unnamed.root).stdout
+    sample = Sample.copy(tmp_path / "project")
+    sample.path("reports").mkdir()
+    for name in ("reports/annual.pdf", "board-notes.md"):
+        sample.write_bytes(name, nav_named.path(name).read_bytes())
+    (sample.root / "mkdocs.yml").write_text((nav_named.root / "mkdocs.yml").read_text())
+    assert "nav-publishes-attachment" in run("check", sample.root).stdout
+    sample.edit("onboarding.md", "Because rents and buses are one problem.",
+                "Because rents and buses are one problem. See the [annual report](reports/annual.pdf).")
+    assert "nav-publishes-attachment" not in run("check", sample.root).stdout
