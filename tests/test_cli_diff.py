@@ -165,3 +165,11 @@ def test_outside_git_it_says_what_diff_needs(tmp_path):
     assert result.stderr == (
         f"error: '{tmp_path}' is not in a git repository; diff compares the charter between two "
         "revisions of the project's repository\n")
+
+
+def test_the_cli_offers_the_formats_the_diff_report_writes():
+    # cli.py names them itself, so that no other command loads the diff's analysis.
+    from coalition_site import cli as module
+    from coalition_site.render.diff_report import FORMATS
+
+    assert module.DIFF_FORMATS == FORMATS
