@@ -1,6 +1,12 @@
 import datetime as dt
+from pathlib import Path
 
 from support import invoke
+
+from coalition_site.load.charter import load_charter
+from coalition_site.rules import RULES, run_rules
+
+DEMO = Path(__file__).resolve().parents[2] / "content"
 
 CY = "coalition.yml"
 SM = "charter/steward-mandate.md"
@@ -241,3 +247,11 @@ def test_the_rule_is_switched_off_in_the_plugin_config(project):
         "plugins:\n  - search\n  - coalition:\n      rules:\n        date-before-founding: off"))
     result = invoke("check", "--strict", project.root)
     assert (result.exit_code, result.output) == (0, "content: no problems\n")
+
+
+def test_the_example_coalition_has_no_date_before_its_founding():
+    # The demo's founding partners joined on its `founded`, 2019-05-01; every other date is later.
+    charter = load_charter(DEMO).charter
+    assert charter is not None and charter.coalition.founded == dt.date(2019, 5, 1)
+    levels = {rule_id: "off" for rule_id in RULES if rule_id != "date-before-founding"}
+    assert run_rules(charter, today=dt.date(2026, 11, 24), levels=levels) == []
