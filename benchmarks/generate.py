@@ -260,6 +260,10 @@ def _plan(writer: Writer, partners: int, years: int, conditions: int) -> Charter
             name, slug = f"{name} {index}", f"{slug}-{index}"
         used.add(slug)
         joined = founded + dt.timedelta(days=rng.randrange(0, 365 * years))
+        if index == 0:
+            # A founding partner: the coalition is founded the day it joins, before every review
+            # and every other date of the charter (`date-before-founding`).
+            joined = founded
         status = "active"
         # A few partners have stepped back or left, as in any coalition that lasts ten years.
         if index % 17 == 5:
@@ -295,13 +299,14 @@ def _write_content(writer: Writer, charter: Charter) -> None:
     partners = charter.partners
     current = [p for p in partners if p.status != "departed"]
     ratified = dt.date(LAST_REVIEW.year, 2, 10)
+    founded = min(p.joined for p in partners)
     files = charter.files
 
     files["coalition.yml"] = _yaml({
         "name": charter.name,
         "short_name": "CGC",
         "tagline": "Homes, air, jobs and buses, won together.",
-        "founded": min(p.joined for p in partners),
+        "founded": founded,
         "charter": {"version": "1.2.0", "ratified": ratified},
         "review_cadence_days": 31,
         "commons_assessment": {"resilience": 3.0, "autonomy": 3.5, "trust": 3.0},
@@ -339,7 +344,9 @@ def _write_content(writer: Writer, charter: Charter) -> None:
         "title": "The steward's mandate",
         "description": "Who tends the coalition between campaigns, and what they may do.",
         "stewards": [{"name": writer.person(), "affiliation": "independent",
-                      "since": LAST_REVIEW.replace(year=LAST_REVIEW.year - 3, month=4, day=1),
+                      # Three years in office, or since the founding of a younger coalition.
+                      "since": max(LAST_REVIEW.replace(year=LAST_REVIEW.year - 3, month=4, day=1),
+                                   founded),
                       "term_ends": LAST_REVIEW.replace(year=LAST_REVIEW.year + 1, month=3, day=31),
                       "commitment": 0.5}],
         "reports_to": "all-partners",
@@ -356,7 +363,7 @@ def _write_content(writer: Writer, charter: Charter) -> None:
     files["charter/conflict-protocol.md"] = _markdown({
         "title": "How we decide when we disagree",
         "description": "The conflict protocol, adopted at the founding.",
-        "adopted": min(p.joined for p in partners) + dt.timedelta(days=45),
+        "adopted": founded + dt.timedelta(days=45),
         "decision_rule": "supermajority",
         "threshold": 0.75,
         "fallback": "step-back",
