@@ -24,10 +24,9 @@ Such a date is reported here when that rule does not report it: when `joined` or
 `charter.ratified` is not written, or when the date is not before it. Dates that lie ahead by
 nature are not checked: a steward's `term_ends` and the joint demand's `deadline`.
 
-A `founded` after today is reported by `date-after-today`, and this rule still compares the other
-dates with it: a date between today and such a `founded` is reported both here and as after
-today, and if `founded` is the slip (2062 for 2026), the findings here, one for every date of the
-charter, together point at `founded` as the date to correct.
+A `founded` after today is itself the slip (2062 for 2026): `date-after-today` reports it, and
+this rule compares nothing with it, so that one finding points at the date to correct instead of
+one for every date of the charter.
 
 A warning by default, not an error: the charter format does not forbid these dates, and a
 coalition may have worked together informally before the day it records as its founding; if so,
@@ -84,8 +83,8 @@ EXISTED = "or, if the coalition existed before, move 'founded' back"
 def check(charter, today) -> Iterator[Finding]:
     coalition = charter.coalition
     founded = coalition.founded
-    if founded is None:
-        return
+    if founded is None or founded > today:
+        return  # a `founded` after today is `date-after-today`'s, and the one date to correct
 
     def before(what: str, day, key: str, fix: str = MISTYPED) -> str:
         return (f"{what} on {day.isoformat()} ('{key}'), before the coalition was founded on "
