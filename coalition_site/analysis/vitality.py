@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Literal
 
 from ..audience import is_visible
@@ -44,7 +45,12 @@ STEWARD_NOTICE_DAYS = 60
 """How far ahead the end of the steward's term is announced."""
 RECENT_DAYS = 365
 """The dashboard lists the gaps in the review rhythm and the runs of drifting of this many days;
-earlier ones are folded under their count."""
+earlier ones are folded under their count. Alignment is drawn review by review for the years
+holding a review in these days; earlier years are folded into a count a year (see
+:attr:`VitalityReport.earlier_years`)."""
+FOLD_FROM_YEARS = 3
+"""Years with reviews a coalition needs before any is folded: a history of one or two years is
+short enough to read review by review, and a single folded year beside it would split it in two."""
 
 ALIGNMENT_LABELS = {
     "aligned": "Aligned",
@@ -198,6 +204,60 @@ class PartnerRecord:
 
 
 @dataclass(frozen=True)
+class YearTally:
+    """One partner's reviews of one year, counted: a cell of the table that folds a year's
+    heatmap. The year is not part of it (the table's column is), so that equal counts are one
+    value, drawn once however many partners and years share them."""
+
+    counts: tuple[tuple[str, int], ...]
+    """State → how many of the year's reviews had it, in the order of :data:`ALIGNMENT_LABELS`;
+    only the states seen."""
+
+    def count(self, state: str) -> int:
+        return dict(self.counts).get(state, 0)
+
+    @property
+    def held(self) -> int:
+        """The reviews held that year."""
+        return sum(n for _, n in self.counts)
+
+    @property
+    def member(self) -> int:
+        """The reviews held that year while the partner was a member: what ``aligned`` is
+        counted out of. A review it did not record counts (it was expected there); one before
+        it joined, after it stepped back or after it left does not."""
+        return sum(n for state, n in self.counts if state not in NON_MEMBER_STATES)
+
+    @property
+    def aligned(self) -> int:
+        return self.count("aligned")
+
+    @property
+    def share_aligned(self) -> float | None:
+        return self.aligned / self.member if self.member else None
+
+    @property
+    def others(self) -> tuple[tuple[str, int], ...]:
+        """The states other than aligned of the reviews held while a member."""
+        return tuple((s, n) for s, n in self.counts if s != "aligned" and s not in NON_MEMBER_STATES)
+
+    @property
+    def outside(self) -> tuple[tuple[str, int], ...]:
+        """The reviews held while the partner was not a member, by state (not counted)."""
+        return tuple((s, n) for s, n in self.counts if s in NON_MEMBER_STATES)
+
+
+@dataclass(frozen=True)
+class AlignmentYear:
+    """An earlier year of alignment, folded: how many reviews were held, and each partner's tally."""
+
+    year: int
+    reviews: int
+    tallies: tuple[YearTally, ...]
+    """One per partner, in the order of :attr:`VitalityReport.partners`."""
+
+
+@dataclass(frozen=True)
 class DemandState:
     status: str
     target: str | None
@@ -315,6 +375,36 @@ class VitalityReport:
         since = _days_after(self.today, -RECENT_DAYS)
         recent = tuple(i for i in items if i.end >= since or getattr(i, "ongoing", False))
         return recent, tuple(i for i in items if i not in recent)
+
+    @property
+    def recent_years(self) -> tuple[int, ...]:
+        """The years whose alignment the dashboard draws review by review, newest first: those
+        holding a review in the last :data:`RECENT_DAYS` (this year and last, for a coalition
+        that reviews), and at least the latest year with a review; every year when reviews were
+        held in fewer than :data:`FOLD_FROM_YEARS`."""
+        years = sorted({review.date.year for review in self.reviews}, reverse=True)
+        if len(years) < FOLD_FROM_YEARS:
+            return tuple(years)
+        since = _days_after(self.today, -RECENT_DAYS)
+        # The reviews are oldest first: the first one in the window starts the recent years.
+        first = next((r.date.year for r in self.reviews if r.date >= since), years[0])
+        return tuple(year for year in years if year >= first)
+
+    @property
+    def earlier_years(self) -> tuple[AlignmentYear, ...]:
+        """The years before :attr:`recent_years`, newest first, each partner's reviews of the
+        year counted by state: what a ten-year coalition's heatmap folds to."""
+        recent = self.recent_years
+        folded: list[AlignmentYear] = []
+        start = 0
+        # The reviews are oldest first, so a year's are consecutive: the same slice of each row.
+        for year, group in groupby(self.reviews, key=lambda review: review.date.year):
+            stop = start + sum(1 for _ in group)
+            if year not in recent:
+                folded.append(AlignmentYear(year, stop - start, tuple(
+                    _year_tally(partner.cells[start:stop]) for partner in self.partners)))
+            start = stop
+        return tuple(reversed(folded))
 
     @property
     def latest_members(self) -> int:
@@ -437,6 +527,13 @@ def _partner_record(partner: Partner, reviews: list[Review],
 @functools.lru_cache(maxsize=65536)
 def _cell(date: dt.date, state: str, recorded: bool, attended: bool) -> AlignmentCell:
     return AlignmentCell(date, state, recorded, attended)
+
+
+def _year_tally(cells: tuple[AlignmentCell, ...]) -> YearTally:
+    counts = {state: 0 for state in ALIGNMENT_LABELS}
+    for cell in cells:
+        counts[cell.state] += 1
+    return YearTally(tuple((state, n) for state, n in counts.items() if n))
 
 
 def _drift_runs(pid: str, name: str, cells: list[AlignmentCell]) -> tuple[DriftRun, ...]:

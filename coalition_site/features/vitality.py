@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from ..analysis.vitality import ALIGNMENT_LABELS, VitalityReport, build_vitality_report
+from ..analysis.vitality import ALIGNMENT_LABELS, AlignmentYear, VitalityReport, build_vitality_report
 from ..model import Charter
 from ..render.charts import score_label, vitality_charts
 from ..render.plan import PlannedPage
@@ -35,13 +35,18 @@ class VitalityPage:
     body: str = ""
     """A generated page has no Markdown of its own (the plugin renders ``item.body``)."""
     years: list[tuple[int, list[int]]] = field(default_factory=list)
-    """Year → indexes of that year's reviews, newest year first: one heatmap table each."""
+    """Year → indexes of that year's reviews, newest year first: one heatmap table each, for
+    the report's recent years only."""
+    earlier: tuple[AlignmentYear, ...] = ()
+    """The years before those, newest first: folded into one table, a column a year."""
     alignment_labels: dict[str, str] = field(default_factory=lambda: dict(ALIGNMENT_LABELS))
 
     def __post_init__(self) -> None:
+        recent = self.report.recent_years
         indexed = list(enumerate(self.report.reviews))
         self.years = [(year, [index for index, _ in group]) for year, group in
-                      groupby(indexed, key=lambda pair: pair[1].date.year)][::-1]
+                      groupby(indexed, key=lambda pair: pair[1].date.year) if year in recent][::-1]
+        self.earlier = self.report.earlier_years
 
     @staticmethod
     def score_label(name: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from coalition_site.analysis.vitality import (
-    ADVICE, RITUAL_DAYS, STEWARD_NOTICE_DAYS, build_vitality_report)
+    ADVICE, RECENT_DAYS, RITUAL_DAYS, STEWARD_NOTICE_DAYS, build_vitality_report)
 from coalition_site.audience import for_audience
 from coalition_site.model import (
     Autonomy, Charter, CharterVersion, Coalition, ConflictProtocol, JointDemand, Partner,
@@ -311,6 +311,122 @@ def test_latest_alignment_counts_the_states_at_the_latest_review():
     assert report.latest_alignment == {"aligned": 1, "drifting": 1}
 
 
+# -- alignment of earlier years, folded ---------------------------------------------------------
+def monthly(first_year: int, last: dt.date) -> list[dt.date]:
+    """The first of every month from January of ``first_year`` to ``last``."""
+    return [dt.date(y, m, 1) for y in range(first_year, last.year + 1) for m in range(1, 13)
+            if dt.date(y, m, 1) <= last]
+
+
+def test_years_with_a_review_in_the_last_twelve_months_are_recent_and_earlier_ones_are_folded():
+    report = report_of(make_charter([healthy(d) for d in monthly(2020, dt.date(2026, 11, 1))]))
+    assert report.recent_years == (2026, 2025)  # December 2025 is within a year of 24 November 2026
+    assert [(y.year, y.reviews) for y in report.earlier_years] == [
+        (2024, 12), (2023, 12), (2022, 12), (2021, 12), (2020, 12)]  # newest first
+    for year in report.earlier_years:
+        assert [(t.aligned, t.member, t.held) for t in year.tallies] == [(12, 12, 12), (12, 12, 12)]
+        assert year.tallies[0].counts == (("aligned", 12),)
+
+
+def test_a_review_exactly_twelve_months_before_today_keeps_its_year_recent():
+    year_ago = TODAY - RECENT_DAYS * DAY
+    assert year_ago == dt.date(2025, 11, 24)
+    older = [healthy(dt.date(2024, 6, 1)), healthy(dt.date(2025, 6, 1)), healthy(dt.date(2026, 3, 1))]
+    held = report_of(make_charter(older + [healthy(year_ago)]))
+    assert (held.recent_years, [y.year for y in held.earlier_years]) == ((2026, 2025), [2024])
+    assert held.earlier_years[0].reviews == 1
+    a_day_earlier = report_of(make_charter(older + [healthy(year_ago - DAY)]))
+    assert (a_day_earlier.recent_years, [y.year for y in a_day_earlier.earlier_years]) == ((2026,), [2025, 2024])
+    assert a_day_earlier.earlier_years[0].reviews == 2
+
+
+def test_the_latest_year_with_reviews_is_drawn_review_by_review_however_long_ago():
+    report = report_of(make_charter([healthy(dt.date(y, 5, 1)) for y in (2019, 2020, 2021)]))
+    assert (report.recent_years, [y.year for y in report.earlier_years]) == ((2021,), [2020, 2019])
+
+
+@pytest.mark.parametrize("years", [(2026,), (2021,), (2025, 2026), (2020, 2021)])
+def test_a_coalition_with_reviews_in_one_or_two_years_has_nothing_folded(years):
+    report = report_of(make_charter([healthy(dt.date(y, m, 1)) for y in years for m in (2, 6)]))
+    assert (report.recent_years, report.earlier_years) == (tuple(reversed(years)), ())
+
+
+def test_a_folded_year_counts_each_partners_reviews_held_while_a_member():
+    dates = monthly(2024, dt.date(2024, 12, 1))
+    month = {d.month: d for d in dates}
+    partners = ["alpha",
+                make_partner("beta", joined=month[4]),
+                make_partner("gamma", status="stepped-back",
+                             stepped_back=SteppedBack(since=month[9], scope="the zoning ask")),
+                make_partner("delta", status="departed"),
+                make_partner("epsilon", joined=dt.date(2025, 6, 1))]
+    alpha = {3: "drifting", 4: "drifting", 7: "absent", 10: None}  # None: not recorded
+    reviews = []
+    for d in dates:
+        alignment = {}
+        if alpha.get(d.month, "aligned"):
+            alignment["alpha"] = alpha.get(d.month, "aligned")
+        if d.month >= 4:
+            alignment["beta"] = "solo-by-agreement" if d.month == 6 else "aligned"
+        if d.month < 9:
+            alignment["gamma"] = "aligned"
+        elif d.month == 11:
+            alignment["gamma"] = "solo-by-agreement"  # what the review wrote wins
+        if d.month <= 5:
+            alignment["delta"] = "aligned"
+        attended = [p for p, state in alignment.items() if state != "absent"]
+        reviews.append(make_review(d, attended=attended, alignment=alignment))
+    later = [healthy(d, attended=["alpha"], alignment={"alpha": "aligned"})
+             for d in (dt.date(2025, 12, 1), dt.date(2026, 11, 1))]
+    report = report_of(make_charter(reviews + later, partners=partners))
+    assert report.recent_years == (2026, 2025)
+    [year] = report.earlier_years
+    assert (year.year, year.reviews) == (2024, 12)
+    tallies = dict(zip([p.partner_id for p in report.partners], year.tallies))
+    assert list(tallies) == ["alpha", "beta", "delta", "epsilon", "gamma"]  # by name, as the rows
+
+    assert tallies["alpha"].counts == (("aligned", 8), ("drifting", 2), ("absent", 1), ("not-recorded", 1))
+    # A review that did not record a member counts: it was expected there.
+    assert (tallies["alpha"].aligned, tallies["alpha"].member, tallies["alpha"].outside) == (8, 12, ())
+    assert tallies["alpha"].others == (("drifting", 2), ("absent", 1), ("not-recorded", 1))
+
+    assert tallies["beta"].counts == (("aligned", 8), ("solo-by-agreement", 1), ("not-yet-a-partner", 3))
+    assert (tallies["beta"].aligned, tallies["beta"].member, tallies["beta"].held) == (8, 9, 12)
+    assert tallies["beta"].outside == (("not-yet-a-partner", 3),)
+
+    assert tallies["gamma"].counts == (("aligned", 8), ("solo-by-agreement", 1), ("stepped-back", 3))
+    assert (tallies["gamma"].member, tallies["gamma"].others) == (9, (("solo-by-agreement", 1),))
+
+    assert tallies["delta"].counts == (("aligned", 5), ("departed", 7))
+    assert (tallies["delta"].member, tallies["delta"].share_aligned) == (5, 1.0)
+
+    assert tallies["epsilon"].counts == (("not-yet-a-partner", 12),)
+    assert (tallies["epsilon"].member, tallies["epsilon"].aligned, tallies["epsilon"].share_aligned) == (0, 0, None)
+    assert tallies["alpha"].share_aligned == 8 / 12
+
+
+def test_equal_tallies_are_one_value_whatever_their_year_or_partner():
+    report = report_of(make_charter([healthy(d) for d in monthly(2022, dt.date(2026, 11, 1))]))
+    tallies = {t for year in report.earlier_years for t in year.tallies}
+    assert len(tallies) == 1  # the dashboard draws it once
+
+
+def test_a_public_report_folds_only_the_published_reviews():
+    dates = monthly(2022, dt.date(2026, 11, 1))
+    charter = make_charter([
+        healthy(d, visibility="public" if d.month in (3, 9) else "internal",
+                alignment={"alpha": "aligned", "beta": "drifting" if d.month == 5 else "aligned"})
+        for d in dates])
+    internal, public = report_of(for_audience(charter, "internal")), report_of(for_audience(charter, "public"))
+    assert [(y.year, y.reviews) for y in internal.earlier_years] == [(2024, 12), (2023, 12), (2022, 12)]
+    assert internal.earlier_years[0].tallies[1].counts == (("aligned", 11), ("drifting", 1))
+    # Published: March and September. The recent window (since 24 November 2025) holds no
+    # published review of 2025, so only 2026 is drawn review by review.
+    assert public.recent_years == (2026,)
+    assert [(y.year, y.reviews) for y in public.earlier_years] == [(2025, 2), (2024, 2), (2023, 2), (2022, 2)]
+    assert {t.counts for y in public.earlier_years for t in y.tallies} == {(("aligned", 2),)}
+
+
 # -- replant -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("sign", ["steward-lapse", "side-deals"])
 @pytest.mark.parametrize("reviews_ago", [0, 1, 2])
@@ -564,5 +680,6 @@ def test_a_report_as_of_the_first_or_last_day_of_the_calendar_is_drawn(day):
     report = report_of(charter, today=day)
     assert report.rhythm.next_due == (dt.date.max if day == dt.date.max else day + 31 * DAY)
     assert (report.recent_drift_runs, report.earlier_drift_runs) == ((), ())  # since a year ago
+    assert (report.recent_years, report.earlier_years) == ((day.year,), ())
     assert "chart-rhythm" in vitality_charts(report)
     assert list(review_due.check(charter, day)) == []

@@ -317,3 +317,99 @@ def test_the_words_for_screen_readers_in_a_heatmap_stay_in_its_scrolling_box(sit
     css = read(sites["internal"], "assets/coalition/coalition.css")
     assert re.search(r"\.cs-sr \{ position: absolute;", css)
     assert ".md-typeset .cs-scroll { overflow-x: auto; max-width: 100%; position: relative; }" in css
+
+
+# -- earlier years folded -------------------------------------------------------------------------
+def old_review(date: str, visibility: str, alignment: dict[str, str]) -> str:
+    attended = [pid for pid, state in alignment.items() if state != "absent"]
+    lines = "".join(f"  {pid}: {state}\n" for pid, state in alignment.items())
+    return (f"---\ndate: {date}\n{'visibility: public' + chr(10) if visibility == 'public' else ''}"
+            f"attended: [{', '.join(attended)}]\npolicy_progress: advancing\nalignment:\n{lines}"
+            f"decisions:\n  - Act.\n---\n{visibility.upper()}-OLD-REVIEW-NOTES-{date}\n")
+
+
+OLD_REVIEWS = {  # two earlier years; East Side Tenants joined in 2026, the others in 2019
+    "2023-03-14": ("internal", {"clean-harbour": "aligned", "dockworkers": "drifting",
+                                "youth-climate": "aligned", "fishers-guild": "aligned"}),
+    "2023-09-12": ("public", {"clean-harbour": "aligned", "dockworkers": "aligned",
+                              "youth-climate": "aligned", "fishers-guild": "aligned"}),
+    "2024-05-14": ("public", {"clean-harbour": "aligned", "dockworkers": "aligned",
+                              "youth-climate": "absent", "fishers-guild": "aligned"}),
+    "2024-10-08": ("internal", {"clean-harbour": "drifting", "dockworkers": "aligned"}),
+}
+
+
+@pytest.fixture(scope="module")
+def folded(tmp_path_factory):
+    """The coalition with reviews in 2023 and 2024 too: as of 24 November 2026 the years holding
+    a review in the last twelve months are 2026 and 2025 (9 December), and the two before are folded."""
+    root = tmp_path_factory.mktemp("vitality-folded")
+    project = root / "project"
+    shutil.copytree(FIXTURE, project)
+    for date, (visibility, alignment) in OLD_REVIEWS.items():
+        (project / "content" / "reviews" / f"{date}.md").write_text(
+            old_review(date, visibility, alignment), encoding="utf-8")
+    return {"public": build(project, "public", root / "public"),
+            "internal": build(project, "internal", root / "internal")}
+
+
+def heatmap_captions(html: str) -> list[str]:
+    return re.findall(r'<table class="cs-heatmap">\s*<caption>(.*?)</caption>', html)
+
+
+def earlier_years(html: str) -> tuple[list[str], dict[str, list[str]]]:
+    """The folded table: its column heads in words, and each partner's cells in words."""
+    [table] = re.findall(r'<table class="cs-heatmap cs-yearly">(.*?)</table>', html, flags=re.S)
+    heads = [text(h).strip() for h in re.findall(r'<th scope="col">(.*?)</th>', table, flags=re.S)]
+    rows = {}
+    for name, row in re.findall(r'<tr><th scope="row"><a href="[^"]*">([^<]*)</a></th>(.*?)</tr>', table, flags=re.S):
+        rows[name] = [text(cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)]
+    return heads, rows
+
+
+def test_earlier_years_are_folded_into_one_table_and_recent_years_keep_a_table_a_year(folded):
+    html = content(read(folded["internal"], "vitality/index.html"))
+    assert heatmap_captions(html) == ["Alignment in 2026", "Alignment in 2025"]
+    assert 'aria-label="Alignment in 2024"' not in html and 'aria-label="Alignment in 2023"' not in html
+    assert re.search(r'<div class="cs-scroll" role="region" aria-label="Alignment in earlier years" tabindex="0">\s*'
+                     r'<table class="cs-heatmap cs-yearly">\s*<caption>Alignment in earlier years</caption>', html)
+    assert ("Before 2025, a year is one cell per partner: how many of the reviews held that year while it "
+            "was a member recorded it aligned (“9 of 12 aligned”), then its other states.") in text(html)
+    heads, rows = earlier_years(html)
+    assert heads == ["Partner", "2024 2 reviews", "2023 2 reviews"]  # newest first, as the tables above
+    assert '<a href="../reviews/#year-2024">2024</a>' in html
+    assert rows == {
+        "Clean Harbour Network": ["1 of 2 aligned, 1 drifting", "2 of 2 aligned"],
+        "East Side Tenants": ["Not yet a partner", "Not yet a partner"],
+        "Harbour Dockworkers Local 8": ["2 of 2 aligned", "1 of 2 aligned, 1 drifting"],
+        "Harbour Fishers Guild": ["1 of 2 aligned, 1 not recorded", "2 of 2 aligned"],
+        "Harbour Youth for Climate": ["0 of 2 aligned, 1 absent, 1 not recorded", "2 of 2 aligned"],
+    }
+    assert '<td class="cs-tally" style="--cs-share: 50%"><strong>1\u00a0of\u00a02\u00a0aligned</strong>' in html
+
+
+def test_a_folded_public_year_counts_only_the_published_reviews(folded):
+    html = content(read(folded["public"], "vitality/index.html"))
+    assert heatmap_captions(html) == ["Alignment in 2026", "Alignment in 2025"]
+    heads, rows = earlier_years(html)
+    assert heads == ["Partner", "2024 1 published review", "2023 1 published review"]
+    assert rows["Harbour Dockworkers Local 8"] == ["1 of 1 aligned", "1 of 1 aligned"]
+    assert rows["Clean Harbour Network"] == ["1 of 1 aligned", "1 of 1 aligned"]
+    assert rows["Harbour Youth for Climate"] == ["0 of 1 aligned, 1 absent", "1 of 1 aligned"]
+    leaks = []
+    for path in sorted(folded["public"].rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".txt", ".js"):
+            body = path.read_text(encoding="utf-8", errors="replace")
+            leaks += [(path.relative_to(folded["public"]).as_posix(), m)
+                      for m in ("INTERNAL-OLD-REVIEW-NOTES", "2023-03-14", "2024-10-08", "14 March 2023",
+                                "8 October 2024") + INTERNAL_MARKERS if m in body]
+    assert leaks == []
+    assert "INTERNAL-OLD-REVIEW-NOTES-2024-10-08" in read(folded["internal"], "reviews/2024-10-08/index.html")
+
+
+def test_a_coalition_with_reviews_in_two_years_keeps_a_table_a_year_and_folds_nothing(sites):
+    for site in ("internal", "public"):
+        html = content(read(sites[site], "vitality/index.html"))
+        assert heatmap_captions(html) == ["Alignment in 2026", "Alignment in 2025"]
+        assert "cs-yearly" not in html and "Alignment in earlier years" not in html
+        assert 'id="alignment-earlier"' not in html
