@@ -128,7 +128,7 @@ def clean_svg(raw: str, tooltips: Mapping[str, str] | None = None) -> CleanSvg:
     if root.tag != f"{{{SVG_NS}}}svg":
         raise RenderError("Graphviz produced something other than SVG")
     size = {name: root.attrib[name] for name in ("width", "height", "viewBox")
-            if name in root.attrib and ATTRIBUTES[name].match(root.attrib[name])}
+            if name in root.attrib and ATTRIBUTES[name].fullmatch(root.attrib[name])}
     out: list[str] = []
     seen: dict[tuple[str, str], str] = {}
     for child in root:
@@ -161,7 +161,7 @@ def _write(element: ET.Element, out: list[str], tooltips: Mapping[str, str],
         if tag == "a" and name == _XLINK_TITLE:
             tooltip = tooltips.get(value)
         elif tag == "a" and name in _LINK_NAMES:
-            if _INTERNAL_LINK.match(value):
+            if _INTERNAL_LINK.fullmatch(value):
                 attrs["href"] = f' href="{html.escape(value)}"'
         else:
             written = seen.get((name, value))
@@ -185,16 +185,17 @@ def _write(element: ET.Element, out: list[str], tooltips: Mapping[str, str],
 def _attribute(name: str, value: str) -> str:
     """`` name="value"`` for an allowed attribute of any drawing element, else ``""``."""
     if name == "class":
-        classes = [c for c in value.split() if _CLASS.match(c)]
+        classes = [c for c in value.split() if _CLASS.fullmatch(c)]
         return f' class="{html.escape(" ".join(classes))}"' if classes else ""
-    if name in ATTRIBUTES and ATTRIBUTES[name].match(value):
+    # fullmatch: a pattern's `$` would also accept the value with a newline after it.
+    if name in ATTRIBUTES and ATTRIBUTES[name].fullmatch(value):
         return f' {name}="{html.escape(value)}"'
     return ""
 
 
 def _pixels(length: str) -> int | None:
     """An SVG length in pt or px → CSS pixels."""
-    match = re.match(r"^([0-9]*\.?[0-9]+)(pt|px)?$", length)
+    match = re.fullmatch(r"([0-9]*\.?[0-9]+)(pt|px)?", length)
     if not match:
         return None
     return round(float(match.group(1)) * (4 / 3 if match.group(2) == "pt" else 1))

@@ -131,3 +131,14 @@ def test_links_and_tooltips_are_judged_on_every_element_not_remembered():
     body = clean_svg(svg, {"cs-tip-0": "Tip"}).body
     assert body == ('<g class="node"></g><a href="cs:condition/a" class="node"><title>Tip</title></a>'
                     '<g class="node"></g><a href="cs:condition/a" class="node"></a>')
+
+
+def test_a_value_with_a_newline_after_it_is_not_taken_for_an_allowed_one():
+    # A pattern's `$` also matches before a final newline: values are matched whole. (XML folds a
+    # written newline in an attribute to a space; `&#10;` keeps it.)
+    svg = """<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
+    <g class="node&#10;" fill="#555555&#10;" stroke="#555555"/>
+    <a xlink:href="cs:condition/a&#10;"/>
+    </svg>"""
+    # (A class list is split at whitespace: "node" stands on its own.)
+    assert clean_svg(svg).body == '<g class="node" stroke="#555555"></g><a></a>'
