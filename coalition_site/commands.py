@@ -20,6 +20,7 @@ from .check import CheckResult, check_charter, reusing_checks
 from .clock import as_of
 from .errors import CharterError, CoalitionSiteError, ProjectError
 from .nav_attachments import listed_internal_attachments, nav_attachment_problems
+from .output_dir import check_place
 from .problems import format_problems, has_errors, summary
 from .project import find_project
 from .risky_extensions import risky_extension_problems
@@ -244,6 +245,9 @@ def _load_mkdocs_config(project, audience, site_dir, strict):
 
     options = {"strict": strict or None}
     if site_dir is not None:
+        # Before MkDocs reads the config: ours is the message that names the place (MkDocs' own
+        # check of site_dir against docs_dir would speak first); the plugin checks the rest.
+        check_place(site_dir, project_dir=project.root, docs_dir=project.docs_dir)
         options["site_dir"] = str(Path(site_dir).resolve())
     _configure_logging()  # MkDocs logs each wrong value of the config, then aborts
     try:

@@ -31,7 +31,7 @@ from .asset_links import internal_only_assets
 from .audience import AUDIENCES, for_audience
 from .check import check_charter
 from .clock import as_of
-from .errors import CoalitionSiteError
+from .errors import CoalitionSiteError, os_reason
 from .leaks import LeakScanner, internal_values, scan_site, site_words
 from .load.assets import PUBLISHED_SUFFIXES, is_published_asset
 from .nav_attachments import listed_internal_attachments, message as nav_attachment_message
@@ -222,9 +222,13 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                 log.info(f"coalition: building the internal site in '{target}', never in the "
                          "public site's folder")
         try:
-            self.staged = StagedOutput(target)
-        except (CoalitionSiteError, OSError) as exc:
-            raise PluginError(f"coalition: cannot build in '{target}': {exc}") from None
+            # Never the project's own folder or its content: a pull request can change site_dir.
+            self.staged = StagedOutput(target, docs_dir=config.docs_dir, project_dir=Path(
+                config.config_file_path).parent if config.config_file_path else None)
+        except CoalitionSiteError as exc:
+            raise PluginError(f"coalition: {exc}") from None
+        except OSError as exc:
+            raise PluginError(f"coalition: cannot build in '{target}': {os_reason(exc)}") from None
         config.site_dir = str(self.staged.path)
 
     def _resolve_audience(self) -> str:
@@ -383,6 +387,9 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         staged, self.staged = self.staged, None
         try:
             config.site_dir = str(staged.commit())
+        except CoalitionSiteError as exc:  # files that no build made appeared during this one
+            staged.discard()
+            raise PluginError(f"coalition: {exc}") from None
         except OSError as exc:
             staged.discard()
             raise PluginError(f"coalition: cannot move the build into '{staged.target}': {exc}") from None
