@@ -37,11 +37,12 @@ contents replaced instead (:func:`_replace_contents`), marker first: not atomic,
 every instant, and only when the marker rule allows it.
 
 **What a killed build leaves.** Its staging folder, ``.<name>.building-*``, holds the marker
-from the start, and a build holds a lock on that folder (``flock``) while it runs. The next build removes
-the leftovers beside its target that hold the marker and that no running build holds (a
-version control folder in one is first put back into the target). Removal takes the marker
-last, so a removal cut short is still recognised. Without ``fcntl`` (Windows) a running build
-cannot be told from a dead one, and leftovers are left for the user to delete.
+from the start, and a build holds a lock on that folder (``flock``) while it runs. The next
+build removes the leftovers beside its target that hold the marker, or nothing at all, and that
+no running build holds (a version control folder in one is first put back into the target).
+Removal takes the marker last, so a removal cut short is still recognised (or empty). Without
+``fcntl`` (Windows), or on a file system without locks, a running build cannot be told from a
+dead one, and leftovers are left for the user to delete.
 """
 
 from __future__ import annotations
@@ -92,13 +93,7 @@ class StagedOutput:
         _require_replaceable(self.target)
         self.target.parent.mkdir(parents=True, exist_ok=True)
         _clean_leftovers(self.target)
-        # Beside the target, so that moving it in is a rename on one file system.
-        self.path = Path(tempfile.mkdtemp(prefix=_prefix(self.target, "building"),
-                                          dir=self.target.parent))
-        # Locked before it is marked: a build starting meanwhile leaves an unmarked folder alone,
-        # and a locked one too (this build is running).
-        self._lock = _lock(self.path)
-        _write_marker(self.path)
+        self.path, self._lock = _make_staging(self.target)
 
     def commit(self) -> Path:
         """Put the finished build where the target was; return the target."""
@@ -363,6 +358,31 @@ def _prefix(target: Path, kind: str) -> str:
     return f".{target.name}.{kind}-"
 
 
+def _make_staging(target: Path) -> tuple[Path, int | None]:
+    """A new, empty folder beside ``target`` (so that moving it in is a rename on one file
+    system), locked, then marked; and its lock."""
+    while True:
+        path = Path(tempfile.mkdtemp(prefix=_prefix(target, "building"), dir=target.parent))
+        # Locked before it is marked: another build's cleanup removes an empty folder only
+        # when it can lock it, and a marked one only when it can lock it too.
+        try:
+            lock = _lock(path)
+        except FileNotFoundError:
+            continue  # removed while empty by another build's cleanup
+        except OSError:
+            lock = None  # a file system without locks: leftovers are not cleaned there
+        else:
+            if lock is None and fcntl is not None:
+                continue  # held by another build's cleanup, which removes it (empty)
+        try:
+            _write_marker(path)
+        except FileNotFoundError:
+            if lock is not None:
+                os.close(lock)
+            continue
+        return path, lock
+
+
 def _clean_leftovers(target: Path) -> None:
     """Remove the staging folders that killed builds left beside ``target`` (module docstring)."""
     if fcntl is None:
@@ -373,12 +393,24 @@ def _clean_leftovers(target: Path) -> None:
                         if name.startswith((building, old))),
                        key=lambda path: (not path.name.startswith(old), path.name))
     for leftover in leftovers:
-        if leftover.is_symlink() or not leftover.is_dir() or not _is_marked(leftover):
+        if leftover.is_symlink() or not leftover.is_dir():
             continue
-        lock = _lock(leftover)
+        try:
+            empty = not os.listdir(leftover)  # killed just after it was made, or removed
+            if not empty and not _is_marked(leftover):
+                continue  # nothing says a build made it
+            lock = _lock(leftover)
+        except FileNotFoundError:
+            continue  # removed meanwhile by another build
+        except OSError:
+            return  # no locks here: a running build cannot be told from a dead one
         if lock is None:
             continue  # a build that is running
         try:
+            if empty:
+                with contextlib.suppress(OSError):  # not empty any more: a build started in it
+                    os.rmdir(leftover)
+                continue
             if leftover.name.startswith(old) and not target.exists():
                 os.rename(leftover, target)  # killed between the two renames: the old site back
                 continue
@@ -398,19 +430,19 @@ def _clean_leftovers(target: Path) -> None:
 
 def _lock(folder: Path) -> int | None:
     """A descriptor holding an exclusive lock on a build's folder, or ``None`` when another
-    process holds it (or locks are not available). The lock ends with the process that holds it,
-    however it ends."""
+    process holds it (``None`` too without ``fcntl``). The lock ends with the process that holds
+    it, however it ends. An OSError: the folder is gone, or its file system has no locks."""
     if fcntl is None:
         return None
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return None
+    descriptor = os.open(folder, os.O_RDONLY)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    except BlockingIOError:
         os.close(descriptor)
         return None
+    except OSError:
+        os.close(descriptor)
+        raise
     return descriptor
 
 
