@@ -244,10 +244,12 @@ def _load_mkdocs_config(project, audience, site_dir, strict):
     from mkdocs.exceptions import Abort, ConfigurationError
 
     options = {"strict": strict or None}
+    # Before MkDocs reads the config, whose own check of site_dir against docs_dir would speak
+    # first: ours names the place (a pull request can change site_dir). The plugin checks the rest.
+    place = site_dir if site_dir is not None else project.site_dir
+    if place is not None:
+        check_place(place, project_dir=project.root, docs_dir=project.docs_dir)
     if site_dir is not None:
-        # Before MkDocs reads the config: ours is the message that names the place (MkDocs' own
-        # check of site_dir against docs_dir would speak first); the plugin checks the rest.
-        check_place(site_dir, project_dir=project.root, docs_dir=project.docs_dir)
         options["site_dir"] = str(Path(site_dir).resolve())
     _configure_logging()  # MkDocs logs each wrong value of the config, then aborts
     try:

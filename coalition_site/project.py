@@ -39,6 +39,8 @@ class Project:
     """Whether a ``/`` path in ``nav:`` names a file of the content folder (see :func:`relative_to_docs`)."""
     links_root_relative: bool = False
     """The same for links in pages."""
+    site_dir: Path | None = None
+    """Where mkdocs.yml says a build goes (``None``: it does not say; MkDocs' default)."""
 
 
 def find_project(root: Path | str = ".") -> Project:
@@ -79,11 +81,13 @@ def find_project(root: Path | str = ".") -> Project:
     extensions = [name for name, _ in _entries(config.get("markdown_extensions"))]
     dev_addr = config.get("dev_addr")
     nav = config.get("nav")
+    site_dir = config.get("site_dir")
     return Project(root, config_file, docs_dir, options if isinstance(options, dict) else {},
                    extensions, plugins, named_assets(config),
                    dev_addr if isinstance(dev_addr, str) else None,
                    nav if isinstance(nav, list) else None,
-                   relative_to_docs(config, "nav"), relative_to_docs(config, "links"))
+                   relative_to_docs(config, "nav"), relative_to_docs(config, "links"),
+                   site_dir=root / site_dir if isinstance(site_dir, str) and "\x00" not in site_dir else None)
 
 
 def relative_to_docs(config: dict, section: str) -> bool:
