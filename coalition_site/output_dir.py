@@ -59,7 +59,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from .errors import CoalitionSiteError, os_reason
+from .errors import CoalitionSiteError
 
 try:
     import fcntl
