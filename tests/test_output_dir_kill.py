@@ -152,7 +152,7 @@ KILL_POINTS = st.one_of(
     st.tuples(st.just("removal"), st.integers(min_value=1, max_value=16)))
 
 
-@settings(max_examples=100, deadline=None, derandomize=True,
+@settings(max_examples=100, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(kill=KILL_POINTS, with_git=st.booleans(),
        old_pages=st.lists(st.sampled_from(PAGES), min_size=1, max_size=6, unique=True),
