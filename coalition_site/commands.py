@@ -19,7 +19,8 @@ from typing import TextIO
 from .check import CheckResult, check_charter, reusing_checks
 from .clock import as_of
 from .errors import CharterError, CoalitionSiteError, ProjectError
-from .nav_attachments import listed_internal_attachments, nav_attachment_problems
+from .audience.nav_attachments import listed_internal_attachments, nav_attachment_problems
+from .markup import MarkupReader, site_extensions
 from .output_dir import check_place
 from .problems import format_problems, has_errors, summary
 from .project import find_project
@@ -54,9 +55,10 @@ def _check(project) -> CheckResult:
         resolve_levels(rules)
     except ValueError as exc:  # an unknown rule id or level in the plugin's config
         raise ProjectError(f"{project.config_file.name if project.config_file else 'config'}: {exc}") from None
+    reader = MarkupReader(site_extensions(project.markdown_extensions), project.markdown_configs)
     result = check_charter(project.docs_dir, project.root,
                            today=as_of(project.plugin_options.get("build_date")), rules=rules,
-                           named_assets=project.named_assets)
+                           named_assets=project.named_assets, reader=reader)
     if project.config_file is not None:
         result.problems += risky_extension_problems(project.config_file, project.markdown_extensions,
                                                     project.plugins)
@@ -64,7 +66,7 @@ def _check(project) -> CheckResult:
             listed = listed_internal_attachments(
                 result.charter, project.nav, project.docs_dir, named=project.named_assets,
                 links_root_relative=project.links_root_relative,
-                nav_root_relative=project.nav_root_relative)
+                nav_root_relative=project.nav_root_relative, reader=reader, readings=result.readings)
             result.problems += nav_attachment_problems(project.config_file, listed,
                                                        nav_root_relative=project.nav_root_relative)
     return result

@@ -28,6 +28,8 @@ class Project:
     docs_dir: Path
     plugin_options: dict = field(default_factory=dict)
     markdown_extensions: list[str] = field(default_factory=list)
+    markdown_configs: dict = field(default_factory=dict)
+    """The options of each Markdown extension, by name (MkDocs' ``mdx_configs``)."""
     plugins: list[str] = field(default_factory=list)
     named_assets: list[str] = field(default_factory=list)
     """Files of the content folder that mkdocs.yml names (styles, scripts, logo, favicon)."""
@@ -79,11 +81,13 @@ def find_project(root: Path | str = ".") -> Project:
         raise ProjectError(f"{config_file.name}: 'extra_css' lists {wrong!r}; list the paths of "
                            "stylesheets, like 'extra_css: [styles/extra.css]'")
     extensions = [name for name, _ in _entries(config.get("markdown_extensions"))]
+    extension_configs = {name: options for name, options in _entries(config.get("markdown_extensions"))
+                         if isinstance(options, dict)}
     dev_addr = config.get("dev_addr")
     nav = config.get("nav")
     site_dir = config.get("site_dir")
     return Project(root, config_file, docs_dir, options if isinstance(options, dict) else {},
-                   extensions, plugins, named_assets(config),
+                   extensions, extension_configs, plugins, named_assets(config),
                    dev_addr if isinstance(dev_addr, str) else None,
                    nav if isinstance(nav, list) else None,
                    relative_to_docs(config, "nav"), relative_to_docs(config, "links"),

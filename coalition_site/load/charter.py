@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ProjectError
+from ..markup import PRIVACY_CHECKS, MarkupReader, Reading
 from ..model import (KNOWN_PAGE_KEYS, Autonomy, Charter, Coalition, ConflictProtocol,
                      JointDemand, Logic, Page, Partner, ProblemStatement, Review, StewardMandate)
 from ..model.base import ID_PATTERN
@@ -43,12 +44,16 @@ class LoadResult:
     charter: Charter | None
     problems: list[Problem] = field(default_factory=list)
     sources: SourceIndex = field(default_factory=SourceIndex)
+    readings: dict[str, Reading] = field(default_factory=dict)
+    """Each Markdown body as Markdown renders it for the partners, by ``src_uri``."""
 
 
-def load_charter(docs_dir: Path | str, project_dir: Path | str | None = None) -> LoadResult:
+def load_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *,
+                 reader: MarkupReader | None = None) -> LoadResult:
     """Read, parse and validate every file of ``docs_dir``.
 
-    ``project_dir`` is what problem paths are relative to (the folder of ``mkdocs.yml``).
+    ``project_dir`` is what problem paths are relative to (the folder of ``mkdocs.yml``);
+    ``reader`` reads the Markdown bodies with the site's extensions (the usual ones by default).
     Raises :class:`ProjectError` only when there is no content folder at all.
     """
     docs_dir = Path(docs_dir).resolve()
@@ -57,16 +62,18 @@ def load_charter(docs_dir: Path | str, project_dir: Path | str | None = None) ->
         raise ProjectError(f"the content folder '{docs_dir}' does not exist; create it, or run "
                            "'coalition-site new DIR' for a starter charter")
     files, problems = scan_content(docs_dir, project_dir)
-    loader = _Loader(docs_dir, project_dir, problems)
+    loader = _Loader(docs_dir, project_dir, problems, reader or MarkupReader())
     for file in files:
         loader.load(file)
     charter = loader.assemble()
-    return LoadResult(charter, sorted(set(loader.problems)), loader.sources)
+    return LoadResult(charter, sorted(set(loader.problems)), loader.sources, loader.readings)
 
 
 class _Loader:
-    def __init__(self, docs_dir: Path, project_dir: Path, problems: list[Problem]):
+    def __init__(self, docs_dir: Path, project_dir: Path, problems: list[Problem], reader: MarkupReader):
         self.docs_dir, self.project_dir, self.problems = docs_dir, project_dir, problems
+        self.reader = reader
+        self.readings: dict[str, Reading] = {}
         self.sources = SourceIndex()
         self.found: set[str] = set()
         self.items: dict[str, Any] = {}
@@ -99,6 +106,10 @@ class _Loader:
             data, smap = self.parse(file, front.text or "", line_offset=0 if front.text is None else 1)
             body, body_line = front.body, front.body_line
             self.problems += find_unsafe_markup(body, path=file.display, body_line=body_line)
+            # Markdown's own reading decides what is internal and what only looks like it.
+            reading = self.reader.read(body, audience="internal", path=file.display, body_line=body_line)
+            self.problems += reading.problems
+            self.readings[file.src_uri] = reading
         else:
             data, smap = self.parse(file, text)
             body, body_line = "", 1
@@ -222,7 +233,8 @@ class _Loader:
                          self.sources, self.problems)
         # Unsafe markup does not make the model invalid (the sanitiser removes it from every
         # page); whether it stops a build is the project's call, made in check.py.
-        if self.failed or any(p.level == "error" and p.rule not in MARKUP_CHECKS for p in self.problems):
+        if self.failed or any(p.level == "error" and p.rule not in MARKUP_CHECKS
+                              and p.rule not in PRIVACY_CHECKS for p in self.problems):
             return None
         return Charter(
             docs_dir=self.docs_dir, partners=dict(sorted(self.partners.items())),

@@ -21,6 +21,7 @@ from typing import Mapping
 
 from ..load.sources import SourceIndex
 from ..load.unsafe_markup import MARKUP_CHECKS
+from ..markup import PRIVACY_CHECKS
 from ..load.validate import dotted
 from ..model import Charter
 from ..problems import Problem
@@ -75,8 +76,13 @@ def resolve_levels(levels: Mapping[str, str] | None = None) -> dict[str, str]:
         if level is False:
             # YAML 1.1, which mkdocs.yml is read with, turns a bare `off` into false.
             level = "off"
-        if rule_id not in resolved:
-            raise ValueError(f"unknown rule id '{rule_id}'; known rules: {', '.join(sorted(resolved))}")
+        if rule_id in PRIVACY_CHECKS and level != "error":
+            raise ValueError(f"rule '{rule_id}' cannot be set to {level!r}: it finds privacy markers "
+                             "that are not exactly one, which a public build would publish; fix the "
+                             "marker the check points at instead")
+        if rule_id not in resolved and rule_id not in PRIVACY_CHECKS:
+            raise ValueError(f"unknown rule id '{rule_id}'; known rules: "
+                             f"{', '.join(sorted([*resolved, *PRIVACY_CHECKS]))}")
         if level not in LEVELS:
             raise ValueError(f"rule '{rule_id}': unknown level {level!r}; use one of: "
                              f"{', '.join(LEVELS)}")

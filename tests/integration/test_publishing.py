@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from coalition_site.errors import CoalitionSiteError
-from coalition_site.leaks import internal_values, scan_site
+from coalition_site.audience.leaks import internal_values, scan_site
 from coalition_site.load.charter import load_charter
 from coalition_site.render.internal_marks import BANNER, ROBOTS_META
 
