@@ -40,10 +40,11 @@ def internal_uses(charter: Charter, public_pages: Iterable[str], reader: MarkupR
     public_pages = set(public_pages)
     used: set[str] = set()
     for item in documents(charter):
-        internal = internal_reading(item, reader, readings)
+        internal = internal_reading(item, reader, readings, rendered=item.src_uri not in public_pages)
         if item.src_uri not in public_pages:
             used |= _targets(internal.html, item.src_uri, root_relative=True)
         elif internal.internal_blocks:
+            internal = internal_reading(item, reader, readings)
             public = reader.read(item.body, audience="public")
             used |= _targets(internal.html, item.src_uri, root_relative=True) - \
                 _targets(public.html, item.src_uri, root_relative=True)
@@ -77,10 +78,14 @@ def internal_only_assets(charter: Charter, public_pages: Iterable[str], reader: 
                                                           root_relative=root_relative)
 
 
-def internal_reading(item, reader: MarkupReader, readings: Mapping[str, Reading] | None) -> Reading:
-    """The internal reading of a charter file's body: ``check``'s, or made now."""
+def internal_reading(item, reader: MarkupReader, readings: Mapping[str, Reading] | None, *,
+                     rendered: bool = True) -> Reading:
+    """The internal reading of a charter file's body: ``check``'s, or made now. ``rendered``:
+    its HTML is needed (else a reading that only counts the body's internal blocks will do)."""
     found = readings.get(item.src_uri) if readings else None
-    return found if found is not None else reader.read(item.body, audience="internal")
+    if found is None or (rendered and found.html is None):
+        return reader.read(item.body, audience="internal")
+    return found
 
 
 def documents(charter: Charter) -> Iterator:

@@ -199,11 +199,12 @@ def _prose(model, *, public: bool, reader: MarkupReader,
            readings: Mapping[str, Reading] | None) -> list[_Text]:
     """The internal sentences of a file's body, each located at the internal block (or the
     line of the file) it most likely comes from."""
+    internal = internal_reading(model, reader, readings, rendered=not public)
+    if public and not internal.internal_blocks:
+        return []  # nothing of its body is internal
     internal = internal_reading(model, reader, readings)
     fragments = text_fragments(internal.html)
     if public:
-        if not internal.internal_blocks:
-            return []  # nothing of its body is internal
         shown = set(text_fragments(reader.read(model.body, audience="public").html))
         fragments = [f for f in fragments if f not in shown]
     lines = model.body.split("\n")

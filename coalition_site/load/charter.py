@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ProjectError
-from ..markup import PRIVACY_CHECKS, MarkupReader, Reading
+from ..markup import PRIVACY_CHECKS, MarkupReader, Reading, may_hold_markers
 from ..model import (KNOWN_PAGE_KEYS, Autonomy, Charter, Coalition, ConflictProtocol,
                      JointDemand, Logic, Page, Partner, ProblemStatement, Review, StewardMandate)
 from ..model.base import ID_PATTERN
@@ -107,8 +107,12 @@ class _Loader:
             body, body_line = front.body, front.body_line
             self.problems += find_unsafe_markup(body, path=file.display, body_line=body_line)
             # Markdown's own reading decides what is internal and what only looks like it.
-            reading = self.reader.read(body, audience="internal", path=file.display, body_line=body_line)
-            self.problems += reading.problems
+            if may_hold_markers(body):
+                reading = self.reader.read(body, audience="internal", path=file.display,
+                                           body_line=body_line)
+                self.problems += reading.problems
+            else:
+                reading = Reading(None)  # rendered when needed (an internal file's values)
             self.readings[file.src_uri] = reading
         else:
             data, smap = self.parse(file, text)

@@ -15,9 +15,10 @@ from .blocks import AudienceExtension, Finding
 from .html import page_links, resolve, text_fragments
 from .markers import INTERNAL, is_internal, looks_internal
 from .reader import (PRIVACY_CHECKS, REQUIRED_EXTENSIONS, RULE, USUAL_EXTENSIONS, Locator, MarkupReader,
-                     Reading, site_extensions)
+                     Reading, may_hold_markers, site_extensions)
 
 __all__ = ["AudienceExtension", "Finding", "INTERNAL", "Locator", "MarkupReader", "PRIVACY_CHECKS", "RULE",
            "Reading",
            "USUAL_EXTENSIONS", "is_internal", "looks_internal", "page_links", "resolve",
-           "REQUIRED_EXTENSIONS", "site_extensions", "text_fragments"]
+           "REQUIRED_EXTENSIONS", "may_hold_markers", "site_extensions",
+           "text_fragments"]

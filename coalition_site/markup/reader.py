@@ -8,6 +8,7 @@ extension to the site's own Markdown, so a build reads a page exactly as ``check
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
@@ -64,11 +65,25 @@ MESSAGES = {
 }
 
 
+# What every marker and every imitation of one is written with: an opener's punctuation (`!!!`,
+# `???`, `///`, and the loose ones a partner may type), GitHub's `[!`, or the word (`.internal`,
+# `class="internal"`, `!!! internl` has `!!`). A text without any of them holds no marker, and
+# `check` spares it a parse; the build parses every page anyway, with the same extension.
+_MAYBE_MARKER = re.compile(r"[!?/:=%]{2}|\[!|intern", re.IGNORECASE)
+
+
+def may_hold_markers(text: str) -> bool:
+    """Whether ``text`` holds anything an internal block or an imitation of one is written with."""
+    return _MAYBE_MARKER.search(text) is not None
+
+
 @dataclass
 class Reading:
     """One Markdown text, read for one audience."""
 
-    html: str
+    html: str | None
+    """The rendered HTML; ``None`` when the text was not rendered because it holds nothing a
+    marker is written with (:func:`may_hold_markers`): then it has no internal block either."""
     problems: list[Problem] = field(default_factory=list)
     internal_blocks: int = 0
     """How many internal blocks the parser found (removed for the public)."""
