@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import CountHandler, get_relative_url, yaml_load
+from mkdocs.utils import CountHandler, get_relative_url
 
 from .asset_links import internal_only_assets
 from .audience import AUDIENCES, for_audience
@@ -34,6 +34,7 @@ from .clock import as_of
 from .errors import CoalitionSiteError
 from .leaks import LeakScanner, internal_values, scan_site, site_words
 from .load.assets import PUBLISHED_SUFFIXES, is_published_asset
+from .load.mkdocs_yaml import read_mkdocs_yaml
 from .nav_attachments import listed_internal_attachments, message as nav_attachment_message
 from .output_dir import StagedOutput, separate_site_dirs
 from .project import TWICE, named_assets
@@ -112,6 +113,13 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        if config.config_file_path:
+            # MkDocs' own read has run whatever code a tag of mkdocs.yml names: too late to stop
+            # that (coalition-site's commands read it safely first), not too late to refuse the build.
+            try:
+                read_mkdocs_yaml(config.config_file_path)
+            except CoalitionSiteError as exc:
+                raise PluginError(f"coalition: {exc}") from None
         instances = [name for name in config.plugins if name.split(" #")[0] == "coalition"]
         if len(instances) > 1:
             name = Path(config.config_file_path or "mkdocs.yml").name
@@ -417,11 +425,7 @@ def _from_docs(file: File, config: MkDocsConfig) -> bool:
 def _public_site_dir(config: MkDocsConfig) -> Path:
     """The folder mkdocs.yml itself names (public builds go there unless told otherwise)."""
     config_file = Path(config.config_file_path or "mkdocs.yml")
-    try:
-        with config_file.open("rb") as handle:
-            raw = yaml_load(handle) or {}
-    except Exception:  # the file loaded a moment ago; if it cannot now, assume the default
-        raw = {}
+    raw = read_mkdocs_yaml(config_file).data if config_file.is_file() else {}
     return config_file.parent / str(raw.get("site_dir") or "site")
 
 

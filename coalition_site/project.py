@@ -9,10 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .errors import ProjectError
-from .load.yaml_source import syntax_error
+from .load.mkdocs_yaml import read_mkdocs_yaml
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 # MkDocs runs every entry of a plugin, each with its own options (one public, one internal ...),
@@ -52,7 +50,8 @@ def find_project(root: Path | str = ".") -> Project:
             return Project(root, None, root / "content")
         raise ProjectError(f"no mkdocs.yml in '{root}'; run this in a coalition-site project, give "
                            "its folder, or create one with 'coalition-site new DIR'")
-    config = _read_config(config_file)
+    # Before anything else reads it: MkDocs' own loader would run the code a tag names.
+    config = read_mkdocs_yaml(config_file, root).data
     docs_name = config.get("docs_dir") or "docs"
     if not isinstance(docs_name, str) or "\x00" in docs_name:
         raise ProjectError(f"{config_file.name}: 'docs_dir' must name a folder, like 'docs_dir: content'")
@@ -139,29 +138,3 @@ def _listed(value) -> list:
     build then says so)."""
     return list(value) if isinstance(value, (list, tuple)) else []
 
-
-def _read_config(path: Path) -> dict:
-    from mkdocs.utils import yaml_load  # understands !ENV and !relative, as MkDocs does
-
-    try:
-        with path.open("rb") as handle:
-            config = yaml_load(handle)
-    except TypeError:
-        # MkDocs looks for `INHERIT` in whatever the file holds: a lone number or `true` fails.
-        raise ProjectError(f"{path.name} must be a set of 'key: value' lines") from None
-    except (yaml.YAMLError, Exception) as exc:  # MkDocs wraps YAML errors in its own types
-        cause = exc.__context__ if not isinstance(exc, yaml.YAMLError) else exc
-        if isinstance(cause, yaml.MarkedYAMLError):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            error = syntax_error(cause, text, 0)
-            raise ProjectError(f"{path.name}:{error.line}:{error.column}: {error.message}; "
-                               f"{error.fix}") from None
-        raise ProjectError(f"{path.name} cannot be read: {_one_line(exc)}") from None
-    if not isinstance(config, dict):
-        raise ProjectError(f"{path.name} must be a set of 'key: value' lines")
-    return config
-
-
-def _one_line(exc: Exception) -> str:
-    """An exception's message on one line (PyYAML's carry their position on lines of their own)."""
-    return " ".join(str(exc).split())
