@@ -58,7 +58,8 @@ def _check(project) -> CheckResult:
                            named_assets=project.named_assets)
     if project.config_file is not None:
         result.problems += risky_extension_problems(project.config_file, project.markdown_extensions,
-                                                    project.plugins)
+                                                    project.plugins, project.hooks,
+                                                    project.config.where("hooks"))
         if result.charter is not None and project.nav:
             listed = listed_internal_attachments(
                 result.charter, project.nav, project.docs_dir, named=project.named_assets,

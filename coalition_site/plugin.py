@@ -46,7 +46,7 @@ from .render.search_skip import for_page, for_search
 from .render.site import BuildOptions, SiteBuild
 from .render.toc import toc_tokens
 from .render.user_nav import filter_nav, nav_links
-from .risky_extensions import find_risky, message
+from .risky_extensions import find_risky, hooks_message, message
 from .rules import resolve_levels
 from .user_cache import user_cache_dir
 
@@ -172,8 +172,11 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                     links_root_relative=_relative_to_docs(config.validation.links),
                     nav_root_relative=_relative_to_docs(config.validation.nav)):
                 log.warning(f"coalition: mkdocs.yml: {nav_attachment_message(uri)}")
-        for kind, name, effect in find_risky(config.markdown_extensions, config.plugins):
+        for kind, name, effect in find_risky(config.markdown_extensions,
+                                             [p for p in config.plugins if p not in config.hooks]):
             log.warning(f"coalition: mkdocs.yml: {message(kind, name, effect)}")
+        if config.hooks:
+            log.warning(f"coalition: mkdocs.yml: {hooks_message(config.hooks)}")
         self.scanner = None
         self.internal_assets = set()
         if self.audience == "public":

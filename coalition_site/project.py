@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ProjectError
-from .load.mkdocs_yaml import read_mkdocs_yaml
+from .load.mkdocs_yaml import MkDocsYaml, read_mkdocs_yaml
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 # MkDocs runs every entry of a plugin, each with its own options (one public, one internal ...),
@@ -37,6 +37,10 @@ class Project:
     """Whether a ``/`` path in ``nav:`` names a file of the content folder (see :func:`relative_to_docs`)."""
     links_root_relative: bool = False
     """The same for links in pages."""
+    hooks: list[str] = field(default_factory=list)
+    """The Python files ``hooks:`` runs (see risky_extensions.py)."""
+    config: MkDocsYaml | None = None
+    """``mkdocs.yml`` as read, safely, with where each of its keys stands."""
 
 
 def find_project(root: Path | str = ".") -> Project:
@@ -51,7 +55,8 @@ def find_project(root: Path | str = ".") -> Project:
         raise ProjectError(f"no mkdocs.yml in '{root}'; run this in a coalition-site project, give "
                            "its folder, or create one with 'coalition-site new DIR'")
     # Before anything else reads it: MkDocs' own loader would run the code a tag names.
-    config = read_mkdocs_yaml(config_file, root).data
+    mkdocs_yaml = read_mkdocs_yaml(config_file, root)
+    config = mkdocs_yaml.data
     docs_name = config.get("docs_dir") or "docs"
     if not isinstance(docs_name, str) or "\x00" in docs_name:
         raise ProjectError(f"{config_file.name}: 'docs_dir' must name a folder, like 'docs_dir: content'")
@@ -82,7 +87,8 @@ def find_project(root: Path | str = ".") -> Project:
                    extensions, plugins, named_assets(config),
                    dev_addr if isinstance(dev_addr, str) else None,
                    nav if isinstance(nav, list) else None,
-                   relative_to_docs(config, "nav"), relative_to_docs(config, "links"))
+                   relative_to_docs(config, "nav"), relative_to_docs(config, "links"),
+                   hooks=_hooks(config.get("hooks")), config=mkdocs_yaml)
 
 
 def relative_to_docs(config: dict, section: str) -> bool:
@@ -131,6 +137,14 @@ def named_assets(config) -> list[str]:
         if isinstance(path, str) and path and "://" not in path:
             found.append(path.lstrip("/"))
     return found
+
+
+def _hooks(value) -> list[str]:
+    """The files ``hooks:`` lists; whatever else it holds, as one (MkDocs refuses it, but a
+    warning about it costs nothing)."""
+    if isinstance(value, list):
+        return [str(hook) for hook in value]
+    return [str(value)] if value else []
 
 
 def _listed(value) -> list:
