@@ -37,7 +37,7 @@ from .load.assets import PUBLISHED_SUFFIXES, is_published_asset
 from .load.mkdocs_yaml import read_mkdocs_yaml
 from .nav_attachments import listed_internal_attachments, message as nav_attachment_message
 from .output_dir import StagedOutput, separate_site_dirs
-from .project import TWICE, named_assets
+from .project import TURNED_OFF, TWICE, named_assets
 from .render.internal_blocks import InternalBlocksExtension
 from .render.internal_marks import ROBOTS_TXT, mark_internal
 from .render.pages import BYTECODE_CACHE, TEMPLATES_DIR
@@ -79,8 +79,23 @@ class _FolderPath(c.Type):
         return value
 
 
+class _AlwaysOn(c.Type):
+    """``enabled``, as Material's plugins have it, but only ``true``: with the plugin off, MkDocs
+    would publish the content folder as it is. MkDocs validates a plugin's options before any
+    build, so ``enabled: false`` stops even a plain ``mkdocs build``."""
+
+    def __init__(self):
+        super().__init__(bool, default=True)
+
+    def run_validation(self, value: object) -> bool:
+        value = super().run_validation(value)
+        if not value:
+            raise base.ValidationError(TURNED_OFF.format(value="false"))
+        return value
+
+
 class CoalitionConfig(base.Config):
-    enabled = c.Type(bool, default=True)
+    enabled = _AlwaysOn()
     audience = c.Choice(AUDIENCES, default="public")
     """Overridden by the ``COALITION_AUDIENCE`` environment variable."""
     rules = c.Type(dict, default={})
@@ -111,8 +126,6 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
 
     # -- on_config: validate, filter, plan --------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled:
-            return None
         if config.config_file_path:
             # MkDocs' own read has run whatever code a tag of mkdocs.yml names: too late to stop
             # that (coalition-site's commands read it safely first), not too late to refuse the build.

@@ -45,7 +45,8 @@ def test_inherit_is_followed(tmp_path):
     (tmp_path / "base.yml").write_text("docs_dir: charter\nplugins: [search, coalition]\n")
     (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: X\n")
     project = find_project(tmp_path)
-    assert (project.docs_dir, project.plugins) == (tmp_path / "charter", ["search", "coalition"])
+    assert (project.docs_dir, project.plugins, project.plugin_problem) == (
+        tmp_path / "charter", ["search", "coalition"], None)
 
 
 def test_a_tag_that_runs_code_is_refused_before_anything_else_reads_the_file(tmp_path):
