@@ -106,7 +106,8 @@ def test_a_function_outside_the_allowlist_is_refused(tmp_path, name):
         f"text); remove it ({LISTED})")
 
 
-@pytest.mark.parametrize("tag", ["!include", "!!binary_file", "!!python/tuple", "!Env", "!<tag:example.org,2024:x>"])
+@pytest.mark.parametrize("tag", ["!include", "!!binary_file", "!!python/tuple", "!Env",
+                                 "!<tag:example.org,2024:x>"])
 def test_any_other_tag_is_refused(tmp_path, tag):
     shown = tag[2:-1] if tag.startswith("!<") else tag
     assert refusal(tmp_path, f"site_name: X\nextra: {tag} [a]\n") == (
@@ -232,12 +233,14 @@ def test_inherit_merges_the_parent_then_the_child_as_mkdocs_does(tmp_path):
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "base.yml").write_text(
         "site_name: Base\ntheme:\n  name: material\n  features: [navigation.top]\nplugins: [search]\n")
-    text = "INHERIT: config/base.yml\nsite_name: Child\ntheme:\n  custom_dir: theme\nplugins: [search, coalition]\n"
+    text = ("INHERIT: config/base.yml\nsite_name: Child\ntheme:\n  custom_dir: theme\n"
+            "plugins: [search, coalition]\n")
     config = read(tmp_path, text)
     with (tmp_path / "mkdocs.yml").open("rb") as handle:
         assert config.data == yaml_load(handle)
     assert config.data == {"site_name": "Child", "plugins": ["search", "coalition"],
-                           "theme": {"name": "material", "features": ["navigation.top"], "custom_dir": "theme"}}
+                           "theme": {"name": "material", "features": ["navigation.top"],
+                                     "custom_dir": "theme"}}
     assert config.where("site_name") == Location("mkdocs.yml", 2, 1)
     assert config.where("theme", "name") == Location("config/base.yml", 3, 3)
 
@@ -252,7 +255,8 @@ def test_inherit_is_followed_from_the_folder_of_the_file_that_names_it(tmp_path)
 
 def test_a_tag_in_the_parent_is_refused_at_its_line_in_the_parent(tmp_path):
     canary = tmp_path / "canary"
-    (tmp_path / "base.yml").write_text(f'site_name: X\nextra: !!python/object/apply:os.system ["touch {canary}"]\n')
+    (tmp_path / "base.yml").write_text(
+        f'site_name: X\nextra: !!python/object/apply:os.system ["touch {canary}"]\n')
     assert refusal(tmp_path, "INHERIT: base.yml\n") == runs_code(
         "base.yml:2:8", "!!python/object/apply:os.system", "base.yml")
     assert not canary.exists()
