@@ -60,8 +60,11 @@ def _check(project) -> CheckResult:
                            today=as_of(project.plugin_options.get("build_date")), rules=rules,
                            named_assets=project.named_assets, reader=reader)
     if project.config_file is not None:
+        if project.plugin_problem is not None:
+            result.problems.append(project.plugin_problem)
         result.problems += risky_extension_problems(project.config_file, project.markdown_extensions,
-                                                    project.plugins)
+                                                    project.plugins, project.hooks,
+                                                    project.config.where("hooks"))
         if result.charter is not None and project.nav:
             listed = listed_internal_attachments(
                 result.charter, project.nav, project.docs_dir, named=project.named_assets,
@@ -77,6 +80,7 @@ def build(project_dir: Path | str = ".", *, audience: str | None = None,
           site_dir: Path | str | None = None, strict: bool = False) -> Path:
     """Build the site of ``project_dir`` for ``audience``; return the folder it was built in."""
     project = find_project(project_dir)
+    project.require_plugin()  # without it, MkDocs would publish every internal file as written
     # Validate first, so that errors print located and complete, before MkDocs starts.
     result = _check(project)
     # With --strict a warning fails the build too: before MkDocs starts, so nothing is written.
@@ -96,6 +100,7 @@ def serve(project_dir: Path | str = ".", *, audience: str | None = None,
     project = find_project(project_dir)
     if project.config_file is None:
         raise ProjectError(f"no mkdocs.yml in '{project.root}'")
+    project.require_plugin()
     _set_audience(audience)
     address = _dev_address(dev_addr or project.dev_addr or DEFAULT_DEV_ADDR)
     if address is not None:
@@ -127,6 +132,7 @@ def publish(project_dir: Path | str = ".", *, audience: str = "public", message:
                           plan_publish, require_identity, working_directory)
 
     project = find_project(project_dir)
+    project.require_plugin()
     repo = Repository.find(project.root)
     if repo is None:
         raise ProjectError(f"'{project.root}' is not in a git repository; publish commits the site to "

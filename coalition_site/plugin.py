@@ -30,7 +30,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import CountHandler, get_relative_url, yaml_load
+from mkdocs.utils import CountHandler, get_relative_url
 
 from .audience import AUDIENCES, for_audience
 from .audience.attachments import internal_uses
@@ -40,10 +40,11 @@ from .check import check_charter
 from .clock import as_of
 from .errors import CoalitionSiteError, os_reason
 from .load.assets import PUBLISHED_SUFFIXES, is_published_asset
+from .load.mkdocs_yaml import read_mkdocs_yaml
 from .markup import AudienceExtension, Locator, MarkupReader, page_links, site_extensions, text_fragments
 from .markup.reader import findings_to_problems
 from .output_dir import StagedOutput, separate_site_dirs
-from .project import TWICE, named_assets
+from .project import TURNED_OFF, TWICE, named_assets
 from .render.internal_marks import ROBOTS_TXT, mark_internal
 from .render.pages import BYTECODE_CACHE, TEMPLATES_DIR
 from .render.plain_text import plain_nav, safe_meta
@@ -51,7 +52,7 @@ from .render.search_skip import for_page, for_search
 from .render.site import BuildOptions, SiteBuild
 from .render.toc import toc_tokens
 from .render.user_nav import filter_nav, nav_links
-from .risky_extensions import find_risky, message
+from .risky_extensions import find_risky, hooks_message, message
 from .rules import resolve_levels
 from .user_cache import user_cache_dir
 
@@ -81,8 +82,23 @@ class _FolderPath(c.Type):
         return value
 
 
+class _AlwaysOn(c.Type):
+    """``enabled``, as Material's plugins have it, but only ``true``: with the plugin off, MkDocs
+    would publish the content folder as it is. MkDocs validates a plugin's options before any
+    build, so ``enabled: false`` stops even a plain ``mkdocs build``."""
+
+    def __init__(self):
+        super().__init__(bool, default=True)
+
+    def run_validation(self, value: object) -> bool:
+        value = super().run_validation(value)
+        if not value:
+            raise base.ValidationError(TURNED_OFF.format(value="false"))
+        return value
+
+
 class CoalitionConfig(base.Config):
-    enabled = c.Type(bool, default=True)
+    enabled = _AlwaysOn()
     audience = c.Choice(AUDIENCES, default="public")
     """Overridden by the ``COALITION_AUDIENCE`` environment variable."""
     rules = c.Type(dict, default={})
@@ -118,8 +134,13 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
 
     # -- on_config: validate, filter, plan --------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled:
-            return None
+        if config.config_file_path:
+            # MkDocs' own read has run whatever code a tag of mkdocs.yml names: too late to stop
+            # that (coalition-site's commands read it safely first), not too late to refuse the build.
+            try:
+                read_mkdocs_yaml(config.config_file_path)
+            except CoalitionSiteError as exc:
+                raise PluginError(f"coalition: {exc}") from None
         instances = [name for name in config.plugins if name.split(" #")[0] == "coalition"]
         if len(instances) > 1:
             name = Path(config.config_file_path or "mkdocs.yml").name
@@ -175,8 +196,11 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                     nav_root_relative=_relative_to_docs(config.validation.nav),
                     reader=reader, readings=result.readings):
                 log.warning(f"coalition: mkdocs.yml: {nav_attachment_message(uri)}")
-        for kind, name, effect in find_risky(config.markdown_extensions, config.plugins):
+        for kind, name, effect in find_risky(config.markdown_extensions,
+                                             [p for p in config.plugins if p not in config.hooks]):
             log.warning(f"coalition: mkdocs.yml: {message(kind, name, effect)}")
+        if config.hooks:
+            log.warning(f"coalition: mkdocs.yml: {hooks_message(config.hooks)}")
         self.scanner = None
         self.internal_assets = set()
         self._leak_inputs = None
@@ -494,11 +518,7 @@ def _from_docs(file: File, config: MkDocsConfig) -> bool:
 def _public_site_dir(config: MkDocsConfig) -> Path:
     """The folder mkdocs.yml itself names (public builds go there unless told otherwise)."""
     config_file = Path(config.config_file_path or "mkdocs.yml")
-    try:
-        with config_file.open("rb") as handle:
-            raw = yaml_load(handle) or {}
-    except Exception:  # the file loaded a moment ago; if it cannot now, assume the default
-        raw = {}
+    raw = read_mkdocs_yaml(config_file).data if config_file.is_file() else {}
     return config_file.parent / str(raw.get("site_dir") or "site")
 
 
