@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ProjectError
-from .load.mkdocs_yaml import Location, MkDocsYaml, read_mkdocs_yaml
+from .load.mkdocs_yaml import Location, MkDocsYaml, RelativePath, read_mkdocs_yaml
 from .problems import Problem
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -103,7 +103,8 @@ def find_project(root: Path | str = ".") -> Project:
         raise ProjectError(f"{config_file.name}: 'extra_css' lists {wrong!r}; list the paths of "
                            "stylesheets, like 'extra_css: [styles/extra.css]'")
     extensions = [name for name, _ in _entries(config.get("markdown_extensions"))]
-    extension_configs = {name: options for name, options in _entries(config.get("markdown_extensions"))
+    extension_configs = {name: _resolved(options, root, docs_dir)
+                         for name, options in _entries(config.get("markdown_extensions"))
                          if isinstance(options, dict)}
     dev_addr = config.get("dev_addr")
     nav = config.get("nav")
@@ -154,6 +155,19 @@ def plugin_problem(config: MkDocsYaml) -> Problem | None:
 
 def _plugin_problem(at: Location, message: str) -> Problem:
     return Problem(at.file, at.line, at.column, "error", message, PLUGIN_RULE)
+
+
+def _resolved(value, root: Path, docs_dir: Path):
+    """An extension's options with each ``!relative`` path made a path, for ``check``'s reading
+    of the charter (which has no page at hand: a page's own folder is read as the content folder)."""
+    if isinstance(value, RelativePath):
+        base = root if value.base == "config_dir" else docs_dir
+        return str(base / value.suffix) if value.suffix else str(base)
+    if isinstance(value, dict):
+        return {key: _resolved(item, root, docs_dir) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_resolved(item, root, docs_dir) for item in value]
+    return value
 
 
 def relative_to_docs(config: dict, section: str) -> bool:
