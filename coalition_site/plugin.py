@@ -1,7 +1,8 @@
 """The MkDocs plugin ``coalition``: a thin adapter from MkDocs events to the core library.
 
-on_config  check the charter (stop on errors), filter it for the audience, plan the site,
-           filter a site's own nav, and point the build at a fresh folder (output_dir.py)
+on_config  refuse to deploy or serve the internal site where the public one goes, check the
+           charter (stop on errors), filter it for the audience, plan the site, filter a site's
+           own nav, and point the build at a fresh folder (output_dir.py)
 on_files   drop the charter's data files, hidden pages and (public) the attachments only
            internal content uses; add generated pages, features' files (diagrams) and styles
 on_page_*  give each page its filtered Markdown, then its partial rendered around the HTML;
@@ -27,6 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_relative_url, yaml_load
 
+from . import serve_address
 from .asset_links import internal_only_assets
 from .audience import AUDIENCES, for_audience
 from .check import check_charter
@@ -104,9 +106,11 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self.theme_files: dict[str, str] = {}
         self.named_assets: set[str] = set()
         self.internal_assets: set[str] = set()
+        self._announce_serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # `mkdocs serve` builds into a private folder of its own
+        self._announce_serving = command == "serve"
 
     # -- on_config: validate, filter, plan --------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -117,6 +121,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             name = Path(config.config_file_path or "mkdocs.yml").name
             raise PluginError(f"coalition: {TWICE.format(config=name, times=len(instances))}")
         self.audience = self._resolve_audience()
+        self._refuse_public_destinations(config)
         project_dir = Path(config.config_file_path or ".").resolve().parent
         try:
             today = as_of(self.config.build_date)
@@ -226,6 +231,40 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         except (CoalitionSiteError, OSError) as exc:
             raise PluginError(f"coalition: cannot build in '{target}': {exc}") from None
         config.site_dir = str(self.staged.path)
+
+    def _refuse_public_destinations(self, config: MkDocsConfig) -> None:
+        """Stop an internal build that would go where only public ones may: GitHub Pages, or a
+        dev server that other machines can reach. Before anything is built."""
+        internal = self.audience == "internal"
+        if internal and self.command == "gh-deploy":
+            source, undo = self._audience_source()
+            raise PluginError(
+                "coalition: 'mkdocs gh-deploy' publishes to GitHub Pages, where anyone can read it, "
+                f"and this is a build of the internal site ({source}); nothing was built or pushed. "
+                f"To deploy the public site, {undo}. Build the internal site with 'coalition-site "
+                "build --audience internal' and host it behind a sign-in.")
+        if self.command != "serve" and not _served_by_mkdocs(config):
+            return
+        # MkDocs reads dev_addr before any plugin sees the config, and binds after the first
+        # build: an address can be refused here, not changed. Nor does the plugin API tell
+        # whether it came from mkdocs.yml or from `-a` (coalition-site serve tells, see
+        # serve_address.py), so off loopback only the command line's address is served.
+        host, port = config.dev_addr
+        open_to_network = not serve_address.is_loopback(host)
+        if internal and open_to_network and serve_address.requested_on_command_line.get() != (host, port):
+            raise PluginError(f"coalition: {serve_address.refused(host, port)}")
+        if self._announce_serving:
+            self._announce_serving = False
+            where = "open to the network" if open_to_network else "this machine only"
+            log.info(f"coalition: serving the {self.audience} site on "
+                     f"{serve_address.address(host, port)} ({where})")
+
+    def _audience_source(self) -> tuple[str, str]:
+        """What made this build internal, and how to undo it."""
+        if os.environ.get("COALITION_AUDIENCE"):
+            return "COALITION_AUDIENCE=internal", "run it without COALITION_AUDIENCE"
+        return ("audience: internal in the coalition plugin's options in mkdocs.yml",
+                "set audience: public there")
 
     def _resolve_audience(self) -> str:
         audience = os.environ.get("COALITION_AUDIENCE") or self.config.audience
@@ -400,6 +439,14 @@ def _links_from(by_uri: dict[str, File], here: str):
         target = by_uri.get(src_uri)
         return get_relative_url(target.url, here) if target else "#"
     return link
+
+
+def _served_by_mkdocs(config: MkDocsConfig) -> bool:
+    """Whether MkDocs' dev server runs this build: `mkdocs serve --clean` tells plugins that its
+    command is `build`, and the one trace of serving is the site_url it gives the config, the dev
+    server's own address (no site's real address is `http://0.0.0.0:8000/`)."""
+    host, port = config.dev_addr
+    return bool(config.site_url) and config.site_url.startswith(f"http://{host}:{port}/")
 
 
 def _relative_to_docs(section) -> bool:
