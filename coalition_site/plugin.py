@@ -2,7 +2,8 @@
 
 on_config  refuse to deploy or serve the internal site where the public one goes, check the
            charter (stop on errors), filter it for the audience, plan the site, filter a site's
-           own nav, and point the build at a fresh folder (output_dir.py)
+           own nav, keep Material's privacy plugin to public hosts (privacy_guard.py), and point
+           the build at a fresh folder (output_dir.py)
 on_files   drop the charter's data files, hidden pages and (public) the attachments only
            internal content uses; add generated pages, features' files (diagrams) and styles
 on_page_*  give each page its filtered Markdown, then its partial rendered around the HTML;
@@ -38,6 +39,7 @@ from .leaks import LeakScanner, internal_values, scan_site, site_words
 from .load.assets import PUBLISHED_SUFFIXES, is_published_asset
 from .nav_attachments import listed_internal_attachments, message as nav_attachment_message
 from .output_dir import StagedOutput, separate_site_dirs
+from .privacy_guard import FetchGuard, UnguardedPrivacyPlugin, guard_privacy_plugins
 from .project import TWICE, named_assets
 from .render.internal_blocks import InternalBlocksExtension
 from .render.internal_marks import ROBOTS_TXT, mark_internal
@@ -106,6 +108,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self.theme_files: dict[str, str] = {}
         self.named_assets: set[str] = set()
         self.internal_assets: set[str] = set()
+        self.fetch_guard: FetchGuard | None = None
         self._announce_serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -171,6 +174,15 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                 log.warning(f"coalition: mkdocs.yml: {nav_attachment_message(uri)}")
         for kind, name, effect in find_risky(config.markdown_extensions, config.plugins):
             log.warning(f"coalition: mkdocs.yml: {message(kind, name, effect)}")
+        try:
+            self.fetch_guard = guard_privacy_plugins(config.plugins, project_dir,
+                                                     public=self.audience == "public")
+        except UnguardedPrivacyPlugin as exc:
+            raise PluginError(
+                "coalition: mkdocs.yml: the privacy plugin of the installed mkdocs-material cannot "
+                f"be kept to public hosts (it has no {exc}), so a public build could download from "
+                "the builder's own network; set the plugin's 'assets_fetch: false', or install "
+                "mkdocs-material 9.8") from None
         self.scanner = None
         self.internal_assets = set()
         if self.audience == "public":
@@ -360,6 +372,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         return rendered
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self._stop_private_downloads()  # the privacy plugin's on_env (priority 50) waited for them
         if self.build is not None and env.bytecode_cache is None:
             # The theme's templates are compiled anew by every build, as our partials were: the
             # same private, checksum-keyed cache serves them (render/pages.py).
@@ -404,6 +417,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.build is None:
             return
+        self._stop_private_downloads()  # those of templates, after the privacy plugin's (50)
         if self.scanner is not None:
             started = time.monotonic()
             leaks = scan_site(config.site_dir, self.scanner, unchanged=self.theme_files)
@@ -425,6 +439,16 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         except OSError as exc:
             staged.discard()
             raise PluginError(f"coalition: cannot move the build into '{staged.target}': {exc}") from None
+
+    def _stop_private_downloads(self) -> None:
+        refusals = self.fetch_guard.refusals if self.fetch_guard is not None else []
+        if refusals:
+            raise PluginError(
+                "coalition: a public build downloads from public hosts only, and Material's privacy "
+                f"plugin was asked to download from the builder's own network; nothing was "
+                f"published:\n" + "\n".join(f"  {refusal}" for refusal in refusals)
+                + "\nUse a public https:// address, or put the file in the content folder "
+                  "('coalition-site check' shows the line).")
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.staged is not None:
