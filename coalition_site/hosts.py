@@ -16,6 +16,7 @@ globally routable. Addresses are read as the resolver reads them, so that ``2130
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 import socket
@@ -56,6 +57,8 @@ def url_host(url: str) -> str | None:
 
     The URL is read as browsers read one: tabs and newlines dropped, slashes as they count them.
     """
+    if ":" not in url and "/" not in url and "\\" not in url:
+        return None  # a file name or an anchor: most links of a page (check reads them all)
     url = _TAB_OR_NEWLINE.sub("", url.strip()).replace("\\", "/")
     url = _SLASHES.sub(lambda m: f"{m.group(1) or ''}//", url, count=1)
     try:
@@ -68,6 +71,7 @@ def url_host(url: str) -> str | None:
     return normal_host(host)
 
 
+@functools.lru_cache(maxsize=1024)  # a page names few hosts, many times over
 def normal_host(host: str) -> str:
     """``host`` as the resolver sees it: percent-escapes decoded, lower case, full-width and
     ideographic digits and dots made ASCII (IDNA does so), one trailing dot dropped."""
@@ -75,6 +79,7 @@ def normal_host(host: str) -> str:
     return host[:-1] if host.endswith(".") else host
 
 
+@functools.lru_cache(maxsize=1024)
 def host_refusal(host: str) -> str | None:
     """Why a build must not download from ``host`` by its name or address alone (``None``: it
     may, as far as the name tells; what it resolves to is :func:`resolution_refusal`'s)."""
