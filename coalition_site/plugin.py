@@ -445,8 +445,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if refusals:
             raise PluginError(
                 "coalition: a public build downloads from public hosts only, and Material's privacy "
-                f"plugin was asked to download from the builder's own network; nothing was "
-                f"published:\n" + "\n".join(f"  {refusal}" for refusal in refusals)
+                "plugin was asked to download from the builder's own network; nothing was "
+                "published:\n" + "\n".join(f"  {refusal}" for refusal in refusals)
                 + "\nUse a public https:// address, or put the file in the content folder "
                   "('coalition-site check' shows the line).")
 

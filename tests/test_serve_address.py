@@ -50,20 +50,26 @@ def on_the_network(sample: Sample, port: int) -> Sample:
 
 
 @pytest.fixture
-def served(monkeypatch):
+def served_log():
+    """What the coalition plugin and command log, as the CLI prints it."""
+    logged: list[str] = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: logged.append(f"{record.levelname:<7} -  {record.getMessage()}")
+    logger = logging.getLogger("mkdocs.plugins.coalition")
+    logger.addHandler(handler)
+    yield logged
+    logger.removeHandler(handler)
+
+
+@pytest.fixture
+def served(monkeypatch, served_log):
     """Stands in for MkDocs' dev server: what it was asked to serve, and the coalition log."""
     calls = []
 
     def serve(**options):
         calls.append({**options, "requested": serve_address.requested_on_command_line.get()})
     monkeypatch.setattr("mkdocs.commands.serve.serve", serve)
-    logged: list[str] = []
-    handler = logging.Handler()
-    handler.emit = lambda record: logged.append(f"{record.levelname:<7} -  {record.getMessage()}")
-    logger = logging.getLogger("mkdocs.plugins.coalition")
-    logger.addHandler(handler)
-    yield calls, logged
-    logger.removeHandler(handler)
+    return calls, served_log
 
 
 def test_the_internal_site_is_served_on_loopback_despite_mkdocs_yml(on_the_network, port, served):
@@ -115,24 +121,23 @@ def test_plain_mkdocs_serve_refuses_the_internal_site_off_loopback(on_the_networ
 def test_coalition_site_serve_binds_the_internal_site_to_loopback(on_the_network, port):
     server = subprocess.Popen([COALITION_SITE, "serve", "--audience", "internal"], cwd=on_the_network.root,
                               env=env(), stderr=subprocess.PIPE, text=True)
+    status = None
     try:
-        lines = []
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            line = server.stderr.readline()
-            if not line:
-                break
-            lines.append(line.rstrip("\n"))
-            if "Serving on" in line:
-                break
-        assert f"INFO    -  coalition: serving the internal site on 127.0.0.1:{port} (this machine only)" in lines
-        assert lines[-1].endswith(f"Serving on http://127.0.0.1:{port}/"), lines
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/board-notes/", timeout=10) as page:
-            assert page.status == 200  # the internal site: its internal page is there
+        while status is None and server.poll() is None and time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/board-notes/", timeout=5) as page:
+                    status = page.status  # the internal site: its internal page is there
+            except OSError:
+                time.sleep(0.2)
     finally:
         server.terminate()
-        server.wait(timeout=30)
-        server.stderr.close()
+        _, log = server.communicate(timeout=30)
+    assert status == 200, log
+    lines = log.splitlines()
+    assert REPLACED.format(port=port) in lines
+    assert f"INFO    -  coalition: serving the internal site on 127.0.0.1:{port} (this machine only)" in lines
+    assert any(line.endswith(f"Serving on http://127.0.0.1:{port}/") for line in lines), log
 
 
 @pytest.mark.parametrize("host, loopback", [
@@ -141,3 +146,32 @@ def test_coalition_site_serve_binds_the_internal_site_to_loopback(on_the_network
 ])
 def test_what_counts_as_loopback(host, loopback):
     assert serve_address.is_loopback(host) is loopback
+
+
+# -- the whole serve, MkDocs' first build included, up to where it would listen ------------------
+@pytest.fixture
+def listened(monkeypatch):
+    """Where MkDocs' dev server would listen, after its first build; it stops there, unbound."""
+    addresses = []
+
+    def serve(self, **options):
+        addresses.append(self.server_address)
+        raise KeyboardInterrupt  # what MkDocs' serve expects when its user stops it
+    monkeypatch.setattr("mkdocs.livereload.LiveReloadServer.serve", serve)
+    return addresses
+
+
+def test_the_plugin_serves_the_command_lines_network_address(sample, port, listened, served_log):
+    result = invoke("serve", sample.root, "--audience", "internal", "--dev-addr", f"0.0.0.0:{port}")
+    assert result.exit_code == 0, result.output
+    assert listened == [("0.0.0.0", port)]
+    assert served_log == [OPEN.format(port=port), f"INFO    -  coalition: serving the internal site on "
+                          f"0.0.0.0:{port} (open to the network)"]
+
+
+def test_the_plugin_serves_loopback_in_place_of_mkdocs_yml(on_the_network, port, listened, served_log):
+    result = invoke("serve", on_the_network.root, "--audience", "internal")
+    assert result.exit_code == 0, result.output
+    assert listened == [("127.0.0.1", port)]
+    assert served_log == [REPLACED.format(port=port), f"INFO    -  coalition: serving the internal "
+                          f"site on 127.0.0.1:{port} (this machine only)"]
