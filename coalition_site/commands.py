@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from . import serve_address
 from .check import CheckResult, check_charter, reusing_checks
 from .clock import as_of
 from .errors import CharterError, CoalitionSiteError, ProjectError
@@ -96,13 +97,29 @@ def build(project_dir: Path | str = ".", *, audience: str | None = None,
 
 def serve(project_dir: Path | str = ".", *, audience: str | None = None,
           dev_addr: str | None = None) -> None:
-    """Serve the site of ``project_dir`` with live reload (MkDocs' dev server)."""
+    """Serve the site of ``project_dir`` with live reload (MkDocs' dev server).
+
+    The internal site is served on loopback unless ``dev_addr`` (the command line's) says
+    otherwise: an address from mkdocs.yml that other machines could reach is replaced, with a
+    warning (serve_address.py).
+    """
     project = find_project(project_dir)
     if project.config_file is None:
         raise ProjectError(f"no mkdocs.yml in '{project.root}'")
     project.require_plugin()
     _set_audience(audience)
-    address = _dev_address(dev_addr or project.dev_addr or DEFAULT_DEV_ADDR)
+    configured = project.dev_addr or DEFAULT_DEV_ADDR
+    address = _dev_address(dev_addr or configured)
+    requested = None
+    if address is not None and _effective_audience(project, audience) == "internal" \
+            and not serve_address.is_loopback(address[0]):
+        if dev_addr:
+            requested = address
+            _log_warning(serve_address.open_to_the_network(*address))
+        else:
+            address = (serve_address.LOOPBACK, address[1])
+            dev_addr = serve_address.address(*address)
+            _log_warning(serve_address.replaced(configured, address[1]))
     if address is not None:
         # Before the first build, not after it: MkDocs builds the whole site before it binds,
         # then fails with a traceback when the port is taken.
@@ -110,6 +127,7 @@ def serve(project_dir: Path | str = ".", *, audience: str | None = None,
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     options = {"dev_addr": dev_addr} if dev_addr else {}
+    token = serve_address.requested_on_command_line.set(requested)
     try:
         _run_mkdocs(lambda: mkdocs_serve(config_file=str(project.config_file), **options))
     except OSError as exc:
@@ -117,6 +135,8 @@ def serve(project_dir: Path | str = ".", *, audience: str | None = None,
         if address is None or exc.errno not in _ADDRESS_IN_USE:
             raise
         raise CoalitionSiteError(_cannot_serve(*address, exc)) from None
+    finally:
+        serve_address.requested_on_command_line.reset(token)
 
 
 @reusing_checks()
@@ -240,11 +260,17 @@ def audience_environment(audience: str | None):
             os.environ["COALITION_AUDIENCE"] = before
 
 
+def _effective_audience(project, audience: str | None) -> str:
+    """The audience a build of ``project`` is for, as the plugin decides it: the command line's,
+    else ``COALITION_AUDIENCE``, else the plugin's option."""
+    return audience or os.environ.get("COALITION_AUDIENCE") or project.plugin_options.get("audience", "public")
+
+
 def _load_mkdocs_config(project, audience, site_dir, strict):
     if project.config_file is None:
         raise ProjectError(f"no mkdocs.yml in '{project.root}'; create one, or start with "
                            "'coalition-site new DIR'")
-    effective = audience or os.environ.get("COALITION_AUDIENCE") or project.plugin_options.get("audience", "public")
+    effective = _effective_audience(project, audience)
     if site_dir is None and effective == "internal":
         # Never build the internal site where the public one is published from.
         site_dir = project.root / DEFAULT_SITE_DIRS["internal"]
@@ -322,6 +348,11 @@ def _run_mkdocs(function, *args) -> None:
         if message == "Aborted with a BuildError!":  # MkDocs logged the reason just above
             message = "the build failed; the ERROR above says why"
         raise CoalitionSiteError(message) from None
+
+
+def _log_warning(message: str) -> None:
+    _configure_logging()
+    logging.getLogger("mkdocs.plugins.coalition").warning(message)
 
 
 def _configure_logging() -> None:

@@ -1,8 +1,10 @@
 """The MkDocs plugin ``coalition``: a thin adapter from MkDocs events to the core library.
 
-on_config  check the charter (stop on errors), filter it for the audience, plan the site,
-           add the Markdown extension that reads internal blocks (markup/), filter a site's own
-           nav, and point the build at a fresh folder (output_dir.py)
+on_config  refuse to deploy or serve the internal site where the public one goes, check the
+           charter (stop on errors), filter it for the audience, plan the site, add the Markdown
+           extension that reads internal blocks (markup/), filter a site's own nav, keep
+           Material's privacy plugin to public hosts (privacy_guard.py), and point the build at a
+           fresh folder (output_dir.py)
 on_files   drop the charter's data files and hidden pages; add generated pages, features'
            files (diagrams) and styles
 on_page_*  give each page its Markdown (internal blocks are dropped as Markdown parses it, for
@@ -32,6 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_relative_url
 
+from . import serve_address
 from .audience import AUDIENCES, for_audience
 from .audience.attachments import internal_uses
 from .audience.leaks import LeakScanner, internal_values, scan_site, site_words
@@ -44,6 +47,7 @@ from .load.mkdocs_yaml import read_mkdocs_yaml
 from .markup import AudienceExtension, Locator, MarkupReader, page_links, site_extensions, text_fragments
 from .markup.reader import findings_to_problems
 from .output_dir import StagedOutput, separate_site_dirs
+from .privacy_guard import FetchGuard, UnguardedPrivacyPlugin, guard_privacy_plugins
 from .project import TURNED_OFF, TWICE, named_assets
 from .render.internal_marks import ROBOTS_TXT, mark_internal
 from .render.pages import BYTECODE_CACHE, TEMPLATES_DIR
@@ -128,9 +132,12 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self._internal_uses: set[str] = set()
         self._shown: set[str] = set()
         self._public_prose: list[str] = []
+        self.fetch_guard: FetchGuard | None = None
+        self._announce_serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # `mkdocs serve` builds into a private folder of its own
+        self._announce_serving = command == "serve"
 
     # -- on_config: validate, filter, plan --------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -146,6 +153,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             name = Path(config.config_file_path or "mkdocs.yml").name
             raise PluginError(f"coalition: {TWICE.format(config=name, times=len(instances))}")
         self.audience = self._resolve_audience()
+        self._refuse_public_destinations(config)
         project_dir = Path(config.config_file_path or ".").resolve().parent
         try:
             today = as_of(self.config.build_date)
@@ -201,6 +209,15 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             log.warning(f"coalition: mkdocs.yml: {message(kind, name, effect)}")
         if config.hooks:
             log.warning(f"coalition: mkdocs.yml: {hooks_message(config.hooks)}")
+        try:
+            self.fetch_guard = guard_privacy_plugins(config.plugins, project_dir,
+                                                     public=self.audience == "public")
+        except UnguardedPrivacyPlugin as exc:
+            raise PluginError(
+                "coalition: mkdocs.yml: the privacy plugin of the installed mkdocs-material cannot "
+                f"be kept to public hosts (it has no {exc}), so a public build could download from "
+                "the builder's own network; set the plugin's 'assets_fetch: false', or install "
+                "mkdocs-material 9.8") from None
         self.scanner = None
         self.internal_assets = set()
         self._leak_inputs = None
@@ -265,6 +282,40 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         except OSError as exc:
             raise PluginError(f"coalition: cannot build in '{target}': {os_reason(exc)}") from None
         config.site_dir = str(self.staged.path)
+
+    def _refuse_public_destinations(self, config: MkDocsConfig) -> None:
+        """Stop an internal build that would go where only public ones may: GitHub Pages, or a
+        dev server that other machines can reach. Before anything is built."""
+        internal = self.audience == "internal"
+        if internal and self.command == "gh-deploy":
+            source, undo = self._audience_source()
+            raise PluginError(
+                "coalition: 'mkdocs gh-deploy' publishes to GitHub Pages, where anyone can read it, "
+                f"and this is a build of the internal site ({source}); nothing was built or pushed. "
+                f"To deploy the public site, {undo}. Build the internal site with 'coalition-site "
+                "build --audience internal' and host it behind a sign-in.")
+        if self.command != "serve" and not _served_by_mkdocs(config):
+            return
+        # MkDocs reads dev_addr before any plugin sees the config, and binds after the first
+        # build: an address can be refused here, not changed. Nor does the plugin API tell
+        # whether it came from mkdocs.yml or from `-a` (coalition-site serve tells, see
+        # serve_address.py), so off loopback only the command line's address is served.
+        host, port = config.dev_addr
+        open_to_network = not serve_address.is_loopback(host)
+        if internal and open_to_network and serve_address.requested_on_command_line.get() != (host, port):
+            raise PluginError(f"coalition: {serve_address.refused(host, port)}")
+        if self._announce_serving:
+            self._announce_serving = False
+            where = "open to the network" if open_to_network else "this machine only"
+            log.info(f"coalition: serving the {self.audience} site on "
+                     f"{serve_address.address(host, port)} ({where})")
+
+    def _audience_source(self) -> tuple[str, str]:
+        """What made this build internal, and how to undo it."""
+        if os.environ.get("COALITION_AUDIENCE"):
+            return "COALITION_AUDIENCE=internal", "run it without COALITION_AUDIENCE"
+        return ("audience: internal in the coalition plugin's options in mkdocs.yml",
+                "set audience: public there")
 
     def _resolve_audience(self) -> str:
         audience = os.environ.get("COALITION_AUDIENCE") or self.config.audience
@@ -376,6 +427,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     on_page_content = CombinedEvent(_read_page, _render_page)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self._stop_private_downloads()  # the privacy plugin's on_env (priority 50) waited for them
         if self.build is not None and env.bytecode_cache is None:
             # The theme's templates are compiled anew by every build, as our partials were: the
             # same private, checksum-keyed cache serves them (render/pages.py).
@@ -432,6 +484,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.build is None:
             return
+        self._stop_private_downloads()  # those of templates, after the privacy plugin's (50)
         if self._leak_inputs is not None:
             started = time.monotonic()
             self.scanner = LeakScanner(internal_values(
@@ -462,6 +515,16 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         except OSError as exc:
             staged.discard()
             raise PluginError(f"coalition: cannot move the build into '{staged.target}': {exc}") from None
+
+    def _stop_private_downloads(self) -> None:
+        refusals = self.fetch_guard.refusals if self.fetch_guard is not None else []
+        if refusals:
+            raise PluginError(
+                "coalition: a public build downloads from public hosts only, and Material's privacy "
+                "plugin was asked to download from the builder's own network; nothing was "
+                "published:\n" + "\n".join(f"  {refusal}" for refusal in refusals)
+                + "\nUse a public https:// address, or put the file in the content folder "
+                  "('coalition-site check' shows the line).")
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.staged is not None:
@@ -501,6 +564,14 @@ def _display(config: MkDocsConfig, file: File) -> str:
         return Path(file.abs_src_path or "").resolve().relative_to(project).as_posix()
     except ValueError:
         return file.src_uri
+
+
+def _served_by_mkdocs(config: MkDocsConfig) -> bool:
+    """Whether MkDocs' dev server runs this build: `mkdocs serve --clean` tells plugins that its
+    command is `build`, and the one trace of serving is the site_url it gives the config, the dev
+    server's own address (no site's real address is `http://0.0.0.0:8000/`)."""
+    host, port = config.dev_addr
+    return bool(config.site_url) and config.site_url.startswith(f"http://{host}:{port}/")
 
 
 def _relative_to_docs(section) -> bool:

@@ -7,8 +7,9 @@ that the author sees it before a reviewer has to.
 
 Rule ``unsafe-html`` (error): script-like elements (``<script>``, ``<iframe>``, ``<object>``,
 ``<style>``, ``<form>`` ...), event-handler attributes (``onclick=``), ``style=`` attributes, and
-``javascript:``, ``vbscript:`` or ``data:`` URLs, in raw HTML, in Markdown links and images, and
-in attribute lists (``{ onclick="..." }``).
+``javascript:``, ``vbscript:`` or ``data:`` URLs, and URLs whose host is not public (``localhost``,
+``*.local``, ``10.0.0.5``, ``169.254.169.254``: see ``hosts.py``), in raw HTML, in Markdown links
+and images, and in attribute lists (``{ onclick="..." }``).
 Rule ``removed-html`` (warning): other elements that the published page leaves out.
 (An element that says it is internal, ``class="internal"``, is found by Markdown's own reading:
 rule ``internal-html`` of :mod:`coalition_site.markup`.)
@@ -24,6 +25,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from ..hosts import host_refusal, url_host
 from ..problems import Problem
 from ..render.sanitize import ALLOWED_TAGS, ATTRIBUTE_VALUES
 
@@ -94,10 +96,11 @@ def find_unsafe_markup(body: str, *, path: str, body_line: int = 1) -> list[Prob
             continue
         for match in pattern.finditer(masked):
             scheme = _unsafe_scheme(match.group(1))
-            if scheme:
+            message = _url_message(scheme) if scheme else _private_host_message(match.group(1))
+            if message:
                 line, column = _position(masked, match.start(1))
                 problems.append(Problem(path, body_line + line - 1, column, "error",
-                                        _url_message(scheme), "unsafe-html"))
+                                        message, "unsafe-html"))
     return sorted(set(problems))
 
 
@@ -141,6 +144,10 @@ def _attribute_message(name: str, value: str | None) -> str | None:
                 "content); remove it and use Markdown formatting")
     if name in URL_ATTRIBUTES and value and (scheme := _unsafe_scheme(value)):
         return _url_message(scheme)
+    if name in URL_ATTRIBUTES and value:
+        # srcset lists candidates, each a URL and its width or density: `a.png 1x, b.png 2x`.
+        urls = [c.split()[0] for c in value.split(",") if c.strip()] if name == "srcset" else [value]
+        return next(filter(None, map(_private_host_message, urls)), None)
     return None
 
 
@@ -150,6 +157,20 @@ def _url_message(scheme: str) -> str:
                 "folder and link to it instead")
     return (f"a {scheme} link runs code when a reader follows it; link to an https:// address "
             "instead")
+
+
+def _private_host_message(url: str) -> str | None:
+    # Material's privacy plugin downloads what pages show (images, scripts, styles) and publishes
+    # it with the site: a host of the builder's own network would be fetched from there. A link
+    # to one is refused too, since check cannot know which plugins a build enables. The host is
+    # not printed: the URL may stand in an internal block, and check's output is often public.
+    host = url_host(html.unescape(url))
+    refusal = host_refusal(host) if host else None
+    if refusal is None:
+        return None
+    return (f"this URL's host is {refusal}, not a public one: with Material's privacy plugin the "
+            "build would fetch it from the builder's own network and publish the answer; use a "
+            "public https:// address, or put the file in the content folder")
 
 
 class _Finder(HTMLParser):
