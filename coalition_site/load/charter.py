@@ -19,6 +19,8 @@ from ..model.base import ID_PATTERN
 from ..problems import Problem
 from .files import SourceFile, read_text, scan_content, split_front_matter
 from .history import check_history
+from .privacy_markers import RULE as PRIVACY_RULE
+from .privacy_markers import is_privacy_key, privacy_key_message
 from .sources import Source, SourceIndex
 from .unsafe_markup import MARKUP_CHECKS, find_unsafe_markup
 from .validate import validate_model
@@ -184,8 +186,15 @@ class _Loader:
         page = self.validate(file.src_uri, Page, data, body, body_line)
         if page is None:
             return
-        for key in page.model_extra or {}:
+        for key, value in (page.model_extra or {}).items():
             if key in KNOWN_PAGE_KEYS:
+                continue
+            if is_privacy_key(key):
+                # Read as a marker by its author, ignored by the site: the page would be public.
+                value = self.sources[file.src_uri].smap.boolean_words.get((key,), value)
+                self.error(file.src_uri, (key,), privacy_key_message(
+                    key, value, has_visibility=True, internal=page.visibility != "public"), PRIVACY_RULE)
+                self.failed = True
                 continue
             close = difflib.get_close_matches(key, sorted(KNOWN_PAGE_KEYS), n=1, cutoff=0.75)
             if close and close[0] == "visibility":
