@@ -20,7 +20,8 @@ from ..problems import Problem
 from .files import SourceFile, read_text, scan_content, split_front_matter
 from .history import check_history
 from .privacy_markers import RULE as PRIVACY_RULE
-from .privacy_markers import is_privacy_key, privacy_key_message
+from .privacy_markers import (block_syntax_in_text, block_syntax_message, is_privacy_key,
+                              privacy_key_message)
 from .sources import Source, SourceIndex
 from .unsafe_markup import MARKUP_CHECKS, find_unsafe_markup
 from .validate import validate_model
@@ -108,6 +109,10 @@ class _Loader:
             self.failed = True
             return
         self.sources[file.src_uri] = Source(file.display, smap)
+        for loc in block_syntax_in_text(data):
+            self.error(file.src_uri, loc, block_syntax_message(markdown_file=file.src_uri.endswith(".md")),
+                       PRIVACY_RULE)
+            self.failed = True
         if data is not None and not isinstance(data, dict):
             self.error(file.src_uri, (), "expected a set of 'key: value' lines at the top of this "
                        "file's YAML", "schema")

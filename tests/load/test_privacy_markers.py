@@ -3,7 +3,8 @@
 `internal: true`, `audience: internal`, `visibility: private` ...: each was meant to keep
 something off the public site, and coalition-site reads none of them. On ordinary pages, charter
 pages, partners, reviews and the YAML files alike, each is an error (rule ``privacy-marker``)
-that says what it was taken for and how to write it.
+that says what it was taken for and how to write it; and so is an internal block written in a
+YAML text field, which is printed word for word.
 """
 
 from __future__ import annotations
@@ -100,3 +101,47 @@ def test_the_privacy_marker_errors_cannot_be_turned_off():
 
 def test_the_exact_marker_is_no_problem(sample):
     assert load_charter(sample.content, sample.root).problems == []
+
+
+# -- internal blocks written in YAML text -----------------------------------------------------------
+IN_FRONT_MATTER = ("internal blocks ('!!! internal') work only in a page's Markdown text, below the "
+                   "front matter; this field is printed word for word, so the block would be shown "
+                   "as text; move the note into the page's text as an '!!! internal' block, or into "
+                   "an internal page [privacy-marker]")
+IN_YAML_FILE = ("internal blocks ('!!! internal') work only in a page's Markdown text, below the "
+                "front matter; this field is printed word for word, so the block would be shown as "
+                "text; move the note into an internal page, or into a page's text as an '!!! "
+                "internal' block [privacy-marker]")
+
+
+@pytest.mark.parametrize("opener", ["!!! internal", "??? internal", "???+ internal \"Note\"",
+                                    "/// details | Note", "  !!! internal"])
+def test_an_internal_block_in_a_front_matter_text_is_an_error(sample, opener):
+    sample.edit("partners/riders-alliance.md", "theory_of_change: Riders who organize win service where they live.",
+                f"theory_of_change: |\n  Riders who organize win service where they live.\n  {opener}\n"
+                "      SECRET-NOTE the board is split.")
+    assert load_problems(sample) == [f"content/partners/riders-alliance.md:4:1: error: {IN_FRONT_MATTER}"]
+
+
+@pytest.mark.parametrize("uri, old, new, position", [
+    pytest.param("coalition.yml", "tagline: Homes and buses, won together.",
+                 'tagline: "Homes and buses.\\n!!! internal\\n    SECRET"', "3:1", id="coalition-yml"),
+    pytest.param("logic.yml", "    why: Only organized tenants can stop displacement.",
+                 "    why: |\n      Only organized tenants can.\n      !!! internal\n          SECRET",
+                 "14:5", id="logic-yml"),
+])
+def test_an_internal_block_in_a_yaml_file_is_an_error(sample, uri, old, new, position):
+    sample.edit(uri, old, new)
+    assert load_problems(sample) == [f"content/{uri}:{position}: error: {IN_YAML_FILE}"]
+
+
+def test_an_internal_block_in_a_list_item_is_an_error_at_the_item(sample):
+    sample.edit("reviews/2026-10-14.md", "  - Joint testimony at the November hearing.",
+                "  - Joint testimony at the November hearing.\n  - |\n    !!! internal\n        SECRET")
+    assert load_problems(sample) == [f"content/reviews/2026-10-14.md:15:5: error: {IN_FRONT_MATTER}"]
+
+
+@pytest.mark.parametrize("text", ["Wow!!! internal politics", "Is it??? yes", "a/// b", "!! internal"])
+def test_text_that_merely_holds_the_characters_is_not_refused(sample, text):
+    sample.edit("coalition.yml", "tagline: Homes and buses, won together.", f"tagline: '{text}'")
+    assert load_problems(sample) == []
