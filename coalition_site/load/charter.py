@@ -17,11 +17,11 @@ from ..model import (KNOWN_PAGE_KEYS, Autonomy, Charter, Coalition, ConflictProt
                      JointDemand, Logic, Page, Partner, ProblemStatement, Review, StewardMandate)
 from ..model.base import ID_PATTERN
 from ..problems import Problem
-from .files import SourceFile, read_text, scan_content, split_front_matter
+from .files import SourceFile, misplaced_front_matter, read_text, scan_content, split_front_matter
 from .history import check_history
 from .privacy_markers import RULE as PRIVACY_RULE
-from .privacy_markers import (block_syntax_in_text, block_syntax_message, is_privacy_key,
-                              privacy_key_message)
+from .privacy_markers import (PRIVACY_KEYS, block_syntax_in_text, block_syntax_message,
+                              is_privacy_key, privacy_key_message)
 from .sources import Source, SourceIndex
 from .unsafe_markup import MARKUP_CHECKS, find_unsafe_markup
 from .validate import validate_model
@@ -35,6 +35,11 @@ CHARTER_FILES = {
     "charter/conflict-protocol.md": ("conflict_protocol", ConflictProtocol),
 }
 REQUIRED_FILES = ("coalition.yml", *CHARTER_FILES)
+# `key: value` lines at the top of a body are front matter in the wrong place when one of their
+# keys is one of these (lowercase): what a Markdown file of the charter, MkDocs or Material reads.
+FRONT_MATTER_KEYS = frozenset(
+    {name.lower() for model in (Partner, Review, *(m for _, m in CHARTER_FILES.values()))
+     for name in model.model_fields} | KNOWN_PAGE_KEYS | PRIVACY_KEYS)
 _REVIEW_NAME = re.compile(r"^reviews/(\d{4}-\d{2}-\d{2})\.md$")
 _PARTNER_NAME = re.compile(r"^partners/([^/]+)\.md$")
 
@@ -96,6 +101,13 @@ class _Loader:
                 self.problems.append(Problem(
                     file.display, 1, 1, "error", "the front matter that starts on line 1 is never "
                     "closed; add a line '---' after its last key", "yaml"))
+                self.failed = True
+                return
+            misplaced = misplaced_front_matter(front, keys=FRONT_MATTER_KEYS, path=file.display)
+            if misplaced:
+                # What the front matter says (its visibility above all) cannot be known: nothing
+                # else of the file is read.
+                self.problems.append(misplaced)
                 self.failed = True
                 return
             # Without front matter, a missing field is reported at line 1, not below it.

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Collection
 
 from ..problems import Problem
+from .privacy_markers import is_privacy_key
 
 MAX_FILE_BYTES = 1024 * 1024
 CHARTER_SUFFIXES = (".md", ".yml", ".yaml")
@@ -145,6 +148,104 @@ def split_front_matter(text: str) -> FrontMatter:
         if lines[index].rstrip() in ("---", "..."):
             return FrontMatter("\n".join(lines[1:index]) + "\n", "\n".join(lines[index + 1:]), index + 2)
     return FrontMatter(None, text, 1)
+
+
+# What an editor or a hurried hand makes of the line '---': other dashes (an editor's smart
+# punctuation turns '---' into an em dash and '--' into an en dash), or another Markdown rule.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_RULE_MARKS = set("-*+_=" + _DASHES)
+# `key: value` as front matter writes it (`https://...` and `10:30` are not keys); after an
+# opener, TOML's `key = value` too.
+_KEY_LINE = re.compile(r"^[ ]{0,3}([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
+_TOML_KEY_LINE = re.compile(r"^[ ]{0,3}([A-Za-z_][\w-]*)[ \t]*=")
+_NOT_READ = ("but front matter must start on line 1 with exactly '---': as it is, {keys} "
+             "(a 'visibility: internal' would be ignored)")
+
+
+def misplaced_front_matter(front: FrontMatter, *, keys: Collection[str], path: str) -> Problem | None:
+    """An error when front matter was meant but Markdown would read it as text, so that a
+    ``visibility: internal`` in it would be ignored (rule ``front-matter``).
+
+    Without front matter, that is: a line such as ``---`` that does not open it (after a blank
+    line, indented, an em dash, ``--``, ``***``, ``+++`` ...) followed by ``key: value`` lines;
+    or ``key: value`` lines at the top of the body, when one of their ``keys`` is a known
+    front-matter key or there are two or more of them (a single ``Note: we meet monthly`` is a
+    sentence). With front matter, a privacy key (``visibility: internal``) at the top of the body,
+    below the line that closed it. ``keys`` are lowercase.
+    """
+    lines = front.body.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return None
+    opener = _is_opener(lines[first])
+    start = first + 1 if opener else first
+    while opener and start < len(lines) and not lines[start].strip():
+        start += 1
+    run = _key_run(lines, start, toml=opener)
+    if not run:
+        return None
+    names = [name for _, name in run]
+    key_line = front.body_line + run[0][0]
+    column = len(lines[run[0][0]]) - len(lines[run[0][0]].lstrip()) + 1
+    if front.text is not None:
+        privacy = next(((i, name) for i, name in run if name == "visibility" or is_privacy_key(name)), None)
+        if privacy is None:
+            return None
+        index, name = privacy
+        return Problem(path, front.body_line + index, len(lines[index]) - len(lines[index].lstrip()) + 1,
+                       "error", f"'{name}' is a front matter key, but it stands below the line '---' that "
+                       "closes the front matter, where it is printed as text and ignored; move it "
+                       "above that line", "front-matter")
+    qualifies = len(names) >= 2 or any(name.lower().replace("-", "_") in keys for name in names)
+    if opener and (start == first + 1 or qualifies):
+        fixes = [f"delete the blank line{'s' * (first > 1)} above it"] if first else []
+        mark = lines[first].strip()
+        if mark != "---":
+            fixes.append(f"write '---' instead of '{mark}' (on the closing line too)")
+        elif lines[first][:1] in (" ", "\t"):
+            fixes.append("remove the spaces before it")
+        if any(_TOML_KEY_LINE.match(lines[i]) and not _KEY_LINE.match(lines[i]) for i, _ in run):
+            fixes.append("write each key as 'key: value'")
+        return Problem(path, front.body_line + first, len(lines[first]) - len(lines[first].lstrip()) + 1,
+                       "error", f"this looks like front matter, {_NOT_READ.format(keys='none of its keys is read')}; "
+                       f"{_and(fixes)}", "front-matter")
+    if qualifies:
+        many = len(names) > 1
+        them, they = ("them", "they are") if many else ("it", "it is")
+        fixes = [f"delete the blank line{'s' * (first > 1)} above {them}"] if first else []
+        fixes.append(f"put {them} between two lines '---'")
+        return Problem(path, key_line, column, "error",
+                       f"{'these lines look' if many else 'this line looks'} like front matter, "
+                       f"{_NOT_READ.format(keys='none of their keys is read' if many else 'its key is not read')}; {_and(fixes)} (if "
+                       f"{they} meant as text, start the page with a heading or a sentence)",
+                       "front-matter")
+    return None
+
+
+def _is_opener(line: str) -> bool:
+    """Whether ``line`` looks like a try at '---': rule marks only, two or more, or a dash."""
+    marks = "".join(line.split())
+    return bool(marks) and set(marks) <= _RULE_MARKS and (len(marks) >= 2 or marks in _DASHES)
+
+
+def _key_run(lines: list[str], start: int, *, toml: bool) -> list[tuple[int, str]]:
+    """The ``key: value`` lines (index, key) of the block of lines that starts at ``start``, if
+    every line of it reads as YAML (or TOML): keys, and indented or ``- `` continuations."""
+    run = []
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not line.strip():
+            break
+        match = _KEY_LINE.match(line) or (toml and _TOML_KEY_LINE.match(line))
+        if match:
+            run.append((index, match.group(1)))
+        elif not (run and (line[:1] in (" ", "\t") or line.startswith("- "))):
+            break
+    return run
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _is_utf8(name: str) -> bool:
