@@ -41,6 +41,10 @@ FRONT_MATTER_KEYS = frozenset(
     {name.lower() for model in (Partner, Review, *(m for _, m in CHARTER_FILES.values()))
      for name in model.model_fields} | KNOWN_PAGE_KEYS | PRIVACY_KEYS)
 _REVIEW_NAME = re.compile(r"^reviews/(\d{4}-\d{2}-\d{2})\.md$")
+REVIEW_FOLDERS = ("reviews", "review")
+"""A first folder named so, in any case, holds reviews: a review or an error, never a page."""
+REVIEWS_INDEXES = ("reviews/index.md", "reviews/README.md")
+"""The reviews section's own index page (replacing the generated one), an ordinary page."""
 _PARTNER_NAME = re.compile(r"^partners/([^/]+)\.md$")
 
 
@@ -173,12 +177,27 @@ class _Loader:
             partner = self.validate(uri, Partner, data, body, body_line)
             if partner is not None:
                 self.partners[partner.id] = partner
-        elif uri.startswith("reviews/") and uri.count("/") == 1 and not uri.endswith(("/index.md", "/README.md")):
+        elif uri in REVIEWS_INDEXES:
+            self.load_page(file, data, body, body_line)  # the reviews section's own index page
+        elif uri.split("/", 1)[0].lower() in REVIEW_FOLDERS and "/" in uri:
             self.load_review(file, data, body, body_line)
         else:
             self.load_page(file, data, body, body_line)
 
     def load_review(self, file: SourceFile, data: dict, body: str, body_line: int) -> None:
+        folder, rest = file.src_uri.split("/", 1)
+        if folder != "reviews" or "/" in rest:
+            # A review filed anywhere else would be an ordinary page, public by default: what
+            # is under reviews/ (or Reviews/, review/) is a review or an error.
+            stem = rest.rsplit("/", 1)[-1].removesuffix(".md")
+            fix = (f"move it to reviews/{stem}.md" if re.match(r"^\d{4}-\d{2}-\d{2}$", stem) else
+                   f"name it by its meeting date and move it to reviews/ (reviews/YYYY-MM-DD.md), or "
+                   f"move it out of '{folder}/' if it is not a review")
+            self.problems.append(Problem(
+                file.display, 1, 1, "error", f"a file under '{folder}/' is taken for a review, but a "
+                f"review must stand directly in 'reviews/', named by its meeting date; {fix}", "file"))
+            self.failed = True
+            return
         match = _REVIEW_NAME.match(file.src_uri)
         if not match:
             self.problems.append(Problem(
