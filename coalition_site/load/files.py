@@ -154,6 +154,8 @@ def split_front_matter(text: str) -> FrontMatter:
 # punctuation turns '---' into an em dash and '--' into an en dash), or another Markdown rule.
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _RULE_MARKS = set("-*+_=" + _DASHES)
+# Characters no one sees, pasted in with text from elsewhere: they must not hide an opener.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
 # `key: value` as front matter writes it (`https://...` and `10:30` are not keys); after an
 # opener, TOML's `key = value` too.
 _KEY_LINE = re.compile(r"^[ ]{0,3}([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
@@ -173,7 +175,7 @@ def misplaced_front_matter(front: FrontMatter, *, keys: Collection[str], path: s
     sentence). With front matter, a privacy key (``visibility: internal``) at the top of the body,
     below the line that closed it. ``keys`` are lowercase.
     """
-    lines = front.body.split("\n")
+    lines = _INVISIBLE.sub("", front.body).split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         return None
@@ -184,41 +186,43 @@ def misplaced_front_matter(front: FrontMatter, *, keys: Collection[str], path: s
     run = _key_run(lines, start, toml=opener)
     if not run:
         return None
+
+    def at(index: int, message: str) -> Problem:
+        line = lines[index]
+        return Problem(path, front.body_line + index, len(line) - len(line.lstrip()) + 1, "error",
+                       message, "front-matter")
+
     names = [name for _, name in run]
-    key_line = front.body_line + run[0][0]
-    column = len(lines[run[0][0]]) - len(lines[run[0][0]].lstrip()) + 1
     if front.text is not None:
-        privacy = next(((i, name) for i, name in run if name == "visibility" or is_privacy_key(name)), None)
-        if privacy is None:
-            return None
-        index, name = privacy
-        return Problem(path, front.body_line + index, len(lines[index]) - len(lines[index].lstrip()) + 1,
-                       "error", f"'{name}' is a front matter key, but it stands below the line '---' that "
-                       "closes the front matter, where it is printed as text and ignored; move it "
-                       "above that line", "front-matter")
+        privacy = next((i for i, name in run if name == "visibility" or is_privacy_key(name)), None)
+        return None if privacy is None else at(privacy, (
+            f"'{dict(run)[privacy]}' is a front matter key, but it stands below the line '---' "
+            "that closes the front matter, where it is printed as text and ignored; move it above "
+            "that line"))
     qualifies = len(names) >= 2 or any(name.lower().replace("-", "_") in keys for name in names)
     if opener and (start == first + 1 or qualifies):
         fixes = [f"delete the blank line{'s' * (first > 1)} above it"] if first else []
         mark = lines[first].strip()
         if mark != "---":
             fixes.append(f"write '---' instead of '{mark}' (on the closing line too)")
-        elif lines[first][:1] in (" ", "\t"):
+        elif _INVISIBLE.search(front.body.split("\n", first + 1)[first]):
+            fixes.append("delete the invisible character before it (it comes with text pasted from "
+                         "another program)")
+        elif lines[first] != lines[first].lstrip() or not fixes:
             fixes.append("remove the spaces before it")
         if any(_TOML_KEY_LINE.match(lines[i]) and not _KEY_LINE.match(lines[i]) for i, _ in run):
             fixes.append("write each key as 'key: value'")
-        return Problem(path, front.body_line + first, len(lines[first]) - len(lines[first].lstrip()) + 1,
-                       "error", f"this looks like front matter, {_NOT_READ.format(keys='none of its keys is read')}; "
-                       f"{_and(fixes)}", "front-matter")
+        return at(first, f"this looks like front matter, "
+                         f"{_NOT_READ.format(keys='none of its keys is read')}; {_and(fixes)}")
     if qualifies:
         many = len(names) > 1
         them, they = ("them", "they are") if many else ("it", "it is")
         fixes = [f"delete the blank line{'s' * (first > 1)} above {them}"] if first else []
         fixes.append(f"put {them} between two lines '---'")
-        return Problem(path, key_line, column, "error",
-                       f"{'these lines look' if many else 'this line looks'} like front matter, "
-                       f"{_NOT_READ.format(keys='none of their keys is read' if many else 'its key is not read')}; {_and(fixes)} (if "
-                       f"{they} meant as text, start the page with a heading or a sentence)",
-                       "front-matter")
+        keys_read = "none of their keys is read" if many else "its key is not read"
+        return at(run[0][0], f"{'these lines look' if many else 'this line looks'} like front "
+                             f"matter, {_NOT_READ.format(keys=keys_read)}; {_and(fixes)} (if {they} "
+                             "meant as text, start the page with a heading or a sentence)")
     return None
 
 
@@ -230,8 +234,9 @@ def _is_opener(line: str) -> bool:
 
 def _key_run(lines: list[str], start: int, *, toml: bool) -> list[tuple[int, str]]:
     """The ``key: value`` lines (index, key) of the block of lines that starts at ``start``, if
-    every line of it reads as YAML (or TOML): keys, and indented or ``- `` continuations."""
-    run = []
+    it starts with one: keys, and their indented or ``- `` continuation lines, up to a blank
+    line or a line of anything else."""
+    run: list[tuple[int, str]] = []
     for index in range(start, len(lines)):
         line = lines[index]
         if not line.strip():

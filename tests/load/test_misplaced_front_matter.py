@@ -40,6 +40,10 @@ def misplaced(text: str) -> str | None:
     pytest.param("+++", "+++", 1, 1, "write '---' instead of '+++' (on the closing line too)", id="toml-opener"),
     pytest.param("\n\u2014", "---", 2, 1, "delete the blank line above it and write '---' instead of "
                  "'\u2014' (on the closing line too)", id="blank-line-and-em-dash"),
+    pytest.param("\u00a0---", "---", 1, 2, "remove the spaces before it", id="no-break-space"),
+    pytest.param("\u200b---", "---", 1, 1, "delete the invisible character before it (it comes with "
+                 "text pasted from another program)", id="zero-width-space"),
+    pytest.param("\u200b\n---", "---", 2, 1, "delete the blank line above it", id="an-invisible-line-before"),
 ])
 def test_a_near_miss_front_matter_opener_is_an_error(sample, opener, close, line, column, fix):
     sample.write("onboarding.md", f"{opener}\n{INTERNAL_PAGE.format(close=close)}")
@@ -140,9 +144,9 @@ def test_a_sentence_with_a_colon_loads_as_an_ordinary_page(sample):
 OPENERS = ["---", "--", "----", "-----", "\u2014", "\u2014\u2014\u2014", "\u2013", "\u2013\u2013",
            "***", "+++", "___", "- - -", "* * *"]
 openers = st.builds(lambda indent, mark, trail: indent + mark + trail,
-                    st.sampled_from(["", " ", "  ", "\t"]), st.sampled_from(OPENERS),
+                    st.sampled_from(["", " ", "  ", "\t", "\u00a0", "\u200b"]), st.sampled_from(OPENERS),
                     st.sampled_from(["", " ", "  "]))
-blank_lines = st.lists(st.sampled_from(["", " ", "\t"]), max_size=4).map(lambda lines: "".join(f"{l}\n" for l in lines))
+blank_lines = st.lists(st.sampled_from(["", " ", "\t", "\u200b"]), max_size=4).map(lambda lines: "".join(f"{l}\n" for l in lines))
 marker = st.sampled_from(["visibility: internal", "visibility: internal  ", "internal: true",
                           "audience: internal", 'visibility = "internal"'])
 other_keys = st.lists(st.sampled_from(["title: Board notes", "description: Notes", "tags: [board]"]), max_size=2)
