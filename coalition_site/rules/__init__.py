@@ -175,6 +175,12 @@ def rules_reference() -> str:
         "`internal-html` (default: error) reports HTML marked internal (`class=\"internal\"`, or",
         "`{ .internal }` after a paragraph) that is not an internal block: nothing removes it, so a",
         "public build would publish it. Write such a block as `!!! internal` instead.",
+        "",
+        "The format's own errors are not rules and have no level: `yaml`, `schema`, `file`,",
+        "`front-matter` (front matter that does not start on line 1 with exactly `---`) and",
+        "`privacy-marker` (`internal: true`, `visibility: private` or `!!! internal` in a YAML field:",
+        "anything taken for a privacy marker that is not exactly `visibility: internal`). Each stops",
+        "every build: set to `off`, one would publish what its author meant to keep internal.",
     ]
     for rule_id, rule in RULES.items():
         lines += ["", f"## {rule_id}", "", f"Default level: **{rule.DEFAULT}**", "",
