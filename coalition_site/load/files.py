@@ -156,6 +156,7 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _RULE_MARKS = set("-*+_=" + _DASHES)
 # Characters no one sees, pasted in with text from elsewhere: they must not hide an opener.
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+_FILLED = re.compile("[^\\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
 # `key: value` as front matter writes it (`https://...` and `10:30` are not keys); after an
 # opener, TOML's `key = value` too.
 _KEY_LINE = re.compile(r"^[ ]{0,3}([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
@@ -175,15 +176,13 @@ def misplaced_front_matter(front: FrontMatter, *, keys: Collection[str], path: s
     sentence). With front matter, a privacy key (``visibility: internal``) at the top of the body,
     below the line that closed it. ``keys`` are lowercase.
     """
-    lines = _INVISIBLE.sub("", front.body).split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    lines = _Lines(front.body)  # read only as far as needed: a body may be a megabyte
+    first = lines.next_filled(0)
     if first is None:
         return None
     opener = _is_opener(lines[first])
-    start = first + 1 if opener else first
-    while opener and start < len(lines) and not lines[start].strip():
-        start += 1
-    run = _key_run(lines, start, toml=opener)
+    start = lines.next_filled(first + 1) if opener else first
+    run = [] if start is None else _key_run(lines, start, toml=opener)
     if not run:
         return None
 
@@ -205,11 +204,13 @@ def misplaced_front_matter(front: FrontMatter, *, keys: Collection[str], path: s
         mark = lines[first].strip()
         if mark != "---":
             fixes.append(f"write '---' instead of '{mark}' (on the closing line too)")
-        elif _INVISIBLE.search(front.body.split("\n", first + 1)[first]):
-            fixes.append("delete the invisible character before it (it comes with text pasted from "
+        elif lines.raw(first) != lines[first]:
+            fixes.append("delete the invisible character in it (it comes with text pasted from "
                          "another program)")
-        elif lines[first] != lines[first].lstrip() or not fixes:
+        elif lines[first] != lines[first].lstrip():
             fixes.append("remove the spaces before it")
+        elif not fixes:
+            fixes.append("write it as exactly '---'")
         if any(_TOML_KEY_LINE.match(lines[i]) and not _KEY_LINE.match(lines[i]) for i, _ in run):
             fixes.append("write each key as 'key: value'")
         return at(first, f"this looks like front matter, "
@@ -232,20 +233,61 @@ def _is_opener(line: str) -> bool:
     return bool(marks) and set(marks) <= _RULE_MARKS and (len(marks) >= 2 or marks in _DASHES)
 
 
-def _key_run(lines: list[str], start: int, *, toml: bool) -> list[tuple[int, str]]:
+class _Lines:
+    """The lines of a text, invisible characters removed, split only as far as they are read;
+    ``None`` past the last."""
+
+    def __init__(self, text: str):
+        self._text, self._position = text, 0
+        self._raw: list[str] = []
+        self._seen: list[str] = []
+
+    def __getitem__(self, index: int) -> str | None:
+        while len(self._seen) <= index and self._position <= len(self._text):
+            end = self._text.find("\n", self._position)
+            end = len(self._text) if end < 0 else end
+            self._raw.append(self._text[self._position:end])
+            self._seen.append(_INVISIBLE.sub("", self._raw[-1]))
+            self._position = end + 1
+        return self._seen[index] if index < len(self._seen) else None
+
+    def next_filled(self, index: int) -> int | None:
+        """The first line from ``index`` on with anything visible on it (``None``: none is)."""
+        if index:
+            self[index - 1]
+        if len(self._seen) > index:  # read already: not the way this module reads
+            while (line := self[index]) is not None and not line.strip():
+                index += 1
+            return None if line is None else index
+        # Found at C speed: a page may open with a megabyte of blank lines.
+        found = _FILLED.search(self._text, self._position)
+        if found is None:
+            return None
+        start = self._text.rfind("\n", self._position, found.start()) + 1 or self._position
+        skipped = self._text.count("\n", self._position, start)
+        self._raw.extend([""] * skipped)  # blank: nobody reads them again
+        self._seen.extend([""] * skipped)
+        self._position = start
+        return index + skipped
+
+    def raw(self, index: int) -> str:
+        """The line as written (after it was read through ``[]``)."""
+        return self._raw[index]
+
+
+def _key_run(lines: _Lines, start: int, *, toml: bool) -> list[tuple[int, str]]:
     """The ``key: value`` lines (index, key) of the block of lines that starts at ``start``, if
     it starts with one: keys, and their indented or ``- `` continuation lines, up to a blank
     line or a line of anything else."""
     run: list[tuple[int, str]] = []
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if not line.strip():
-            break
+    index = start
+    while (line := lines[index]) is not None and line.strip():
         match = _KEY_LINE.match(line) or (toml and _TOML_KEY_LINE.match(line))
         if match:
             run.append((index, match.group(1)))
         elif not (run and (line[:1] in (" ", "\t") or line.startswith("- "))):
             break
+        index += 1
     return run
 
 

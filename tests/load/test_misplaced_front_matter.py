@@ -41,7 +41,7 @@ def misplaced(text: str) -> str | None:
     pytest.param("\n\u2014", "---", 2, 1, "delete the blank line above it and write '---' instead of "
                  "'\u2014' (on the closing line too)", id="blank-line-and-em-dash"),
     pytest.param("\u00a0---", "---", 1, 2, "remove the spaces before it", id="no-break-space"),
-    pytest.param("\u200b---", "---", 1, 1, "delete the invisible character before it (it comes with "
+    pytest.param("\u200b---", "---", 1, 1, "delete the invisible character in it (it comes with "
                  "text pasted from another program)", id="zero-width-space"),
     pytest.param("\u200b\n---", "---", 2, 1, "delete the blank line above it", id="an-invisible-line-before"),
 ])
@@ -195,3 +195,10 @@ def test_one_sentence_with_a_colon_is_never_taken_for_front_matter(word, rest, a
     if word.lower().replace("-", "_") in FRONT_MATTER_KEYS:
         return  # `Title: ...` is front matter meant
     assert misplaced(f"{word}: {rest}{after}\n") is None
+
+
+def test_a_megabyte_of_blank_lines_before_the_opener_is_read_to_its_end():
+    blanks = " \n\t\n\u200b\n" * 100_000
+    problem = misplaced_front_matter(split_front_matter(f"{blanks}\u2014\nvisibility: internal\n\u2014\n"),
+                                     keys=FRONT_MATTER_KEYS, path="p.md")
+    assert (problem.line, problem.column, problem.rule) == (300_001, 1, "front-matter")
