@@ -119,13 +119,15 @@ def _known_keys(model: type[BaseModel], loc: tuple) -> list[str]:
 def _model_at(model: type[BaseModel], loc: tuple) -> Any:
     """The model of the mapping at ``loc`` (``None`` when no model describes it)."""
     current: Any = model
+    keyed = False  # the next part is a key of a mapping field (a partner id), not a field
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
         info = _field_info(current, part)
         if info is None:
             return None
-        current = _inner_model(info.annotation)
+        current, keyed = _inner_model(info.annotation), _is_mapping(info.annotation)
     return current
 
 
@@ -200,7 +202,6 @@ def _problem(model: type[BaseModel], error: dict, smap: SourceMap, display: str,
     shown = "the value written" if internal else _shown(value)
     kind_shown = _kind(value) if internal else _shown(value)
 
-    # A visibility's value is the marker itself, never content.
     # `visibility: no` is quoted as written, not as the boolean YAML made of it.
     privacy = _privacy_marker(model, written, kind, smap.boolean_words.get(written, value), internal)
     if privacy:

@@ -76,6 +76,8 @@ def test_a_privacy_key_on_a_tension_is_an_error(sample):
                  "visibility: internal", id="a-condition"),
     pytest.param("coalition.yml", "short_name: RTTA\n", "short_name: RTTA\nconfidential: true\n", "3:1",
                  "confidential: true", id="the-coalition"),
+    pytest.param("charter/autonomy.md", "    keeps_solo: Eviction", "    private: true\n    keeps_solo: Eviction",
+                 "6:5", "private: true", id="an-agreement-under-a-partner-id"),
 ])
 def test_a_privacy_marker_where_nothing_can_be_internal_is_an_error(sample, uri, old, new, position, written):
     sample.edit(uri, old, new)
