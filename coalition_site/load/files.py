@@ -161,6 +161,8 @@ _FILLED = re.compile("[^\\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
 # opener, TOML's `key = value` too.
 _KEY_LINE = re.compile(r"^[ ]{0,3}([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
 _TOML_KEY_LINE = re.compile(r"^[ ]{0,3}([A-Za-z_][\w-]*)[ \t]*=")
+_MARKER_VALUE = re.compile(r"^[^:]*:[ \t]*[\"']?(internal|private|partners|true|yes)[\"']?[ \t]*$",
+                           re.IGNORECASE)
 _NOT_READ = ("but front matter must start on line 1 with exactly '---': as it is, {keys} "
              "(a 'visibility: internal' would be ignored)")
 
@@ -193,7 +195,9 @@ def misplaced_front_matter(front: FrontMatter, *, keys: Collection[str], path: s
 
     names = [name for _, name in run]
     if front.text is not None:
-        privacy = next((i for i, name in run if name == "visibility" or is_privacy_key(name)), None)
+        # Below real front matter, only a marker: `Audience: tenants and riders` is a label.
+        privacy = next((i for i, name in run if name.lower() == "visibility" or (
+            is_privacy_key(name) and _MARKER_VALUE.match(lines[i]))), None)
         return None if privacy is None else at(privacy, (
             f"'{dict(run)[privacy]}' is a front matter key, but it stands below the line '---' "
             "that closes the front matter, where it is printed as text and ignored; move it above "

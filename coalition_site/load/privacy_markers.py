@@ -18,8 +18,8 @@ from .yaml_source import Path_
 
 RULE = "privacy-marker"
 
-# Keys that mean "keep this private" in other tools or in plain words (Jekyll's `published`,
-# Hugo's `private` ...). Compared lowercased, with '-' read as '_'.
+# Keys that mean "keep this private" in plain words or to other site generators (Jekyll reads
+# `published: false`). Compared lowercased, with '-' read as '_'.
 PRIVACY_KEYS = frozenset({
     "internal", "internal_only", "audience", "private", "confidential", "hidden", "secret",
     "sensitive", "restricted", "privacy", "access", "public", "published", "publish", "visible",

@@ -126,12 +126,21 @@ def test_text_that_only_resembles_front_matter_is_not_refused(text):
     assert misplaced(text) is None
 
 
-def test_a_privacy_key_below_the_closing_line_is_an_error(sample):
-    sample.write("onboarding.md", "---\ntitle: Why are we allied?\n---\nvisibility: internal\n\nSECRET\n")
+@pytest.mark.parametrize("line, key", [("visibility: internal", "visibility"),
+                                       ("Visibility: public", "Visibility"),
+                                       ("audience: internal", "audience"), ("private: true", "private")])
+def test_a_privacy_marker_below_the_closing_line_is_an_error(sample, line, key):
+    sample.write("onboarding.md", f"---\ntitle: Why are we allied?\n---\n{line}\n\nSECRET\n")
     assert load_problems(sample) == [
-        f"{PAGE}:4:1: error: 'visibility' is a front matter key, but it stands below the line '---' "
+        f"{PAGE}:4:1: error: '{key}' is a front matter key, but it stands below the line '---' "
         "that closes the front matter, where it is printed as text and ignored; move it above "
         "that line [front-matter]"]
+
+
+@pytest.mark.parametrize("line", ["Audience: tenants and riders", "Public: everyone is welcome",
+                                  "Access: step-free, by the side door"])
+def test_a_label_below_the_closing_line_is_text(line):
+    assert misplaced(f"---\ntitle: Meeting\n---\n{line}\n\nText.\n") is None
 
 
 def test_a_sentence_with_a_colon_loads_as_an_ordinary_page(sample):
