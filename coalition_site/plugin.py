@@ -139,6 +139,12 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self.command = command  # `mkdocs serve` builds into a private folder of its own
         self._announce_serving = command == "serve"
 
+    def on_shutdown(self) -> None:
+        # MkDocs keeps one instance of a plugin with on_startup for the whole process, and
+        # builds run without a command of their own (coalition-site's) must not inherit serve's.
+        self.command = "build"
+        self._announce_serving = False
+
     # -- on_config: validate, filter, plan --------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if config.config_file_path:
