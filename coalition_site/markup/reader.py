@@ -178,11 +178,23 @@ class Locator:
         return self.first_line, 1  # not found as written (tabs expanded ...): the text's start
 
 
+# An opener's title, and what follows a marker word on a line, may be the internal note itself:
+# a problem (printed in build logs, which are often public) shows the marker, never the note.
+_TITLE = re.compile(r'"[^"\n]*"')
+
+
+def _shown(finding: Finding) -> str:
+    line = " ".join(finding.snippet.split("\n")[0].split())
+    if finding.kind == "paragraph" and finding.word:
+        return line[:line.find(finding.word) + len(finding.word)] + (" ..." if not line.endswith(finding.word) else "")
+    return _TITLE.sub('"..."', line)
+
+
 def findings_to_problems(findings: Sequence[Finding], locator: Locator, path: str) -> list[Problem]:
     problems = []
     for finding in findings:
         line, column = locator.line_of(finding.snippet)
-        snippet = " ".join(finding.snippet.split("\n")[0].split())
+        snippet = _shown(finding)
         message = MESSAGES[finding.kind].format(snippet=snippet, word=finding.word)
         problems.append(Problem(path, line, column, "error", message,
                                 "internal-html" if finding.kind == "class" else RULE))

@@ -42,7 +42,7 @@ def test_a_misspelt_type():
 
 def test_a_synonym_in_a_details_block():
     assert problems('??? private "Board"\n    The budget.\n') == [
-        "content/page.md:1:1: error: '??? private \"Board\"' looks like an internal block, but "
+        "content/page.md:1:1: error: '??? private \"...\"' looks like an internal block, but "
         "'private' is not the marker 'internal', so the box would be published with everything in "
         "it; write '!!! internal' to keep it off the public site, or give it another type (note, "
         "tip ...) if it is meant for the public [internal-marker]"]
@@ -50,7 +50,7 @@ def test_a_synonym_in_a_details_block():
 
 def test_a_title_that_says_internal():
     assert problems('!!! note "Internal note"\n    The budget.\n') == [
-        "content/page.md:1:1: error: '!!! note \"Internal note\"' is titled like an internal block, "
+        "content/page.md:1:1: error: '!!! note \"...\"' is titled like an internal block, "
         "but its type is not 'internal', so the box would be published with everything in it; write "
         "'!!! internal \"Internal ...\"' to keep it off the public site, or retitle it if it is meant "
         "for the public [internal-marker]"]
@@ -110,6 +110,15 @@ def test_an_element_given_the_class(text, line):
     assert found[0].endswith("this element is marked internal in HTML, which nothing removes: a "
                              "public build would publish it; write the block as '!!! internal' in "
                              "Markdown instead [internal-html]")
+
+
+def test_a_problem_never_prints_the_note_it_was_taken_for():
+    # Build logs are often public: the title and the text after a marker word may be the note.
+    found = " ".join(problems('??? private "Fold the fund into Housing Now"\n    x\n\n'
+                              "!!!! internal Fold the fund quietly\n\n"
+                              '```\n!!! internal "Fold the fund"\n    x\n```\n'))
+    assert "Fold" not in found and found.count("internal-marker") == 3
+    assert "'!!!! internal ...'" in found and "'!!! internal \"...\"'" in found
 
 
 def test_showing_the_syntax_in_a_sentence_is_fine():
