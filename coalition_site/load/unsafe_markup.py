@@ -26,6 +26,7 @@ import re
 from html.parser import HTMLParser
 
 from ..hosts import host_refusal, url_host
+from ..markup.html import closable
 from ..problems import Problem
 from ..render.sanitize import ALLOWED_TAGS, ATTRIBUTE_VALUES
 
@@ -80,7 +81,7 @@ def find_unsafe_markup(body: str, *, path: str, body_line: int = 1) -> list[Prob
     """
     masked = _mask_code(body)
     finder = _Finder(path, body_line)
-    finder.feed(masked)
+    finder.feed(closable(masked))  # (a `<` that closes nothing is text: see closable)
     finder.close()
     problems = finder.problems
     for match in _ATTR_LIST.finditer(masked):

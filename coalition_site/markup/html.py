@@ -6,6 +6,7 @@ from the HTML that Markdown produced, so that a link counts exactly when the ren
 
 from __future__ import annotations
 
+import bisect
 import html
 import posixpath
 import re
@@ -85,9 +86,46 @@ class _Reader(HTMLParser):
 
 def _read(html: str) -> _Reader:
     reader = _Reader()
-    reader.feed(html)
+    reader.feed(closable(html))
     reader.close()
     return reader
+
+
+def closable(html: str) -> str:
+    """``html`` with each ``<`` that cannot begin a whole tag or comment made a space.
+
+    The standard library's parser looks for the end of every ``<`` it meets, to the end of the
+    text: on a text of many unclosed ``<a `` (a pull request can write one) that is quadratic,
+    minutes for a page. A tag ends at a ``>`` before the next ``<``, and a comment at ``-->``;
+    a ``<`` that has neither is text to every reader (browsers and Markdown alike), and is
+    blanked here, in one pass, keeping every other character where it was.
+    """
+    if "<" not in html:
+        return html
+    opens = [m.start() for m in _OPEN.finditer(html)]
+    closes = [m.start() for m in _CLOSE.finditer(html)]
+    comment_ends = [m.start() for m in _COMMENT_END.finditer(html)]
+    blanked = []
+    for index, at in enumerate(opens):
+        if html.startswith("<!--", at):
+            whole = bisect.bisect_left(comment_ends, at + 4) < len(comment_ends)
+        else:
+            after = bisect.bisect_right(closes, at)
+            next_open = opens[index + 1] if index + 1 < len(opens) else len(html)
+            whole = after < len(closes) and closes[after] < next_open
+        if not whole:
+            blanked.append(at)
+    if not blanked:
+        return html
+    chars = list(html)
+    for at in blanked:
+        chars[at] = " "
+    return "".join(chars)
+
+
+_OPEN = re.compile("<")
+_CLOSE = re.compile(">")
+_COMMENT_END = re.compile("-->")
 
 
 def page_links(html: str) -> list[str]:
