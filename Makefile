@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: demo demo-internal test check bench a11y dot clean
+.PHONY: demo demo-internal test golden check bench a11y dot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ demo-internal: $(STAMP) dot
 
 test: $(STAMP) dot
 	$(BIN)/python -m pytest -q -n 2
+
+# Rewrites the golden pages (tests/golden/) from the current output, on purpose only, then review
+# `git diff tests/golden` (tests/golden/README.md).
+golden: $(STAMP) dot
+	COALITION_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/golden
 
 check: $(STAMP)
 	$(BIN)/coalition-site check .
