@@ -33,7 +33,7 @@ def _describe(body: Body) -> None:
 
 @for_the_time_given()
 @given(body=bodies(), body_line=st.sampled_from([1, 1, 6, 20]))
-@property_settings(2500)
+@property_settings(2000)
 def test_a_public_reading_shows_no_internal_block_or_fails_located(body, body_line):
     _describe(body)
     public = READER.read(body.text, audience="public", path=PATH, body_line=body_line)
