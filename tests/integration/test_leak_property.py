@@ -35,8 +35,8 @@ LOCATED = re.compile(r"\.md:\d+:\d+: error:")
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
                     "0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
 
-# Where a body can go: the page, whether it is a charter file (whose front matter is kept) or an
-# ordinary page (given a title), and how its images are reached from it.
+# Where a body can go → how its images are reached from there. A page of the sample keeps its
+# front matter (a charter page, a partner, a public review); a new one is an ordinary page.
 PLACES = {
     "notes.md": "images/",
     "guides/meetings.md": "../images/",
