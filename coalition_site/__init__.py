@@ -5,17 +5,18 @@ problems, filters it for an audience and renders its pages; the MkDocs plugin (`
 and the ``coalition-site`` command are thin fronts to it.
 """
 
-from .audience import for_audience, strip_internal_blocks
+from .audience import for_audience
 from .check import CheckResult, check_charter
 from .errors import CharterError, CoalitionSiteError, ProjectError, RenderError
 from .load.charter import LoadResult, load_charter
+from .markup import MarkupReader
 from .model import Charter
 from .problems import Problem, format_problems
 
 __all__ = [
     "BuildOptions", "Charter", "CharterError", "CheckResult", "CoalitionSiteError", "LoadResult",
     "Problem", "ProjectError", "RenderError", "SiteBuild", "check_charter", "for_audience",
-    "format_problems", "load_charter", "strip_internal_blocks", "__version__",
+    "format_problems", "load_charter", "MarkupReader", "__version__",
 ]
 
 # Rendering brings in Jinja, Graphviz and pygal, which checking a charter never needs: its names

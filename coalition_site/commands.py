@@ -16,10 +16,13 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from . import serve_address
 from .check import CheckResult, check_charter, reusing_checks
 from .clock import as_of
 from .errors import CharterError, CoalitionSiteError, ProjectError
-from .nav_attachments import listed_internal_attachments, nav_attachment_problems
+from .audience.nav_attachments import listed_internal_attachments, nav_attachment_problems
+from .markup import MarkupReader, site_extensions
+from .output_dir import check_place
 from .problems import format_problems, has_errors, summary
 from .project import find_project
 from .risky_extensions import risky_extension_problems
@@ -53,17 +56,21 @@ def _check(project) -> CheckResult:
         resolve_levels(rules)
     except ValueError as exc:  # an unknown rule id or level in the plugin's config
         raise ProjectError(f"{project.config_file.name if project.config_file else 'config'}: {exc}") from None
+    reader = MarkupReader(site_extensions(project.markdown_extensions), project.markdown_configs)
     result = check_charter(project.docs_dir, project.root,
                            today=as_of(project.plugin_options.get("build_date")), rules=rules,
-                           named_assets=project.named_assets)
+                           named_assets=project.named_assets, reader=reader)
     if project.config_file is not None:
+        if project.plugin_problem is not None:
+            result.problems.append(project.plugin_problem)
         result.problems += risky_extension_problems(project.config_file, project.markdown_extensions,
-                                                    project.plugins)
+                                                    project.plugins, project.hooks,
+                                                    project.config.where("hooks"))
         if result.charter is not None and project.nav:
             listed = listed_internal_attachments(
                 result.charter, project.nav, project.docs_dir, named=project.named_assets,
                 links_root_relative=project.links_root_relative,
-                nav_root_relative=project.nav_root_relative)
+                nav_root_relative=project.nav_root_relative, reader=reader, readings=result.readings)
             result.problems += nav_attachment_problems(project.config_file, listed,
                                                        nav_root_relative=project.nav_root_relative)
     return result
@@ -74,6 +81,7 @@ def build(project_dir: Path | str = ".", *, audience: str | None = None,
           site_dir: Path | str | None = None, strict: bool = False) -> Path:
     """Build the site of ``project_dir`` for ``audience``; return the folder it was built in."""
     project = find_project(project_dir)
+    project.require_plugin()  # without it, MkDocs would publish every internal file as written
     # Validate first, so that errors print located and complete, before MkDocs starts.
     result = _check(project)
     # With --strict a warning fails the build too: before MkDocs starts, so nothing is written.
@@ -89,12 +97,29 @@ def build(project_dir: Path | str = ".", *, audience: str | None = None,
 
 def serve(project_dir: Path | str = ".", *, audience: str | None = None,
           dev_addr: str | None = None) -> None:
-    """Serve the site of ``project_dir`` with live reload (MkDocs' dev server)."""
+    """Serve the site of ``project_dir`` with live reload (MkDocs' dev server).
+
+    The internal site is served on loopback unless ``dev_addr`` (the command line's) says
+    otherwise: an address from mkdocs.yml that other machines could reach is replaced, with a
+    warning (serve_address.py).
+    """
     project = find_project(project_dir)
     if project.config_file is None:
         raise ProjectError(f"no mkdocs.yml in '{project.root}'")
+    project.require_plugin()
     _set_audience(audience)
-    address = _dev_address(dev_addr or project.dev_addr or DEFAULT_DEV_ADDR)
+    configured = project.dev_addr or DEFAULT_DEV_ADDR
+    address = _dev_address(dev_addr or configured)
+    requested = None
+    if address is not None and _effective_audience(project, audience) == "internal" \
+            and not serve_address.is_loopback(address[0]):
+        if dev_addr:
+            requested = address
+            _log_warning(serve_address.open_to_the_network(*address))
+        else:
+            address = (serve_address.LOOPBACK, address[1])
+            dev_addr = serve_address.address(*address)
+            _log_warning(serve_address.replaced(configured, address[1]))
     if address is not None:
         # Before the first build, not after it: MkDocs builds the whole site before it binds,
         # then fails with a traceback when the port is taken.
@@ -102,6 +127,7 @@ def serve(project_dir: Path | str = ".", *, audience: str | None = None,
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     options = {"dev_addr": dev_addr} if dev_addr else {}
+    token = serve_address.requested_on_command_line.set(requested)
     try:
         _run_mkdocs(lambda: mkdocs_serve(config_file=str(project.config_file), **options))
     except OSError as exc:
@@ -109,6 +135,8 @@ def serve(project_dir: Path | str = ".", *, audience: str | None = None,
         if address is None or exc.errno not in _ADDRESS_IN_USE:
             raise
         raise CoalitionSiteError(_cannot_serve(*address, exc)) from None
+    finally:
+        serve_address.requested_on_command_line.reset(token)
 
 
 @reusing_checks()
@@ -124,6 +152,7 @@ def publish(project_dir: Path | str = ".", *, audience: str = "public", message:
                           plan_publish, require_identity, working_directory)
 
     project = find_project(project_dir)
+    project.require_plugin()
     repo = Repository.find(project.root)
     if repo is None:
         raise ProjectError(f"'{project.root}' is not in a git repository; publish commits the site to "
@@ -231,11 +260,17 @@ def audience_environment(audience: str | None):
             os.environ["COALITION_AUDIENCE"] = before
 
 
+def _effective_audience(project, audience: str | None) -> str:
+    """The audience a build of ``project`` is for, as the plugin decides it: the command line's,
+    else ``COALITION_AUDIENCE``, else the plugin's option."""
+    return audience or os.environ.get("COALITION_AUDIENCE") or project.plugin_options.get("audience", "public")
+
+
 def _load_mkdocs_config(project, audience, site_dir, strict):
     if project.config_file is None:
         raise ProjectError(f"no mkdocs.yml in '{project.root}'; create one, or start with "
                            "'coalition-site new DIR'")
-    effective = audience or os.environ.get("COALITION_AUDIENCE") or project.plugin_options.get("audience", "public")
+    effective = _effective_audience(project, audience)
     if site_dir is None and effective == "internal":
         # Never build the internal site where the public one is published from.
         site_dir = project.root / DEFAULT_SITE_DIRS["internal"]
@@ -243,6 +278,11 @@ def _load_mkdocs_config(project, audience, site_dir, strict):
     from mkdocs.exceptions import Abort, ConfigurationError
 
     options = {"strict": strict or None}
+    # Before MkDocs reads the config, whose own check of site_dir against docs_dir would speak
+    # first: ours names the place (a pull request can change site_dir). The plugin checks the rest.
+    place = site_dir if site_dir is not None else project.site_dir
+    if place is not None:
+        check_place(place, project_dir=project.root, docs_dir=project.docs_dir)
     if site_dir is not None:
         options["site_dir"] = str(Path(site_dir).resolve())
     _configure_logging()  # MkDocs logs each wrong value of the config, then aborts
@@ -308,6 +348,11 @@ def _run_mkdocs(function, *args) -> None:
         if message == "Aborted with a BuildError!":  # MkDocs logged the reason just above
             message = "the build failed; the ERROR above says why"
         raise CoalitionSiteError(message) from None
+
+
+def _log_warning(message: str) -> None:
+    _configure_logging()
+    logging.getLogger("mkdocs.plugins.coalition").warning(message)
 
 
 def _configure_logging() -> None:

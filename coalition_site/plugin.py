@@ -1,12 +1,17 @@
 """The MkDocs plugin ``coalition``: a thin adapter from MkDocs events to the core library.
 
-on_config  check the charter (stop on errors), filter it for the audience, plan the site,
-           filter a site's own nav, and point the build at a fresh folder (output_dir.py)
-on_files   drop the charter's data files, hidden pages and (public) the attachments only
-           internal content uses; add generated pages, features' files (diagrams) and styles
-on_page_*  give each page its filtered Markdown, then its partial rendered around the HTML;
-           mark each page of the internal site as internal
-on_post_build  scan a public build for internal values (leaks.py), then move it into place
+on_config  refuse to deploy or serve the internal site where the public one goes, check the
+           charter (stop on errors), filter it for the audience, plan the site, add the Markdown
+           extension that reads internal blocks (markup/), filter a site's own nav, keep
+           Material's privacy plugin to public hosts (privacy_guard.py), and point the build at a
+           fresh folder (output_dir.py)
+on_files   drop the charter's data files and hidden pages; add generated pages, features'
+           files (diagrams) and styles
+on_page_*  give each page its Markdown (internal blocks are dropped as Markdown parses it, for
+           the public), then its partial rendered around the HTML; note what each public page
+           links to; mark each page of the internal site as internal
+on_env     (public) leave out the attachments that only internal content uses
+on_post_build  scan a public build for internal values (audience/leaks.py), then move it into place
 """
 
 from __future__ import annotations
@@ -14,8 +19,10 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import posixpath
 import time
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -25,19 +32,23 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import CountHandler, get_relative_url, yaml_load
+from mkdocs.utils import CountHandler, get_relative_url
 
-from .asset_links import internal_only_assets
+from . import serve_address
 from .audience import AUDIENCES, for_audience
+from .audience.attachments import internal_uses
+from .audience.leaks import LeakScanner, internal_values, scan_site, site_words
+from .audience.nav_attachments import listed_internal_attachments, message as nav_attachment_message
 from .check import check_charter
 from .clock import as_of
-from .errors import CoalitionSiteError
-from .leaks import LeakScanner, internal_values, scan_site, site_words
+from .errors import CoalitionSiteError, os_reason
 from .load.assets import PUBLISHED_SUFFIXES, is_published_asset
-from .nav_attachments import listed_internal_attachments, message as nav_attachment_message
+from .load.mkdocs_yaml import read_mkdocs_yaml
+from .markup import AudienceExtension, Locator, MarkupReader, page_links, site_extensions, text_fragments
+from .markup.reader import findings_to_problems
 from .output_dir import StagedOutput, separate_site_dirs
-from .project import TWICE, named_assets
-from .render.internal_blocks import InternalBlocksExtension
+from .privacy_guard import FetchGuard, UnguardedPrivacyPlugin, guard_privacy_plugins
+from .project import TURNED_OFF, TWICE, named_assets
 from .render.internal_marks import ROBOTS_TXT, mark_internal
 from .render.pages import BYTECODE_CACHE, TEMPLATES_DIR
 from .render.plain_text import plain_nav, safe_meta
@@ -45,7 +56,7 @@ from .render.search_skip import for_page, for_search
 from .render.site import BuildOptions, SiteBuild
 from .render.toc import toc_tokens
 from .render.user_nav import filter_nav, nav_links
-from .risky_extensions import find_risky, message
+from .risky_extensions import find_risky, hooks_message, message
 from .rules import resolve_levels
 from .user_cache import user_cache_dir
 
@@ -54,9 +65,6 @@ log = logging.getLogger("mkdocs.plugins.coalition")
 ASSETS_DIR = Path(__file__).parent / "assets"
 MATERIAL_OVERRIDES = TEMPLATES_DIR / "overrides"  # main.html: the banner of archived versions
 STYLESHEET = "assets/coalition/coalition.css"
-# What charter prose needs from Python-Markdown; added when a site's mkdocs.yml leaves them out,
-# so that the minimal mkdocs.yml is all a steward writes.
-MARKDOWN_EXTENSIONS = ("admonition", "pymdownx.details", "attr_list", "md_in_html", "tables", "toc")
 # Front matter that templates may read; the rest of a charter file's front matter (such as
 # `representatives`) is data for the partials, never exposed through `page.meta`.
 PAGE_META_KEYS = ("title", "description", "hide", "tags", "template", "icon", "status",
@@ -78,8 +86,23 @@ class _FolderPath(c.Type):
         return value
 
 
+class _AlwaysOn(c.Type):
+    """``enabled``, as Material's plugins have it, but only ``true``: with the plugin off, MkDocs
+    would publish the content folder as it is. MkDocs validates a plugin's options before any
+    build, so ``enabled: false`` stops even a plain ``mkdocs build``."""
+
+    def __init__(self):
+        super().__init__(bool, default=True)
+
+    def run_validation(self, value: object) -> bool:
+        value = super().run_validation(value)
+        if not value:
+            raise base.ValidationError(TURNED_OFF.format(value="false"))
+        return value
+
+
 class CoalitionConfig(base.Config):
-    enabled = c.Type(bool, default=True)
+    enabled = _AlwaysOn()
     audience = c.Choice(AUDIENCES, default="public")
     """Overridden by the ``COALITION_AUDIENCE`` environment variable."""
     rules = c.Type(dict, default={})
@@ -104,19 +127,39 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self.theme_files: dict[str, str] = {}
         self.named_assets: set[str] = set()
         self.internal_assets: set[str] = set()
+        self.extension: AudienceExtension | None = None
+        self._leak_inputs: dict | None = None
+        self._internal_uses: set[str] = set()
+        self._shown: set[str] = set()
+        self._public_prose: list[str] = []
+        self.fetch_guard: FetchGuard | None = None
+        self._announce_serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # `mkdocs serve` builds into a private folder of its own
+        self._announce_serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        # MkDocs keeps one instance of a plugin with on_startup for the whole process, and
+        # builds run without a command of their own (coalition-site's) must not inherit serve's.
+        self.command = "build"
+        self._announce_serving = False
 
     # -- on_config: validate, filter, plan --------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled:
-            return None
+        if config.config_file_path:
+            # MkDocs' own read has run whatever code a tag of mkdocs.yml names: too late to stop
+            # that (coalition-site's commands read it safely first), not too late to refuse the build.
+            try:
+                read_mkdocs_yaml(config.config_file_path)
+            except CoalitionSiteError as exc:
+                raise PluginError(f"coalition: {exc}") from None
         instances = [name for name in config.plugins if name.split(" #")[0] == "coalition"]
         if len(instances) > 1:
             name = Path(config.config_file_path or "mkdocs.yml").name
             raise PluginError(f"coalition: {TWICE.format(config=name, times=len(instances))}")
         self.audience = self._resolve_audience()
+        self._refuse_public_destinations(config)
         project_dir = Path(config.config_file_path or ".").resolve().parent
         try:
             today = as_of(self.config.build_date)
@@ -124,9 +167,13 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         except (CoalitionSiteError, ValueError) as exc:  # ValueError: an unknown rule id or level
             raise PluginError(f"coalition: {exc}") from None
         self.named_assets = set(named_assets(config))
+        # Charter prose is read with the site's own extensions, in check as in the build.
+        config.markdown_extensions[:] = site_extensions(
+            e for e in config.markdown_extensions if not isinstance(e, AudienceExtension))
+        reader = MarkupReader(config.markdown_extensions, config.mdx_configs)
         try:
             result = check_charter(config.docs_dir, project_dir, today=today, rules=self.config.rules,
-                                   named_assets=self.named_assets)
+                                   named_assets=self.named_assets, reader=reader)
         except CoalitionSiteError as exc:
             raise PluginError(f"coalition: {exc}") from None
         for problem in result.problems:
@@ -144,11 +191,9 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         config.theme.dirs.append(str(TEMPLATES_DIR))  # last: a site's custom_dir overrides ours
         if config.theme.name == "material":  # our main.html: after custom_dir, before Material's
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(MATERIAL_OVERRIDES))
-        for extension in MARKDOWN_EXTENSIONS:
-            if extension not in config.markdown_extensions:
-                config.markdown_extensions.append(extension)
-        if self.audience == "public":
-            config.markdown_extensions.append(InternalBlocksExtension())
+        # Last, after the admonition, details and blocks extensions whose readers it wraps.
+        self.extension = AudienceExtension(self.audience)
+        config.markdown_extensions.append(self.extension)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         try:
@@ -162,20 +207,37 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             for uri in listed_internal_attachments(
                     result.charter, config.nav, config.docs_dir, named=self.named_assets,
                     links_root_relative=_relative_to_docs(config.validation.links),
-                    nav_root_relative=_relative_to_docs(config.validation.nav)):
+                    nav_root_relative=_relative_to_docs(config.validation.nav),
+                    reader=reader, readings=result.readings):
                 log.warning(f"coalition: mkdocs.yml: {nav_attachment_message(uri)}")
-        for kind, name, effect in find_risky(config.markdown_extensions, config.plugins):
+        for kind, name, effect in find_risky(config.markdown_extensions,
+                                             [p for p in config.plugins if p not in config.hooks]):
             log.warning(f"coalition: mkdocs.yml: {message(kind, name, effect)}")
+        if config.hooks:
+            log.warning(f"coalition: mkdocs.yml: {hooks_message(config.hooks)}")
+        try:
+            self.fetch_guard = guard_privacy_plugins(config.plugins, project_dir,
+                                                     public=self.audience == "public")
+        except UnguardedPrivacyPlugin as exc:
+            raise PluginError(
+                "coalition: mkdocs.yml: the privacy plugin of the installed mkdocs-material cannot "
+                f"be kept to public hosts (it has no {exc}), so a public build could download from "
+                "the builder's own network; set the plugin's 'assets_fetch: false', or install "
+                "mkdocs-material 9.8") from None
         self.scanner = None
         self.internal_assets = set()
+        self._leak_inputs = None
+        self._shown, self._public_prose = set(), []
         if self.audience == "public":
-            self.internal_assets = self._internal_assets(config, result.charter)
-            self.scanner = LeakScanner(internal_values(
-                result.charter, public_pages=self.build.plan.pages,
-                use_directory_urls=config.use_directory_urls,
+            # What internal content uses, from Markdown's readings for the partners; what the
+            # public pages show is noted as MkDocs renders them, and compared in on_env.
+            self._internal_uses = internal_uses(result.charter, self.build.plan.pages, reader,
+                                                readings=result.readings)
+            self._leak_inputs = dict(
+                charter=result.charter, reader=reader, readings=result.readings,
+                public_pages=self.build.plan.pages, use_directory_urls=config.use_directory_urls,
                 public_texts=[config.site_name or "", config.site_description or "", config.copyright or "",
-                              *site_words(_partials(config))],
-                internal_assets=self.internal_assets))
+                              *site_words(_partials(config))])
         self._stage_output(config)
         if os.environ.get("MIKE_DOCS_VERSION"):  # built by `mike deploy`: show its version menu
             from .publish import enable_version_selector  # (publishing's module: mike's builds only)
@@ -183,19 +245,15 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             enable_version_selector(config.extra)
         return config
 
-    def _internal_assets(self, config: MkDocsConfig, charter) -> set[str]:
+    def _internal_assets(self, config: MkDocsConfig) -> set[str]:
         """The attachments of the content folder that only internal content uses: a public build
-        leaves them out (on_files) and its leak check makes sure they stay out."""
-        # Under `validation: {links: {absolute_links: relative_to_docs}}` MkDocs resolves a
-        # link such as `/images/map.png` in the content folder; otherwise it leaves it as it is.
-        root_relative = _relative_to_docs(config.validation.links)
+        leaves them out (on_env) and its leak check makes sure they stay out."""
         # The nav as this build keeps it (filtered for the audience): a file it links to is shown
         # by every public page. `validation.nav` has its own setting for `/` paths.
         nav_shown = nav_links(config.nav, root_relative=_relative_to_docs(config.validation.nav))
         docs_dir = Path(config.docs_dir)
         # What mkdocs.yml names is the steward's choice: published whatever uses it.
-        return {uri for uri in internal_only_assets(charter, self.build.plan.pages, root_relative=root_relative,
-                                                    also_shown=nav_shown)
+        return {uri for uri in self._internal_uses - self._shown - nav_shown
                 if Path(uri).suffix.lower() in PUBLISHED_SUFFIXES and uri not in self.named_assets
                 and (docs_dir / uri).is_file()}
 
@@ -222,10 +280,48 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                 log.info(f"coalition: building the internal site in '{target}', never in the "
                          "public site's folder")
         try:
-            self.staged = StagedOutput(target)
-        except (CoalitionSiteError, OSError) as exc:
-            raise PluginError(f"coalition: cannot build in '{target}': {exc}") from None
+            # Never the project's own folder or its content: a pull request can change site_dir.
+            self.staged = StagedOutput(target, docs_dir=config.docs_dir, project_dir=Path(
+                config.config_file_path).parent if config.config_file_path else None)
+        except CoalitionSiteError as exc:
+            raise PluginError(f"coalition: {exc}") from None
+        except OSError as exc:
+            raise PluginError(f"coalition: cannot build in '{target}': {os_reason(exc)}") from None
         config.site_dir = str(self.staged.path)
+
+    def _refuse_public_destinations(self, config: MkDocsConfig) -> None:
+        """Stop an internal build that would go where only public ones may: GitHub Pages, or a
+        dev server that other machines can reach. Before anything is built."""
+        internal = self.audience == "internal"
+        if internal and self.command == "gh-deploy":
+            source, undo = self._audience_source()
+            raise PluginError(
+                "coalition: 'mkdocs gh-deploy' publishes to GitHub Pages, where anyone can read it, "
+                f"and this is a build of the internal site ({source}); nothing was built or pushed. "
+                f"To deploy the public site, {undo}. Build the internal site with 'coalition-site "
+                "build --audience internal' and host it behind a sign-in.")
+        if self.command != "serve" and not _served_by_mkdocs(config):
+            return
+        # MkDocs reads dev_addr before any plugin sees the config, and binds after the first
+        # build: an address can be refused here, not changed. Nor does the plugin API tell
+        # whether it came from mkdocs.yml or from `-a` (coalition-site serve tells, see
+        # serve_address.py), so off loopback only the command line's address is served.
+        host, port = config.dev_addr
+        open_to_network = not serve_address.is_loopback(host)
+        if internal and open_to_network and serve_address.requested_on_command_line.get() != (host, port):
+            raise PluginError(f"coalition: {serve_address.refused(host, port)}")
+        if self._announce_serving:
+            self._announce_serving = False
+            where = "open to the network" if open_to_network else "this machine only"
+            log.info(f"coalition: serving the {self.audience} site on "
+                     f"{serve_address.address(host, port)} ({where})")
+
+    def _audience_source(self) -> tuple[str, str]:
+        """What made this build internal, and how to undo it."""
+        if os.environ.get("COALITION_AUDIENCE"):
+            return "COALITION_AUDIENCE=internal", "run it without COALITION_AUDIENCE"
+        return ("audience: internal in the coalition plugin's options in mkdocs.yml",
+                "set audience: public there")
 
     def _resolve_audience(self) -> str:
         audience = os.environ.get("COALITION_AUDIENCE") or self.config.audience
@@ -239,7 +335,6 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if self.build is None:
             return None
         planned = self.build.plan.pages
-        left_out = 0
         for file in list(files):
             if not file.generated_by and file.src_uri.endswith((".yml", ".yaml")):
                 files.remove(file)  # charter data is shown through pages, never copied raw
@@ -248,12 +343,6 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             elif _from_docs(file, config) and not file.is_documentation_page() \
                     and not is_published_asset(file.src_uri, self.named_assets):
                 files.remove(file)  # could run code on the site's address (check warns)
-            elif file.src_uri in self.internal_assets and _from_docs(file, config):
-                files.remove(file)  # only internal content uses it: public builds leave it out
-                left_out += 1
-        if left_out:
-            log.info(f"coalition: left {left_out} attachment{'s' * (left_out != 1)} out of the public "
-                     "site (only internal content uses them)")
         for page in planned.values():
             if page.generated and files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content=f"# {page.title}\n"))
@@ -295,10 +384,29 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         meta.setdefault("title", planned.title)
         page.meta = safe_meta(meta)  # Material's templates print these without escaping
         if getattr(planned.item, "body", None) is not None:
-            return planned.item.body  # the audience-filtered body (internal blocks removed)
+            return planned.item.body  # internal blocks go as Markdown parses it (markup/blocks.py)
         return f"# {planned.title}\n"
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
+    # -- on_page_content: the page as Markdown read it, then its partial ------------------------
+    @event_priority(100)  # first: the page's own HTML, before any other plugin changes it
+    def _read_page(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if self.build is None or self.extension is None:
+            return None
+        findings, self.extension.findings = self.extension.findings, []
+        if findings:
+            # check() read every charter file the same way and would have stopped the build:
+            # this is a page it did not read, or Markdown that another plugin changed.
+            planned = self.build.page(page.file.src_uri)
+            first_line = getattr(getattr(planned, "item", None), "body_line", 1)
+            problems = findings_to_problems(findings, Locator(page.markdown or "", first_line),
+                                            _display(config, page.file))
+            raise PluginError("coalition: a privacy marker is not exactly one; nothing was built:\n"
+                              + "\n".join(str(p) for p in problems))
+        if self.audience == "public":
+            self._public_prose += text_fragments(html)  # what the public may read anyway
+        return None
+
+    def _render_page(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.build is None:
             return None
 
@@ -318,13 +426,30 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             raise PluginError(f"coalition: {page.file.src_uri}: {exc}") from None
         if rendered is not html:
             page.toc = get_toc(toc_tokens(rendered))  # the partial's sections, for Material's TOC
+        if self.audience == "public":
+            self._shown |= _shown_files(rendered, page.url)
         return rendered
 
+    on_page_content = CombinedEvent(_read_page, _render_page)
+
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self._stop_private_downloads()  # the privacy plugin's on_env (priority 50) waited for them
         if self.build is not None and env.bytecode_cache is None:
             # The theme's templates are compiled anew by every build, as our partials were: the
             # same private, checksum-keyed cache serves them (render/pages.py).
             env.bytecode_cache = BYTECODE_CACHE
+        if self.build is not None and self.audience == "public":
+            # Every page has been rendered and no file copied yet: what no public page shows and
+            # internal content uses stays out of the site.
+            self.internal_assets = self._internal_assets(config)
+            left_out = 0
+            for file in list(files):
+                if file.src_uri in self.internal_assets and _from_docs(file, config):
+                    files.remove(file)
+                    left_out += 1
+            if left_out:
+                log.info(f"coalition: left {left_out} attachment{'s' * (left_out != 1)} out of the "
+                         "public site (only internal content uses them)")
         return env
 
     # -- search: what the index reads of a charter page (render/search_skip.py) ---------------------
@@ -365,6 +490,13 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.build is None:
             return
+        self._stop_private_downloads()  # those of templates, after the privacy plugin's (50)
+        if self._leak_inputs is not None:
+            started = time.monotonic()
+            self.scanner = LeakScanner(internal_values(
+                **self._leak_inputs, internal_assets=self.internal_assets,
+                public_prose=self._public_prose))
+            log.debug(f"coalition: listed the internal values in {time.monotonic() - started:.2f} s")
         if self.scanner is not None:
             started = time.monotonic()
             leaks = scan_site(config.site_dir, self.scanner, unchanged=self.theme_files)
@@ -383,9 +515,22 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         staged, self.staged = self.staged, None
         try:
             config.site_dir = str(staged.commit())
+        except CoalitionSiteError as exc:  # files that no build made appeared during this one
+            staged.discard()
+            raise PluginError(f"coalition: {exc}") from None
         except OSError as exc:
             staged.discard()
             raise PluginError(f"coalition: cannot move the build into '{staged.target}': {exc}") from None
+
+    def _stop_private_downloads(self) -> None:
+        refusals = self.fetch_guard.refusals if self.fetch_guard is not None else []
+        if refusals:
+            raise PluginError(
+                "coalition: a public build downloads from public hosts only, and Material's privacy "
+                "plugin was asked to download from the builder's own network; nothing was "
+                "published:\n" + "\n".join(f"  {refusal}" for refusal in refusals)
+                + "\nUse a public https:// address, or put the file in the content folder "
+                  "('coalition-site check' shows the line).")
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.staged is not None:
@@ -400,6 +545,39 @@ def _links_from(by_uri: dict[str, File], here: str):
         target = by_uri.get(src_uri)
         return get_relative_url(target.url, here) if target else "#"
     return link
+
+
+def _shown_files(html: str, page_url: str) -> set[str]:
+    """The files of the site a rendered page links to or shows, as site paths: MkDocs has made
+    each link relative to the page's URL (and a link from the site's root stays one)."""
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    shown = set()
+    for url in page_links(html):
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or not parts.path:
+            continue
+        path = unquote(parts.path)
+        target = posixpath.normpath(path.lstrip("/") if path.startswith("/") else base + path)
+        if not target.startswith(("../", "/")) and target not in (".", ".."):
+            shown.add(target)
+    return shown
+
+
+def _display(config: MkDocsConfig, file: File) -> str:
+    """A page's file as problems print it: relative to the project's folder."""
+    project = Path(config.config_file_path or ".").resolve().parent
+    try:
+        return Path(file.abs_src_path or "").resolve().relative_to(project).as_posix()
+    except ValueError:
+        return file.src_uri
+
+
+def _served_by_mkdocs(config: MkDocsConfig) -> bool:
+    """Whether MkDocs' dev server runs this build: `mkdocs serve --clean` tells plugins that its
+    command is `build`, and the one trace of serving is the site_url it gives the config, the dev
+    server's own address (no site's real address is `http://0.0.0.0:8000/`)."""
+    host, port = config.dev_addr
+    return bool(config.site_url) and config.site_url.startswith(f"http://{host}:{port}/")
 
 
 def _relative_to_docs(section) -> bool:
@@ -417,11 +595,7 @@ def _from_docs(file: File, config: MkDocsConfig) -> bool:
 def _public_site_dir(config: MkDocsConfig) -> Path:
     """The folder mkdocs.yml itself names (public builds go there unless told otherwise)."""
     config_file = Path(config.config_file_path or "mkdocs.yml")
-    try:
-        with config_file.open("rb") as handle:
-            raw = yaml_load(handle) or {}
-    except Exception:  # the file loaded a moment ago; if it cannot now, assume the default
-        raw = {}
+    raw = read_mkdocs_yaml(config_file).data if config_file.is_file() else {}
     return config_file.parent / str(raw.get("site_dir") or "site")
 
 

@@ -9,16 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .errors import ProjectError
-from .load.yaml_source import syntax_error
+from .load.mkdocs_yaml import Location, MkDocsYaml, RelativePath, read_mkdocs_yaml
+from .problems import Problem
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 # MkDocs runs every entry of a plugin, each with its own options (one public, one internal ...),
 # and only warns; the plugin is made to run once.
 TWICE = ("{config}: 'plugins' lists coalition {times} times; keep one entry (its options decide "
          "what check and build do)")
+# Without the plugin, MkDocs builds the content folder as plain Markdown pages.
+_UNFILTERED = ("MkDocs would publish the content folder as it is (every internal review, internal "
+               "block and logic.yml)")
+NO_PLUGINS = f"there is no 'plugins' list, so {_UNFILTERED}; add one: 'plugins: [search, coalition]'"
+NOT_LISTED = (f"'plugins' does not list coalition, so {_UNFILTERED}; add it: "
+              "'plugins: [search, coalition]'")
+TURNED_OFF = ("'enabled: {value}' would turn the coalition plugin off, and " + _UNFILTERED
+              + "; remove it: the coalition plugin cannot be turned off")
+PLUGIN_RULE = "plugin-missing"
 
 
 @dataclass
@@ -28,6 +36,8 @@ class Project:
     docs_dir: Path
     plugin_options: dict = field(default_factory=dict)
     markdown_extensions: list[str] = field(default_factory=list)
+    markdown_configs: dict = field(default_factory=dict)
+    """The options of each Markdown extension, by name (MkDocs' ``mdx_configs``)."""
     plugins: list[str] = field(default_factory=list)
     named_assets: list[str] = field(default_factory=list)
     """Files of the content folder that mkdocs.yml names (styles, scripts, logo, favicon)."""
@@ -39,6 +49,20 @@ class Project:
     """Whether a ``/`` path in ``nav:`` names a file of the content folder (see :func:`relative_to_docs`)."""
     links_root_relative: bool = False
     """The same for links in pages."""
+    site_dir: Path | None = None
+    """Where mkdocs.yml says a build goes (``None``: it does not say; MkDocs' default)."""
+    hooks: list[str] = field(default_factory=list)
+    """The Python files ``hooks:`` runs (see risky_extensions.py)."""
+    config: MkDocsYaml | None = None
+    """``mkdocs.yml`` as read, safely, with where each of its keys stands."""
+    plugin_problem: Problem | None = None
+    """Why MkDocs would build this project without the coalition plugin, if it would."""
+
+    def require_plugin(self) -> None:
+        """Refuse to build (or serve, or publish) what MkDocs would build without the plugin."""
+        problem = self.plugin_problem
+        if problem is not None:
+            raise ProjectError(f"{problem.path}:{problem.line}:{problem.column}: {problem.message}")
 
 
 def find_project(root: Path | str = ".") -> Project:
@@ -52,7 +76,9 @@ def find_project(root: Path | str = ".") -> Project:
             return Project(root, None, root / "content")
         raise ProjectError(f"no mkdocs.yml in '{root}'; run this in a coalition-site project, give "
                            "its folder, or create one with 'coalition-site new DIR'")
-    config = _read_config(config_file)
+    # Before anything else reads it: MkDocs' own loader would run the code a tag names.
+    mkdocs_yaml = read_mkdocs_yaml(config_file, root)
+    config = mkdocs_yaml.data
     docs_name = config.get("docs_dir") or "docs"
     if not isinstance(docs_name, str) or "\x00" in docs_name:
         raise ProjectError(f"{config_file.name}: 'docs_dir' must name a folder, like 'docs_dir: content'")
@@ -77,13 +103,71 @@ def find_project(root: Path | str = ".") -> Project:
         raise ProjectError(f"{config_file.name}: 'extra_css' lists {wrong!r}; list the paths of "
                            "stylesheets, like 'extra_css: [styles/extra.css]'")
     extensions = [name for name, _ in _entries(config.get("markdown_extensions"))]
+    extension_configs = {name: _resolved(options, root, docs_dir)
+                         for name, options in _entries(config.get("markdown_extensions"))
+                         if isinstance(options, dict)}
     dev_addr = config.get("dev_addr")
     nav = config.get("nav")
+    site_dir = config.get("site_dir")
     return Project(root, config_file, docs_dir, options if isinstance(options, dict) else {},
-                   extensions, plugins, named_assets(config),
+                   extensions, extension_configs, plugins, named_assets(config),
                    dev_addr if isinstance(dev_addr, str) else None,
                    nav if isinstance(nav, list) else None,
-                   relative_to_docs(config, "nav"), relative_to_docs(config, "links"))
+                   relative_to_docs(config, "nav"), relative_to_docs(config, "links"),
+                   site_dir=root / site_dir if isinstance(site_dir, str) and "\x00" not in site_dir else None,
+                   hooks=_hooks(config.get("hooks")), config=mkdocs_yaml,
+                   plugin_problem=plugin_problem(mkdocs_yaml))
+
+
+def plugin_problem(config: MkDocsYaml) -> Problem | None:
+    """An error when MkDocs would build this ``mkdocs.yml`` without the coalition plugin: no
+    ``plugins:`` (MkDocs then runs ``search`` alone), a list without ``coalition``, or the plugin
+    turned off with ``enabled: false``."""
+    start = Location(config.file, 1, 1)  # a missing key: where it is to be added
+    if config.data.get("plugins") is None:
+        return _plugin_problem(config.where("plugins") or start,
+                               NO_PLUGINS if "plugins" not in config.data else NOT_LISTED)
+    plugins = config.data["plugins"]
+    at = config.where("plugins") or start
+    # Each entry as (where its options stand, name, options), in either form MkDocs reads.
+    if isinstance(plugins, dict):
+        entries = [(("plugins", name), name, options) for name, options in plugins.items()]
+    elif isinstance(plugins, list):
+        entries = []
+        for index, entry in enumerate(plugins):
+            if isinstance(entry, dict) and len(entry) == 1:
+                (name, options), = entry.items()
+                entries.append((("plugins", index, name), name, options))
+            else:
+                entries.append((("plugins", index), entry, None))
+    else:
+        return None  # MkDocs refuses it and says why
+    listed = [(path, options) for path, name, options in entries if name == "coalition"]
+    if not listed:
+        return _plugin_problem(at, NOT_LISTED)
+    path, options = listed[0]
+    if isinstance(options, dict) and "enabled" in options and options["enabled"] is not True:
+        value = options["enabled"]
+        shown = "null" if value is None else str(value).lower() if isinstance(value, bool) else value
+        return _plugin_problem(config.where(*path, "enabled") or at, TURNED_OFF.format(value=shown))
+    return None
+
+
+def _plugin_problem(at: Location, message: str) -> Problem:
+    return Problem(at.file, at.line, at.column, "error", message, PLUGIN_RULE)
+
+
+def _resolved(value, root: Path, docs_dir: Path):
+    """An extension's options with each ``!relative`` path made a path, for ``check``'s reading
+    of the charter (which has no page at hand: a page's own folder is read as the content folder)."""
+    if isinstance(value, RelativePath):
+        base = root if value.base == "config_dir" else docs_dir
+        return str(base / value.suffix) if value.suffix else str(base)
+    if isinstance(value, dict):
+        return {key: _resolved(item, root, docs_dir) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_resolved(item, root, docs_dir) for item in value]
+    return value
 
 
 def relative_to_docs(config: dict, section: str) -> bool:
@@ -134,34 +218,16 @@ def named_assets(config) -> list[str]:
     return found
 
 
+def _hooks(value) -> list[str]:
+    """The files ``hooks:`` lists; whatever else it holds, as one (MkDocs refuses it, but a
+    warning about it costs nothing)."""
+    if isinstance(value, list):
+        return [str(hook) for hook in value]
+    return [str(value)] if value else []
+
+
 def _listed(value) -> list:
     """A list option of MkDocs' config (``extra_css``); nothing when it is not a list (the
     build then says so)."""
     return list(value) if isinstance(value, (list, tuple)) else []
 
-
-def _read_config(path: Path) -> dict:
-    from mkdocs.utils import yaml_load  # understands !ENV and !relative, as MkDocs does
-
-    try:
-        with path.open("rb") as handle:
-            config = yaml_load(handle)
-    except TypeError:
-        # MkDocs looks for `INHERIT` in whatever the file holds: a lone number or `true` fails.
-        raise ProjectError(f"{path.name} must be a set of 'key: value' lines") from None
-    except (yaml.YAMLError, Exception) as exc:  # MkDocs wraps YAML errors in its own types
-        cause = exc.__context__ if not isinstance(exc, yaml.YAMLError) else exc
-        if isinstance(cause, yaml.MarkedYAMLError):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            error = syntax_error(cause, text, 0)
-            raise ProjectError(f"{path.name}:{error.line}:{error.column}: {error.message}; "
-                               f"{error.fix}") from None
-        raise ProjectError(f"{path.name} cannot be read: {_one_line(exc)}") from None
-    if not isinstance(config, dict):
-        raise ProjectError(f"{path.name} must be a set of 'key: value' lines")
-    return config
-
-
-def _one_line(exc: Exception) -> str:
-    """An exception's message on one line (PyYAML's carry their position on lines of their own)."""
-    return " ".join(str(exc).split())

@@ -4,7 +4,8 @@ Charter pages come by pull request from many organizations. With ``pymdownx.snip
 partner's page can include ``--8<-- "content/board-notes.md"`` (an internal page, inside a
 public one); with the ``macros`` plugin, ``{{ ... }}`` in a page runs a template with the whole
 configuration at hand. coalition-site never enables them; ``check`` warns when a site's
-``mkdocs.yml`` does (rule ``unsafe-extension``), and so does the build.
+``mkdocs.yml`` does (rule ``unsafe-extension``), and so does the build. So for ``hooks:``,
+which runs Python files of the repository as part of the build.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import re
 from pathlib import Path
 from typing import Iterable
 
+from .load.mkdocs_yaml import Location
 from .problems import Problem
 
+RULE = "unsafe-extension"
 _INCLUDES = "lets a page include any file of the repository (an internal page into a public one)"
 _TEMPLATES = "runs the text of every page as a template, with the site's configuration at hand"
 RISKY_EXTENSIONS = {
@@ -63,9 +66,17 @@ def message(kind: str, name: str, effect: str) -> str:
             f"it from '{where}' in mkdocs.yml (coalition-site never needs it)")
 
 
+def hooks_message(hooks: Iterable[str]) -> str:
+    return (f"'hooks' runs the Python files it lists ({', '.join(hooks)}) on the machine that builds "
+            "the site, with the whole build at hand, and a pull request can change them; remove "
+            "'hooks' from mkdocs.yml (coalition-site never needs it)")
+
+
 def risky_extension_problems(config_file: Path, markdown_extensions: Iterable[str],
-                             plugins: Iterable[str]) -> list[Problem]:
-    """Warnings located in ``config_file`` (mkdocs.yml) for each risky extension or plugin."""
+                             plugins: Iterable[str], hooks: Iterable[str] = (),
+                             hooks_at: Location | None = None) -> list[Problem]:
+    """Warnings located in ``config_file`` (mkdocs.yml) for each risky extension or plugin, and
+    for ``hooks`` (at ``hooks_at``, where ``hooks:`` stands)."""
     try:
         text = config_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -74,7 +85,11 @@ def risky_extension_problems(config_file: Path, markdown_extensions: Iterable[st
     for kind, name, effect in find_risky(markdown_extensions, plugins, text):
         line, column = _locate(text, name)
         problems.append(Problem(config_file.name, line, column, "warning",
-                                message(kind, name, effect), "unsafe-extension"))
+                                message(kind, name, effect), RULE))
+    hooks = list(hooks)
+    if hooks:
+        at = hooks_at or Location(config_file.name, 1, 1)
+        problems.append(Problem(at.file, at.line, at.column, "warning", hooks_message(hooks), RULE))
     return problems
 
 

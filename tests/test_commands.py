@@ -54,7 +54,8 @@ def test_the_build_command_reads_the_charter_once(tmp_path, monkeypatch):
     sample = Sample.copy(tmp_path / "project")
     loads = []
     real = check.load_charter
-    monkeypatch.setattr(check, "load_charter", lambda *args: loads.append(args) or real(*args))
+    monkeypatch.setattr(check, "load_charter",
+                        lambda *args, **kwargs: loads.append(args) or real(*args, **kwargs))
     commands.build(sample.root)
     assert len(loads) == 1 and (sample.root / "site" / "index.html").is_file()
     commands.build(sample.root)  # and only for its own build: the next one checks anew

@@ -33,6 +33,31 @@ def test_mkdocs_tags_are_understood(tmp_path, monkeypatch):
     assert find_project(tmp_path).docs_dir == tmp_path / "charter"
 
 
+def test_relative_is_understood_as_mkdocs_understands_it(tmp_path):
+    # MkDocs' loader understands `!relative` only while it builds; read without a build, it failed.
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: X\nplugins: [coalition]\nmarkdown_extensions:\n  - pymdownx.snippets:\n"
+        "      base_path: !relative $config_dir/snippets\n")
+    assert find_project(tmp_path).markdown_extensions == ["pymdownx.snippets"]
+
+
+def test_inherit_is_followed(tmp_path):
+    (tmp_path / "base.yml").write_text("docs_dir: charter\nplugins: [search, coalition]\n")
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: X\n")
+    project = find_project(tmp_path)
+    assert (project.docs_dir, project.plugins, project.plugin_problem) == (
+        tmp_path / "charter", ["search", "coalition"], None)
+
+
+def test_a_tag_that_runs_code_is_refused_before_anything_else_reads_the_file(tmp_path):
+    canary = tmp_path / "canary"
+    (tmp_path / "mkdocs.yml").write_text(f'site_name: !!python/object/apply:os.system ["touch {canary}"]\n')
+    with pytest.raises(ProjectError, match=r"^mkdocs.yml:1:12: the tag '!!python/object/apply:os.system' "
+                                           r"runs Python code while mkdocs.yml is read; remove it"):
+        find_project(tmp_path)
+    assert not canary.exists()
+
+
 def test_without_mkdocs_yml_a_content_folder_is_enough(tmp_path):
     (tmp_path / "content").mkdir()
     project = find_project(tmp_path)

@@ -10,7 +10,7 @@ import coalition_site
 PUBLIC = [
     "BuildOptions", "Charter", "CharterError", "CheckResult", "CoalitionSiteError", "LoadResult",
     "Problem", "ProjectError", "RenderError", "SiteBuild", "check_charter", "for_audience",
-    "format_problems", "load_charter", "strip_internal_blocks", "__version__",
+    "format_problems", "load_charter", "MarkupReader", "__version__",
 ]
 
 

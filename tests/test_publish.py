@@ -171,7 +171,8 @@ def test_the_charter_is_read_once_for_the_check_and_the_build(git_project, monke
 
     loads = []
     real = check.load_charter
-    monkeypatch.setattr(check, "load_charter", lambda *args: loads.append(args) or real(*args))
+    monkeypatch.setattr(check, "load_charter",
+                        lambda *args, **kwargs: loads.append(args) or real(*args, **kwargs))
     assert publish(git_project).exit_code == 0
     assert len(loads) == 1
 

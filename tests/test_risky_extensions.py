@@ -8,6 +8,7 @@ from pathlib import Path
 
 from coalition_site import commands
 from coalition_site.risky_extensions import find_risky
+from support import run
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 
@@ -57,3 +58,54 @@ def test_known_includers_and_template_engines_are_all_named():
         ("extension", "markdown_include.include"), ("extension", "mdx_include"),
         ("extension", "markdown_exec"), ("plugin", "include-markdown"),
         ("plugin", "markdownextradata"), ("plugin", "material/macros")]
+
+
+HOOKS = ("'hooks' runs the Python files it lists (hooks/stamp.py, hooks/links.py) on the machine "
+         "that builds the site, with the whole build at hand, and a pull request can change them; "
+         "remove 'hooks' from mkdocs.yml (coalition-site never needs it)")
+
+
+def _with_hooks(project: Path) -> None:
+    shutil.copytree(MINIMAL, project)
+    (project / "hooks").mkdir()
+    for name in ("stamp.py", "links.py"):
+        (project / "hooks" / name).write_text("def on_config(config):\n    return config\n")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Riverside\ndocs_dir: content\ntheme: {name: material}\n"
+        "plugins: [search, coalition]\n"
+        "# hooks: [a comment first]\n"
+        "hooks:\n  - hooks/stamp.py\n  - hooks/links.py\n")
+
+
+def test_check_warns_at_the_line_of_hooks(tmp_path):
+    _with_hooks(tmp_path / "project")
+    out = io.StringIO()
+    assert commands.check(tmp_path / "project", out=out) == 0
+    assert out.getvalue().splitlines() == [
+        f"mkdocs.yml:6:1: warning: {HOOKS} [unsafe-extension]", "content: 1 warning"]
+
+
+def test_check_warns_at_the_hooks_of_the_file_mkdocs_yml_inherits(tmp_path):
+    _with_hooks(tmp_path / "project")
+    config = tmp_path / "project" / "mkdocs.yml"
+    (tmp_path / "project" / "base.yml").write_text(config.read_text())
+    config.write_text("INHERIT: base.yml\nsite_name: Riverside Alliance\n")
+    out = io.StringIO()
+    commands.check(tmp_path / "project", out=out)
+    assert out.getvalue().splitlines()[0] == f"base.yml:6:1: warning: {HOOKS} [unsafe-extension]"
+
+
+def test_the_build_warns_about_hooks_in_its_log(tmp_path):
+    _with_hooks(tmp_path / "project")
+    built = run("build", cwd=tmp_path / "project")
+    assert built.returncode == 0, built.stderr
+    assert f"WARNING -  coalition: mkdocs.yml: {HOOKS}\n" in built.stderr
+
+
+def test_no_hooks_no_warning(tmp_path):
+    _with_hooks(tmp_path / "project")
+    config = tmp_path / "project" / "mkdocs.yml"
+    config.write_text(config.read_text().split("# hooks")[0] + "hooks: []\n")
+    out = io.StringIO()
+    assert commands.check(tmp_path / "project", out=out) == 0
+    assert out.getvalue() == "content: no problems\n"

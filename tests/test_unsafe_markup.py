@@ -90,41 +90,48 @@ def test_check_reports_it_with_the_file_line_and_rule(tmp_path):
     ]
 
 
-# -- internal-html: what says it is internal but would be published ----------------------------
-INTERNAL = ("this element is marked internal in HTML, which nothing removes: a public build would "
-            "publish it; write the block as '!!! internal' in Markdown instead")
+# -- unsafe-html: hosts of the builder's own network ----------------------------------------------
+PRIVATE_HOST = ("this URL's host is {}, not a public one: with Material's privacy plugin the build "
+                "would fetch it from the builder's own network and publish the answer; use a public "
+                "https:// address, or put the file in the content folder")
 
 
-@pytest.mark.parametrize("body, where", [
-    ('<div class="admonition internal">\n<p>Our fallback</p>\n</div>', "1:1"),
-    ('Text.\n\n<details class="internal"><summary>Notes</summary>x</details>', "3:1"),
-    ('<p class="Internal note">x</p>', "1:1"),
-    ('<div class="internal" markdown>\nNot an admonition: kept as it is.\n</div>', "1:1"),
-    ("A paragraph.\n{ .internal }", "2:3"),
-    ('## Fallback { class="note internal" }', "1:15"),
+@pytest.mark.parametrize("body, where, what", [
+    ("![plan](http://10.0.0.5/x.png)", "1:9", "a private network address"),
+    ('Text\n\n<img alt="a"\n  src="http://127.0.0.1:8080/secret">', "4:3",
+     "an address of the builder's own machine"),
+    ("[meta]: http://169.254.169.254/latest/meta-data/", "1:9",
+     "a link-local address (where cloud metadata services answer)"),
+    ("See <http://printer.local/status>.", "1:6", "a name of the local network"),
+    ('<img srcset="a.png 1x, http://2130706433/b.png 2x">', "1:6",
+     "an address of the builder's own machine"),
+    ('<img src="http://&#49;27.0.0.1/x.png">', "1:6", "an address of the builder's own machine"),
+    ("[router](//192.168.1.1/)", "1:10", "a private network address"),
+    ('![x](logo.png){ src="http://[::1]/x.png" }', "1:17", "an address of the builder's own machine"),
 ])
-def test_html_marked_internal_that_a_public_build_would_publish(body, where):
-    assert found(body) == [f"content/page.md:{where}: error: {INTERNAL} [internal-html]"]
+def test_a_url_on_the_builders_own_network_is_unsafe(body, where, what):
+    assert found(body) == [f"content/page.md:{where}: error: {PRIVATE_HOST.format(what)} [unsafe-html]"]
 
 
 @pytest.mark.parametrize("body", [
-    '<div class="admonition internal" markdown>\nRead into the tree and dropped.\n</div>',
-    '<details class="internal" markdown>\n<summary>Notes</summary>\nDropped too.\n</details>',
-    '`<div class="internal">` shown as code',
-    "A { .internal-note } class of another name.",
+    "![plan](https://example.org/x.png)",
+    "`![plan](http://10.0.0.5/x.png)`",
+    "```\n<img src=\"http://127.0.0.1/\">\n```",
+    "[home](/index.md) and [here](#top)",
 ])
-def test_internal_blocks_that_public_builds_drop_are_fine(body):
+def test_public_hosts_relative_links_and_code_are_fine(body):
     assert found(body) == []
 
 
-def test_a_page_with_html_marked_internal_is_not_built(tmp_path):
+def test_check_reports_a_private_address_in_a_page_at_its_line(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(MINIMAL, project)
     page = project / "content" / "onboarding.md"
-    page.write_text(page.read_text() + '\n<div class="admonition internal">\nSECRET-FALLBACK\n</div>\n')
-    lines = len(page.read_text().splitlines())
-    with pytest.raises(CharterError) as raised:
-        commands.build(project)
-    assert [str(p) for p in raised.value.problems] == [
-        f"content/onboarding.md:{lines - 2}:1: error: {INTERNAL} [internal-html]"]
-    assert not (project / "site").exists()
+    page.write_text(page.read_text() + "\n![Floor plan](http://10.0.0.5/x.png)\n")
+    out = io.StringIO()
+    assert commands.check(project, out=out) == 1
+    assert out.getvalue().splitlines() == [
+        f"content/onboarding.md:6:15: error: {PRIVATE_HOST.format('a private network address')} "
+        "[unsafe-html]",
+        "content: 1 error",
+    ]

@@ -13,12 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ProjectError
+from ..markup import PRIVACY_CHECKS, MarkupReader, Reading, may_hold_markers
 from ..model import (KNOWN_PAGE_KEYS, Autonomy, Charter, Coalition, ConflictProtocol,
                      JointDemand, Logic, Page, Partner, ProblemStatement, Review, StewardMandate)
 from ..model.base import ID_PATTERN
 from ..problems import Problem
-from .files import SourceFile, read_text, scan_content, split_front_matter
+from .files import SourceFile, misplaced_front_matter, read_text, scan_content, split_front_matter
 from .history import check_history
+from .privacy_markers import RULE as PRIVACY_RULE
+from .privacy_markers import (PRIVACY_KEYS, block_syntax_in_text, block_syntax_message,
+                              is_privacy_key, privacy_key_message)
 from .sources import Source, SourceIndex
 from .unsafe_markup import MARKUP_CHECKS, find_unsafe_markup
 from .validate import validate_model
@@ -32,7 +36,16 @@ CHARTER_FILES = {
     "charter/conflict-protocol.md": ("conflict_protocol", ConflictProtocol),
 }
 REQUIRED_FILES = ("coalition.yml", *CHARTER_FILES)
+# `key: value` lines at the top of a body are front matter in the wrong place when one of their
+# keys is one of these (lowercase): what a Markdown file of the charter, MkDocs or Material reads.
+FRONT_MATTER_KEYS = frozenset(
+    {name.lower() for model in (Partner, Review, *(m for _, m in CHARTER_FILES.values()))
+     for name in model.model_fields} | KNOWN_PAGE_KEYS | PRIVACY_KEYS)
 _REVIEW_NAME = re.compile(r"^reviews/(\d{4}-\d{2}-\d{2})\.md$")
+REVIEW_FOLDERS = ("reviews", "review")
+"""A first folder named so, in any case, holds reviews: a review or an error, never a page."""
+REVIEWS_INDEXES = ("reviews/index.md", "reviews/README.md")
+"""The reviews section's own index page (replacing the generated one), an ordinary page."""
 _PARTNER_NAME = re.compile(r"^partners/([^/]+)\.md$")
 
 
@@ -43,12 +56,16 @@ class LoadResult:
     charter: Charter | None
     problems: list[Problem] = field(default_factory=list)
     sources: SourceIndex = field(default_factory=SourceIndex)
+    readings: dict[str, Reading] = field(default_factory=dict)
+    """Each Markdown body as Markdown renders it for the partners, by ``src_uri``."""
 
 
-def load_charter(docs_dir: Path | str, project_dir: Path | str | None = None) -> LoadResult:
+def load_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *,
+                 reader: MarkupReader | None = None) -> LoadResult:
     """Read, parse and validate every file of ``docs_dir``.
 
-    ``project_dir`` is what problem paths are relative to (the folder of ``mkdocs.yml``).
+    ``project_dir`` is what problem paths are relative to (the folder of ``mkdocs.yml``);
+    ``reader`` reads the Markdown bodies with the site's extensions (the usual ones by default).
     Raises :class:`ProjectError` only when there is no content folder at all.
     """
     docs_dir = Path(docs_dir).resolve()
@@ -57,16 +74,18 @@ def load_charter(docs_dir: Path | str, project_dir: Path | str | None = None) ->
         raise ProjectError(f"the content folder '{docs_dir}' does not exist; create it, or run "
                            "'coalition-site new DIR' for a starter charter")
     files, problems = scan_content(docs_dir, project_dir)
-    loader = _Loader(docs_dir, project_dir, problems)
+    loader = _Loader(docs_dir, project_dir, problems, reader or MarkupReader())
     for file in files:
         loader.load(file)
     charter = loader.assemble()
-    return LoadResult(charter, sorted(set(loader.problems)), loader.sources)
+    return LoadResult(charter, sorted(set(loader.problems)), loader.sources, loader.readings)
 
 
 class _Loader:
-    def __init__(self, docs_dir: Path, project_dir: Path, problems: list[Problem]):
+    def __init__(self, docs_dir: Path, project_dir: Path, problems: list[Problem], reader: MarkupReader):
         self.docs_dir, self.project_dir, self.problems = docs_dir, project_dir, problems
+        self.reader = reader
+        self.readings: dict[str, Reading] = {}
         self.sources = SourceIndex()
         self.found: set[str] = set()
         self.items: dict[str, Any] = {}
@@ -95,10 +114,25 @@ class _Loader:
                     "closed; add a line '---' after its last key", "yaml"))
                 self.failed = True
                 return
+            misplaced = misplaced_front_matter(front, keys=FRONT_MATTER_KEYS, path=file.display)
+            if misplaced:
+                # What the front matter says (its visibility above all) cannot be known: nothing
+                # else of the file is read.
+                self.problems.append(misplaced)
+                self.failed = True
+                return
             # Without front matter, a missing field is reported at line 1, not below it.
             data, smap = self.parse(file, front.text or "", line_offset=0 if front.text is None else 1)
             body, body_line = front.body, front.body_line
             self.problems += find_unsafe_markup(body, path=file.display, body_line=body_line)
+            # Markdown's own reading decides what is internal and what only looks like it.
+            if may_hold_markers(body):
+                reading = self.reader.read(body, audience="internal", path=file.display,
+                                           body_line=body_line)
+                self.problems += reading.problems
+            else:
+                reading = Reading(None)  # rendered when needed (an internal file's values)
+            self.readings[file.src_uri] = reading
         else:
             data, smap = self.parse(file, text)
             body, body_line = "", 1
@@ -106,6 +140,10 @@ class _Loader:
             self.failed = True
             return
         self.sources[file.src_uri] = Source(file.display, smap)
+        for loc in block_syntax_in_text(data):
+            self.error(file.src_uri, loc, block_syntax_message(markdown_file=file.src_uri.endswith(".md")),
+                       PRIVACY_RULE)
+            self.failed = True
         if data is not None and not isinstance(data, dict):
             self.error(file.src_uri, (), "expected a set of 'key: value' lines at the top of this "
                        "file's YAML", "schema")
@@ -154,12 +192,27 @@ class _Loader:
             partner = self.validate(uri, Partner, data, body, body_line)
             if partner is not None:
                 self.partners[partner.id] = partner
-        elif uri.startswith("reviews/") and uri.count("/") == 1 and not uri.endswith(("/index.md", "/README.md")):
+        elif uri in REVIEWS_INDEXES:
+            self.load_page(file, data, body, body_line)  # the reviews section's own index page
+        elif uri.split("/", 1)[0].lower() in REVIEW_FOLDERS and "/" in uri:
             self.load_review(file, data, body, body_line)
         else:
             self.load_page(file, data, body, body_line)
 
     def load_review(self, file: SourceFile, data: dict, body: str, body_line: int) -> None:
+        folder, rest = file.src_uri.split("/", 1)
+        if folder != "reviews" or "/" in rest:
+            # A review filed anywhere else would be an ordinary page, public by default: what
+            # is under reviews/ (or Reviews/, review/) is a review or an error.
+            stem = rest.rsplit("/", 1)[-1].removesuffix(".md")
+            fix = (f"move it to reviews/{stem}.md" if re.match(r"^\d{4}-\d{2}-\d{2}$", stem) else
+                   f"name it by its meeting date and move it to reviews/ (reviews/YYYY-MM-DD.md), or "
+                   f"move it out of '{folder}/' if it is not a review")
+            self.problems.append(Problem(
+                file.display, 1, 1, "error", f"a file under '{folder}/' is taken for a review, but a "
+                f"review must stand directly in 'reviews/', named by its meeting date; {fix}", "file"))
+            self.failed = True
+            return
         match = _REVIEW_NAME.match(file.src_uri)
         if not match:
             self.problems.append(Problem(
@@ -184,8 +237,15 @@ class _Loader:
         page = self.validate(file.src_uri, Page, data, body, body_line)
         if page is None:
             return
-        for key in page.model_extra or {}:
+        for key, value in (page.model_extra or {}).items():
             if key in KNOWN_PAGE_KEYS:
+                continue
+            if is_privacy_key(key):
+                # Read as a marker by its author, ignored by the site: the page would be public.
+                value = self.sources[file.src_uri].smap.boolean_words.get((key,), value)
+                self.error(file.src_uri, (key,), privacy_key_message(
+                    key, value, has_visibility=True, internal=page.visibility != "public"), PRIVACY_RULE)
+                self.failed = True
                 continue
             close = difflib.get_close_matches(key, sorted(KNOWN_PAGE_KEYS), n=1, cutoff=0.75)
             if close and close[0] == "visibility":
@@ -222,7 +282,8 @@ class _Loader:
                          self.sources, self.problems)
         # Unsafe markup does not make the model invalid (the sanitiser removes it from every
         # page); whether it stops a build is the project's call, made in check.py.
-        if self.failed or any(p.level == "error" and p.rule not in MARKUP_CHECKS for p in self.problems):
+        if self.failed or any(p.level == "error" and p.rule not in MARKUP_CHECKS
+                              and p.rule not in PRIVACY_CHECKS for p in self.problems):
             return None
         return Charter(
             docs_dir=self.docs_dir, partners=dict(sorted(self.partners.items())),

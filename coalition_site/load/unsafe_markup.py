@@ -7,12 +7,12 @@ that the author sees it before a reviewer has to.
 
 Rule ``unsafe-html`` (error): script-like elements (``<script>``, ``<iframe>``, ``<object>``,
 ``<style>``, ``<form>`` ...), event-handler attributes (``onclick=``), ``style=`` attributes, and
-``javascript:``, ``vbscript:`` or ``data:`` URLs, in raw HTML, in Markdown links and images, and
-in attribute lists (``{ onclick="..." }``).
+``javascript:``, ``vbscript:`` or ``data:`` URLs, and URLs whose host is not public (``localhost``,
+``*.local``, ``10.0.0.5``, ``169.254.169.254``: see ``hosts.py``), in raw HTML, in Markdown links
+and images, and in attribute lists (``{ onclick="..." }``).
 Rule ``removed-html`` (warning): other elements that the published page leaves out.
-Rule ``internal-html`` (error): an element that says it is internal (``class="internal"``, in raw
-HTML or an attribute list) but is not an internal block as the format writes one (``!!! internal``):
-nothing removes it, so a public build would publish what its author meant to keep internal.
+(An element that says it is internal, ``class="internal"``, is found by Markdown's own reading:
+rule ``internal-html`` of :mod:`coalition_site.markup`.)
 
 Code is not markup: fenced code blocks, inline code spans and backslash-escaped ``\\<`` are
 left alone. (Indented code blocks are not told apart from indented text: use fences to show
@@ -25,6 +25,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from ..hosts import host_refusal, url_host
 from ..problems import Problem
 from ..render.sanitize import ALLOWED_TAGS, ATTRIBUTE_VALUES
 
@@ -63,17 +64,12 @@ _URL_PATTERNS = ((_MD_DESTINATION, "]("), (_MD_REFERENCE, "]:"), (_MD_AUTOLINK, 
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 # attr_list (`{ .class onclick="..." }` after a heading, link or paragraph) sets any attribute.
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
-# `.internal` or class="... internal ..." in an attribute list.
-_INTERNAL_CLASS_ITEM = re.compile(r"(?<![\w-])\.internal(?![\w-])|\bclass[ \t]*=[ \t]*[\"']?[^\"'}]*(?<![\w-])internal(?![\w-])")
 _ATTR_LIST_ITEM = re.compile(r"(?<![\w.#:-])([A-Za-z_:][\w:.-]*)[ \t]*=[ \t]*(\"[^\"]*\"|'[^']*'|[^\s}]*)")
 
 
-MARKUP_CHECKS = {"unsafe-html": "error", "removed-html": "warning", "internal-html": "error"}
+MARKUP_CHECKS = {"unsafe-html": "error", "removed-html": "warning"}
 """The checks of this module and their default levels; a project sets them like a rule's."""
 
-
-INTERNAL_HTML = ("this element is marked internal in HTML, which nothing removes: a public build "
-                 "would publish it; write the block as '!!! internal' in Markdown instead")
 
 
 def find_unsafe_markup(body: str, *, path: str, body_line: int = 1) -> list[Problem]:
@@ -88,10 +84,6 @@ def find_unsafe_markup(body: str, *, path: str, body_line: int = 1) -> list[Prob
     finder.close()
     problems = finder.problems
     for match in _ATTR_LIST.finditer(masked):
-        for item in _INTERNAL_CLASS_ITEM.finditer(match.group(1)):
-            line, column = _position(masked, match.start(1) + item.start())
-            problems.append(Problem(path, body_line + line - 1, column, "error", INTERNAL_HTML,
-                                    "internal-html"))
         for item in _ATTR_LIST_ITEM.finditer(match.group(1)):
             name, value = item.group(1).lower(), item.group(2).strip("\"'")
             message = _attribute_message(name, value)
@@ -104,10 +96,11 @@ def find_unsafe_markup(body: str, *, path: str, body_line: int = 1) -> list[Prob
             continue
         for match in pattern.finditer(masked):
             scheme = _unsafe_scheme(match.group(1))
-            if scheme:
+            message = _url_message(scheme) if scheme else _private_host_message(match.group(1))
+            if message:
                 line, column = _position(masked, match.start(1))
                 problems.append(Problem(path, body_line + line - 1, column, "error",
-                                        _url_message(scheme), "unsafe-html"))
+                                        message, "unsafe-html"))
     return sorted(set(problems))
 
 
@@ -151,6 +144,10 @@ def _attribute_message(name: str, value: str | None) -> str | None:
                 "content); remove it and use Markdown formatting")
     if name in URL_ATTRIBUTES and value and (scheme := _unsafe_scheme(value)):
         return _url_message(scheme)
+    if name in URL_ATTRIBUTES and value:
+        # srcset lists candidates, each a URL and its width or density: `a.png 1x, b.png 2x`.
+        urls = [c.split()[0] for c in value.split(",") if c.strip()] if name == "srcset" else [value]
+        return next(filter(None, map(_private_host_message, urls)), None)
     return None
 
 
@@ -160,6 +157,20 @@ def _url_message(scheme: str) -> str:
                 "folder and link to it instead")
     return (f"a {scheme} link runs code when a reader follows it; link to an https:// address "
             "instead")
+
+
+def _private_host_message(url: str) -> str | None:
+    # Material's privacy plugin downloads what pages show (images, scripts, styles) and publishes
+    # it with the site: a host of the builder's own network would be fetched from there. A link
+    # to one is refused too, since check cannot know which plugins a build enables. The host is
+    # not printed: the URL may stand in an internal block, and check's output is often public.
+    host = url_host(html.unescape(url))
+    refusal = host_refusal(host) if host else None
+    if refusal is None:
+        return None
+    return (f"this URL's host is {refusal}, not a public one: with Material's privacy plugin the "
+            "build would fetch it from the builder's own network and publish the answer; use a "
+            "public https:// address, or put the file in the content folder")
 
 
 class _Finder(HTMLParser):
@@ -186,8 +197,6 @@ class _Finder(HTMLParser):
                       f"<{tag}> is not among the HTML elements charter pages may use, and the "
                       "published page leaves it out; use Markdown instead, or remove it",
                       "removed-html")
-        if _says_internal(tag, dict(attrs)):
-            self._add(line, offset + 1, "error", INTERNAL_HTML, "internal-html")
         for name, value in attrs:
             message = _attribute_message(name, value)
             if message:
@@ -203,17 +212,3 @@ class _Finder(HTMLParser):
         if newlines:
             return line + newlines, len(before) - before.rfind("\n")
         return line, offset + len(before) + 1
-
-
-def _says_internal(tag: str, attrs: dict[str, str | None]) -> bool:
-    """Whether an element's classes mark it internal while it is not an internal block.
-
-    With the ``markdown`` attribute, an admonition or details element of class ``internal`` is
-    read into Markdown's tree, where public builds drop it (render/internal_blocks.py): that is
-    an internal block written in HTML. Anything else of that class is published as it is.
-    """
-    classes = (attrs.get("class") or "").lower().split()
-    if "internal" not in classes:
-        return False
-    dropped = tag == "details" or (tag == "div" and "admonition" in classes)
-    return not (dropped and "markdown" in attrs)

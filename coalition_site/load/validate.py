@@ -7,13 +7,17 @@ Messages name the field by its key and say how to fix it, for people who do not 
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
-from typing import Any, TypeVar
+import re
+from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from ..model.base import ID_PATTERN
+from ..model.base import ID_PATTERN, is_internal_by_nature
 from ..problems import Problem
+from .privacy_markers import RULE as PRIVACY_RULE
+from .privacy_markers import is_privacy_key, privacy_key_message, visibility_message
 from .yaml_source import SourceMap
 
 M = TypeVar("M", bound=BaseModel)
@@ -28,7 +32,7 @@ def validate_model(model: type[M], data: Any, smap: SourceMap, display: str,
         return model.model_validate(data), []
     except ValidationError as exc:
         errors = _one_branch_per_union([_read_loc(error, data) for error in exc.errors()], data)
-        problems = [_problem(model, error, smap, display) for error in errors]
+        problems = [_problem(model, error, smap, display, data) for error in errors]
         return None, sorted(set(problems))
 
 
@@ -108,17 +112,69 @@ def _field_name(loc: tuple) -> str:
 
 def _known_keys(model: type[BaseModel], loc: tuple) -> list[str]:
     """The keys a mapping at ``loc`` accepts, for 'did you mean' suggestions."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        fields = getattr(current, "model_fields", {})
-        info = fields.get(part) or next((f for f in fields.values() if f.alias == part), None)
-        if info is None:
-            return []
-        current = _inner_model(info.annotation)
-    fields = getattr(current, "model_fields", {})
+    fields = getattr(_model_at(model, loc), "model_fields", {})
     return [info.alias or name for name, info in fields.items()]
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> Any:
+    """The model of the mapping at ``loc`` (``None`` when no model describes it)."""
+    current: Any = model
+    keyed = False  # the next part is a key of a mapping field (a partner id), not a field
+    for part in loc:
+        if isinstance(part, int) or keyed:
+            keyed = False
+            continue
+        info = _field_info(current, part)
+        if info is None:
+            return None
+        current, keyed = _inner_model(info.annotation), _is_mapping(info.annotation)
+    return current
+
+
+def _field_info(model: Any, key: str):
+    fields = getattr(model, "model_fields", {})
+    return fields.get(key) or next((f for f in fields.values() if f.alias == key), None)
+
+
+def _internal(model: type[BaseModel], loc: tuple, data: Any) -> bool:
+    """Whether what stands at ``loc`` is internal, so that no message may print it: under a
+    field internal by nature (``representatives``), or in a file or an item (a tension) whose
+    ``visibility`` is not exactly ``public``."""
+    current: Any = model
+    node = data
+    keyed = False  # the next part is a key of a mapping field (a partner id), not a field
+    for part in (*loc, None):
+        fields = getattr(current, "model_fields", {})
+        if not keyed and isinstance(node, dict) and "visibility" in fields \
+                and node.get("visibility", fields["visibility"].default) != "public":
+            return True
+        if part is None:
+            return False
+        node = node[part] if isinstance(node, (dict, list)) and _holds(node, part) else None
+        if isinstance(part, int) or keyed:
+            keyed = False
+            continue
+        info = _field_info(current, part)
+        if info is None:
+            return False  # an unknown key: no model says what is below it
+        if is_internal_by_nature(info):
+            return True
+        current, keyed = _inner_model(info.annotation), _is_mapping(info.annotation)
+    return False
+
+
+def _holds(node: dict | list, part: Any) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(part, int) and 0 <= part < len(node)
+
+
+def _is_mapping(annotation: Any) -> bool:
+    """Whether a field holds a mapping (``dict[Id, Agreement]``), whose keys are data."""
+    origin = get_origin(annotation)
+    if origin in (dict, list):
+        return origin is dict
+    return any(_is_mapping(arg) for arg in get_args(annotation))  # Optional, a union, Annotated
 
 
 def _inner_model(annotation: Any) -> Any:
@@ -131,65 +187,119 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _problem(model: type[BaseModel], error: dict, smap: SourceMap, display: str) -> Problem:
-    loc = error["written"]
+def _problem(model: type[BaseModel], error: dict, smap: SourceMap, display: str, data: Any) -> Problem:
+    written = error["written"]
     kind = error["type"]
-    field = _field_name(loc)
     value = error.get("input")
     ctx = error.get("ctx") or {}
     # A bad key (``[key]``) is pointed at where the key is written, not at its value.
-    line, column = smap.locate(loc, value=kind not in ("missing", "extra_forbidden")
+    line, column = smap.locate(written, value=kind not in ("missing", "extra_forbidden")
                                and error["loc"][-1:] != ("[key]",))
+    # Nothing internal is printed, not even what was wrong with it: build logs are public.
+    internal = _internal(model, written, data)
+    loc = _unprinted_keys(written) if internal else written
+    field = _field_name(loc)
+    shown = "the value written" if internal else _shown(value)
+    kind_shown = _kind(value) if internal else _shown(value)
 
-    if kind == "missing":
+    # `visibility: no` is quoted as written, not as the boolean YAML made of it.
+    privacy = _privacy_marker(model, written, kind, smap.boolean_words.get(written, value), internal)
+    if privacy:
+        message = privacy
+    elif kind == "missing":
         parent = f" under '{_field_name(loc[:-1])}'" if len(loc) > 1 else ""
         message = f"'{field}' is missing{parent}; add '{field}:' with a value (it is required)"
     elif kind == "extra_forbidden":
-        known = _known_keys(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        known = _known_keys(model, written[:-1])
+        close = difflib.get_close_matches(str(written[-1]), known, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else (
             f"the keys allowed here are: {', '.join(known)}" if known else "remove it")
-        message = f"unknown key '{loc[-1]}'; {hint} (unknown keys are refused so a typo is never ignored)"
-        line, column = smap.locate(loc)
-    elif loc in smap.boolean_words and kind in ("string_type", "literal_error", "string_pattern_mismatch"):
-        word = smap.boolean_words[loc]
+        key = f"key '{loc[-1]}'" if loc[-1] == written[-1] else "key (not printed: it is internal)"
+        message = f"unknown {key}; {hint} (unknown keys are refused so a typo is never ignored)"
+        line, column = smap.locate(written)
+    elif written in smap.boolean_words and kind in ("string_type", "literal_error", "string_pattern_mismatch"):
+        word = smap.boolean_words[written]  # yes, no, on or off: nothing to keep private
         message = (f"'{field}': the bare word {word} was read as the boolean "
                    f"{'true' if value else 'false'}; if you meant the text, quote it: '{word}'")
     elif kind == "literal_error":
-        message = f"'{field}': {_shown(value)} is not allowed; use {ctx.get('expected', 'one of the listed values')}"
+        message = f"'{field}': {shown} is not allowed; use {ctx.get('expected', 'one of the listed values')}"
     elif kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
-        message = (f"'{field}': {_shown(value)} is not a valid id; use lowercase letters, digits "
+        message = (f"'{field}': {shown} is not a valid id; use lowercase letters, digits "
                    "and single hyphens, like 'usw-1219'")
     elif kind == "string_pattern_mismatch":
-        message = f"'{field}': {_shown(value)} is not in the expected form; {_PATTERN_HINTS.get(field, 'check the value')}"
+        message = f"'{field}': {shown} is not in the expected form; {_PATTERN_HINTS.get(field, 'check the value')}"
     elif kind in ("string_type", "string_too_short") and value in (None, ""):
         message = f"'{field}' is empty; write a value after '{field}:'"
     elif kind == "string_type" and field in _PATTERN_HINTS:  # `version: 1.2` is a number to YAML
-        message = f"'{field}': {_shown(value)} is not in the expected form; {_PATTERN_HINTS[field]}"
+        message = f"'{field}': {shown} is not in the expected form; {_PATTERN_HINTS[field]}"
     elif kind == "string_type" and isinstance(value, bytes):
         message = f"'{field}': expected text, got binary data; remove the '!!binary' tag and write the text"
     elif kind == "string_type":
         # Quoting turns a number, a date or a bare word into text; a list or mapping is not a slip.
-        quote = "" if isinstance(value, (list, dict)) else f"; put it in quotes: '{value}'"
-        message = f"'{field}': expected text, got {_shown(value)}{quote}"
+        quote = "" if isinstance(value, (list, dict)) else (
+            "; put it in quotes" if internal else f"; put it in quotes: '{value}'")
+        message = f"'{field}': expected text, got {kind_shown}{quote}"
     elif kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
-        message = f"'{field}': expected a date, got {_shown(value)}; write it as YYYY-MM-DD, without quotes"
+        message = f"'{field}': expected a date, got {kind_shown}; write it as YYYY-MM-DD, without quotes"
     elif kind == "bool_type":
-        message = f"'{field}': expected true or false, got {_shown(value)}"
+        message = f"'{field}': expected true or false, got {kind_shown}"
     elif kind in ("int_type", "float_type", "int_from_float"):
         number = "a whole number" if kind.startswith("int") else "a number"
-        message = f"'{field}': expected {number}, got {_shown(value)}; write it without quotes"
+        message = f"'{field}': expected {number}, got {kind_shown}; write it without quotes"
     elif kind in ("dict_type", "model_type"):
-        message = f"'{field}': expected a set of 'key: value' lines, got {_shown(value)}"
+        message = f"'{field}': expected a set of 'key: value' lines, got {kind_shown}"
     elif kind == "list_type":
-        message = f"'{field}': expected a list (lines starting with '- ', or [a, b]), got {_shown(value)}"
+        message = f"'{field}': expected a list (lines starting with '- ', or [a, b]), got {kind_shown}"
     elif kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
         message = f"'{field}': {error['msg'][0].lower()}{error['msg'][1:]}".replace(" after validation", "")
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        message = f"'{field}': {_shown(value)} is out of range; it {error['msg'].removeprefix('Input ')}"
+        message = f"'{field}': {shown} is out of range; it {error['msg'].removeprefix('Input ')}"
     else:
         message = f"'{field}': {error['msg']}"
-    return Problem(display, line, column, "error", message, "schema", dotted(loc))
+    if internal and not privacy and kind not in ("missing", "extra_forbidden"):
+        message += " (the value is internal, so it is never printed)"
+    return Problem(display, line, column, "error", message, PRIVACY_RULE if privacy else "schema",
+                   dotted(loc))
+
+
+def _privacy_marker(model: type[BaseModel], loc: tuple, kind: str, value: Any,
+                    internal: bool) -> str | None:
+    """The message for a privacy marker that is not exactly one, if the error is about one: a
+    key taken for ``visibility`` (``internal: true``), or a visibility that is not exactly
+    ``public`` or ``internal``."""
+    if not loc or not isinstance(loc[-1], str):
+        return None
+    holder = _model_at(model, loc[:-1])
+    has_visibility = "visibility" in getattr(holder, "model_fields", {})
+    if kind == "extra_forbidden" and (is_privacy_key(loc[-1]) or loc[-1] == "visibility"):
+        return privacy_key_message(loc[-1], value, has_visibility=has_visibility, internal=internal)
+    if loc[-1] == "visibility" and has_visibility and kind != "missing":
+        return visibility_message(value, internal=internal)
+    return None
+
+
+# A key that could be a field's name: any other key written under an internal field (an email
+# address written as a key ...) is not printed either.
+_FIELD_LIKE = re.compile(r"^[a-z0-9_-]{1,40}$")
+
+
+def _unprinted_keys(loc: tuple) -> tuple:
+    return tuple(part if isinstance(part, int) or _FIELD_LIKE.match(part) else "?" for part in loc)
+
+
+def _kind(value: Any) -> str:
+    """What kind of value was written, without the value."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return "a date"
+    if isinstance(value, str):
+        return "text"
+    return _shown(value) if isinstance(value, (list, dict)) else "a value of another kind"
 
 
 _PATTERN_HINTS = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic.fields import FieldInfo
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
@@ -15,6 +16,28 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 
 Visibility = Literal["public", "internal"]
 Audience = Literal["public", "internal"]
+
+
+class InternalByNature:
+    """Marks a field as internal by nature: its values, and everything under them, are never
+    published and never printed (not even in an error about them), whatever the file's
+    visibility. Written ``Annotated[list[Representative], INTERNAL_BY_NATURE]``."""
+
+    def __repr__(self) -> str:
+        return "INTERNAL_BY_NATURE"
+
+
+INTERNAL_BY_NATURE = InternalByNature()
+
+
+def is_internal_by_nature(field: FieldInfo) -> bool:
+    """Whether a model's field (``Model.model_fields[name]``) is marked internal by nature."""
+    return any(isinstance(item, InternalByNature) for item in field.metadata)
+
+
+def internal_by_nature_fields(model: type[BaseModel]) -> list[str]:
+    """The names of ``model``'s fields that are internal by nature (``['representatives']``)."""
+    return [name for name, info in model.model_fields.items() if is_internal_by_nature(info)]
 
 
 class StrictModel(BaseModel):

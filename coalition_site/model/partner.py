@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .base import MarkdownFile, StrictModel, Text
+from .base import INTERNAL_BY_NATURE, MarkdownFile, StrictModel, Text
 
 PartnerStatus = Literal["active", "stepped-back", "departed"]
 WebUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=2000)]
@@ -38,7 +38,7 @@ class Partner(MarkdownFile):
     website: WebUrl | None = Field(None, description="The partner's website (http or https).")
     status: PartnerStatus = Field("active", description="`active`, `stepped-back` or `departed`.")
     stepped_back: SteppedBack | None = Field(None, description="Required when status is `stepped-back`.")
-    representatives: list[Representative] = Field(
+    representatives: Annotated[list[Representative], INTERNAL_BY_NATURE] = Field(
         default_factory=list,
         description="INTERNAL BY NATURE: never shown in a public build.")
 

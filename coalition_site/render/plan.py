@@ -75,7 +75,8 @@ def plan_site(charter: Charter, contributed: list[PlannedPage] = ()) -> SitePlan
         plan.add(PlannedPage(partner.src_uri, "partner", partner.name, partner))
 
     for page in contributed:
-        plan.add(page)
+        if page.src_uri not in charter.pages:  # else the coalition's own page replaces it, as above
+            plan.add(page)
 
     if charter.reviews and "reviews/index.md" not in charter.pages:
         plan.add(PlannedPage("reviews/index.md", "reviews", "Reviews", None, generated=True))
@@ -105,13 +106,14 @@ def _navigation(charter: Charter, plan: SitePlan, contributed: list[PlannedPage]
     """
     pages = plan.pages
     nav: list = [{"Home": "index.md"}]
+    # A feature's page keeps its place in the navigation when the coalition replaced it.
     nav.append({"Charter": [{pages[uri].title: uri} for uri in CHARTER_FILES if uri in pages]
-                + [{p.title: p.src_uri} for p in contributed if p.nav_section == "Charter"]})
+                + [{pages[p.src_uri].title: p.src_uri} for p in contributed if p.nav_section == "Charter"]})
     nav.append({"Partners": ["partners/index.md"] + [
         {p.name: p.src_uri} for p in sorted(charter.partners.values(), key=lambda p: p.name.lower())]})
     for page in contributed:
         if page.nav_section != "Charter":
-            nav.append({page.title: page.src_uri})
+            nav.append({pages[page.src_uri].title: page.src_uri})
     if charter.reviews:
         years: dict[int, list] = {}
         for review in reversed(charter.reviews):
@@ -119,8 +121,10 @@ def _navigation(charter: Charter, plan: SitePlan, contributed: list[PlannedPage]
         nav.append({"Reviews": ["reviews/index.md"] + [{str(y): entries} for y, entries in years.items()]})
     rest: dict[str, list] = {}
     top: list = []
+    contributed_uris = {p.src_uri for p in contributed}
     for uri, page in sorted(pages.items()):
-        if page.kind != "page" or uri == "index.md" or uri in ("partners/index.md", "reviews/index.md"):
+        if page.kind != "page" or uri in ("index.md", "partners/index.md", "reviews/index.md") \
+                or uri in contributed_uris:
             continue
         folder = uri.split("/", 1)[0] if "/" in uri else None
         entry = {page.title: uri}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import posixpath
 from typing import Iterable, Iterator
 
-from ..asset_links import resolve
+from ..markup import resolve
 
 
 def nav_target(path: str) -> str | None:
@@ -67,7 +67,7 @@ def filter_nav(nav: list, hidden: Iterable[str]) -> tuple[list, int]:
 def nav_links(nav: list | None, *, root_relative: bool = False) -> set[str]:
     """The ``src_uri`` of every file of the content folder that an entry of ``nav`` links to.
 
-    Resolved as a link in a page at the content folder's top (:func:`~coalition_site.asset_links.resolve`):
+    Resolved as a link in a page at the content folder's top (:func:`~coalition_site.markup.resolve`):
     a URL links to no file, nor does a path past the folder's top. ``root_relative``: an entry
     starting with ``/`` names a file of the content folder (MkDocs'
     ``validation.nav.absolute_links: relative_to_docs``); otherwise MkDocs leaves it as a link

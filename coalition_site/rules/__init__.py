@@ -21,15 +21,16 @@ from typing import Mapping
 
 from ..load.sources import SourceIndex
 from ..load.unsafe_markup import MARKUP_CHECKS
+from ..markup import PRIVACY_CHECKS
 from ..load.validate import dotted
 from ..model import Charter
 from ..problems import Problem
 from . import (ask_benefits_every_partner, autonomy_agreement, conflict_protocol_complete,
                date_after_today, date_before_founding, demand_asks_count, demand_deadline,
                endorsed_by_every_partner, endorsement_current, endorsement_given,
-               partner_in_logic_map, review_due, review_held, stepped_back_explained,
-               stepped_back_since, stepped_back_status, steward_in_term, steward_reports_to_all,
-               steward_term_order, tension_resolution)
+               partner_in_logic_map, replaces_generated_page, review_due, review_held,
+               stepped_back_explained, stepped_back_since, stepped_back_status, steward_in_term,
+               steward_reports_to_all, steward_term_order, tension_resolution)
 from .base import Finding
 
 __all__ = ["LEVELS", "RULES", "Finding", "apply_levels", "resolve_levels", "rules_reference", "run_rules"]
@@ -39,7 +40,8 @@ LEVELS = ("error", "warning", "off")
 
 # In the order a steward reads the charter: the demand, its endorsements, the steward, autonomy,
 # conflicts, the partners, the logic map, the reviews; then, across the files, the dates of what
-# has already happened and of what came after the founding. The reference page follows this order.
+# has already happened and of what came after the founding; last, the site's own pages. The
+# reference page follows this order.
 RULES: dict[str, ModuleType] = {rule.ID: rule for rule in (
     demand_asks_count,
     ask_benefits_every_partner,
@@ -61,6 +63,7 @@ RULES: dict[str, ModuleType] = {rule.ID: rule for rule in (
     review_held,
     date_after_today,
     date_before_founding,
+    replaces_generated_page,
 )}
 
 
@@ -75,8 +78,13 @@ def resolve_levels(levels: Mapping[str, str] | None = None) -> dict[str, str]:
         if level is False:
             # YAML 1.1, which mkdocs.yml is read with, turns a bare `off` into false.
             level = "off"
-        if rule_id not in resolved:
-            raise ValueError(f"unknown rule id '{rule_id}'; known rules: {', '.join(sorted(resolved))}")
+        if rule_id in PRIVACY_CHECKS and level != "error":
+            raise ValueError(f"rule '{rule_id}' cannot be set to {level!r}: it finds privacy markers "
+                             "that are not exactly one, which a public build would publish; fix the "
+                             "marker the check points at instead")
+        if rule_id not in resolved and rule_id not in PRIVACY_CHECKS:
+            raise ValueError(f"unknown rule id '{rule_id}'; known rules: "
+                             f"{', '.join(sorted([*resolved, *PRIVACY_CHECKS]))}")
         if level not in LEVELS:
             raise ValueError(f"rule '{rule_id}': unknown level {level!r}; use one of: "
                              f"{', '.join(LEVELS)}")
@@ -173,6 +181,12 @@ def rules_reference() -> str:
         "`internal-html` (default: error) reports HTML marked internal (`class=\"internal\"`, or",
         "`{ .internal }` after a paragraph) that is not an internal block: nothing removes it, so a",
         "public build would publish it. Write such a block as `!!! internal` instead.",
+        "",
+        "The format's own errors are not rules and have no level: `yaml`, `schema`, `file`,",
+        "`front-matter` (front matter that does not start on line 1 with exactly `---`) and",
+        "`privacy-marker` (`internal: true`, `visibility: private` or `!!! internal` in a YAML field:",
+        "anything taken for a privacy marker that is not exactly `visibility: internal`). Each stops",
+        "every build: set to `off`, one would publish what its author meant to keep internal.",
     ]
     for rule_id, rule in RULES.items():
         lines += ["", f"## {rule_id}", "", f"Default level: **{rule.DEFAULT}**", "",

@@ -9,7 +9,7 @@ import posixpath
 import pytest
 from support import Sample, parse_html, run
 
-from coalition_site.leaks import internal_values, scan_site
+from coalition_site.audience.leaks import internal_values, scan_site
 from coalition_site.load.assets import is_published_asset
 from coalition_site.load.charter import load_charter
 

@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 
-from coalition_site.leaks import internal_values, scan_site
+from coalition_site.audience.leaks import internal_values, scan_site
 from coalition_site.load.charter import load_charter
 
 from integration.publishing_sites import FIXTURES, build, failed_build, files_of, make_project

@@ -200,7 +200,7 @@ def test_only_the_diagrams_a_page_shows_get_a_file_of_their_own(public, internal
 
 
 def test_the_leak_scan_reads_the_diagrams_own_files(public, internal):
-    from coalition_site.leaks import internal_values, scan_site
+    from coalition_site.audience.leaks import internal_values, scan_site
     from coalition_site.load.charter import load_charter
 
     from .conftest import FIXTURES

@@ -96,16 +96,6 @@ def test_warnings_are_logged_and_strict_mode_fails_on_them(tmp_path):
     assert "Aborted with 1 warnings in strict mode!" in built.stdout + built.stderr
 
 
-def test_the_plugin_can_be_disabled(tmp_path):
-    sample = Sample.copy(tmp_path / "project")
-    (sample.root / "mkdocs.yml").write_text(
-        "site_name: X\ndocs_dir: content\ntheme: {name: material}\nplugins:\n"
-        "  - coalition:\n      enabled: false\n")
-    sample.edit("coalition.yml", "tagline: Homes and buses, won together.", "tagline: yes")
-    built = mkdocs_build(sample.root)
-    assert built.returncode == 0, built.stderr
-
-
 def test_a_cache_dir_with_a_nul_is_refused_as_a_config_value_not_a_traceback(tmp_path):
     sample = Sample.copy(tmp_path / "project")
     (sample.root / "mkdocs.yml").write_text(

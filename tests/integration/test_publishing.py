@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from coalition_site.errors import CoalitionSiteError
-from coalition_site.leaks import internal_values, scan_site
+from coalition_site.audience.leaks import internal_values, scan_site
 from coalition_site.load.charter import load_charter
 from coalition_site.render.internal_marks import BANNER, ROBOTS_META
 
@@ -34,8 +34,9 @@ INTERNAL_PAGES = ("board-notes/index.html", "reviews/2026-11-11/index.html")
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     project = make_project(tmp_path_factory.mktemp("publishing") / "project", "publishing")
-    stale = project / "site"
+    stale = project / "site"  # as an earlier build left it: marked as a build's (output_dir.py)
     (stale / "old-page").mkdir(parents=True)
+    (stale / ".coalition-site").write_text("built by coalition-site\n")
     (stale / "old-page" / "index.html").write_text("<p>a page an earlier build published</p>")
     (stale / ".stale-notes").write_text("a dotfile MkDocs never cleans")
     return project
@@ -151,6 +152,7 @@ def test_a_strict_build_that_warns_leaves_the_published_site_as_it_was(tmp_path)
     project = make_project(tmp_path / "project")
     site = project / "site"
     (site / "assets").mkdir(parents=True)
+    (site / ".coalition-site").write_text("built by coalition-site\n")  # yesterday's build's
     (site / "index.html").write_text("<p>the site published yesterday</p>")
     (site / "assets" / "logo.png").write_bytes(b"png")
     before = files_of(site)

@@ -6,7 +6,7 @@ import pytest
 
 from coalition_site.load.validate import dotted, validate_model
 from coalition_site.load.yaml_source import parse_yaml
-from coalition_site.model import Coalition, JointDemand, Logic, Partner, StewardMandate
+from coalition_site.model import Autonomy, Coalition, JointDemand, Logic, Partner, StewardMandate
 
 
 def problems(model, text: str, line_offset: int = 0):
@@ -40,6 +40,11 @@ def test_the_did_you_mean_of_a_nested_key_comes_from_its_own_model():
     (problem,) = problems(JointDemand, "asks:\n  - id: a\n    ask: b\n    mesure: c\n")
     assert problem.message == ("unknown key 'mesure'; did you mean 'measure'? (unknown keys are "
                                "refused so a typo is never ignored)")
+
+
+def test_the_did_you_mean_under_a_partner_id_comes_from_the_model_of_its_value():
+    (problem,) = problems(Autonomy, "agreements:\n  usw:\n    notce_days: 14\n")
+    assert problem.message.startswith("unknown key 'notce_days'; did you mean 'notice_days'?")
 
 
 def test_keys_are_suggested_by_the_name_written_in_files_not_the_python_name():

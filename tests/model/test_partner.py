@@ -46,11 +46,13 @@ def test_a_typical_mistake_in_a_partner_file(sample, old, new, expected):
                  f"{T}:11:5: error: unknown key 'emial'; did you mean 'email'? (unknown keys are "
                  "refused so a typo is never ignored) [schema]", id="unknown-key-in-list-item"),
     pytest.param("    email: SECRET-EMAIL-ana@example.org", "    email: ana at example.org",
-                 f"{T}:11:12: error: 'email': 'ana at example.org' is not in the expected form; write "
-                 "an address such as name@example.org [schema]", id="email"),
+                 f"{T}:11:12: error: 'email': the value written is not in the expected form; write "
+                 "an address such as name@example.org (the value is internal, so it is never "
+                 "printed) [schema]", id="email"),
     pytest.param("    github: anaruiz", "    github: '@anaruiz'",
-                 f"{T}:12:13: error: 'github': '@anaruiz' is not in the expected form; write the "
-                 "GitHub user name without '@' [schema]", id="github"),
+                 f"{T}:12:13: error: 'github': the value written is not in the expected form; write "
+                 "the GitHub user name without '@' (the value is internal, so it is never printed) "
+                 "[schema]", id="github"),
     pytest.param("  - name: Ana Ruiz\n    role", "  - role",
                  f"{T}:9:5: error: 'name' is missing under 'representatives'; add 'name:' with a "
                  "value (it is required) [schema]", id="missing-in-list-item"),

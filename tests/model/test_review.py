@@ -38,8 +38,10 @@ F = "content/reviews/2026-10-14.md"
                   "'shared-language', 'resource-flow', 'new-members' or 'conflict-resolved' [schema]"],
                  id="unknown-sign"),
     pytest.param("visibility: public", "visibility: private",
-                 [f"{F}:3:13: error: 'visibility': 'private' is not allowed; use 'public' or "
-                  "'internal' [schema]"], id="wrong-visibility"),
+                 [f"{F}:3:13: error: 'visibility: private' is taken for a privacy marker, but "
+                  "coalition-site reads only 'visibility: internal' and 'visibility: public', spelt "
+                  "exactly so; write 'visibility: internal' to keep it off the public site "
+                  "[privacy-marker]"], id="wrong-visibility"),
     pytest.param("visibility: public", "visibilty: public",
                  [f"{F}:3:1: error: unknown key 'visibilty'; did you mean 'visibility'? (unknown keys "
                   "are refused so a typo is never ignored) [schema]"], id="misspelt-visibility"),

@@ -44,10 +44,21 @@ def test_an_error_rule_can_be_lowered_to_a_warning(project):
 
 def test_an_unknown_rule_id_is_refused_with_the_known_ones(project):
     charter = project.charter()
-    known = ", ".join(sorted([*RULES, "internal-html", "removed-html", "unsafe-html"]))
+    known = ", ".join(sorted([*RULES, "internal-html", "internal-marker", "removed-html", "unsafe-html"]))
     with pytest.raises(ValueError) as caught:
         run_rules(charter, today=TODAY, levels={"steward-report-to-all": "off"})
     assert str(caught.value) == f"unknown rule id 'steward-report-to-all'; known rules: {known}"
+
+
+@pytest.mark.parametrize("rule", ["internal-marker", "internal-html"])
+@pytest.mark.parametrize("level", ["warning", "off", False])
+def test_a_privacy_check_cannot_be_lowered(rule, level):
+    with pytest.raises(ValueError) as caught:
+        resolve_levels({rule: level})
+    shown = "'off'" if level is False else repr(level)
+    assert str(caught.value) == (
+        f"rule '{rule}' cannot be set to {shown}: it finds privacy markers that are not exactly "
+        "one, which a public build would publish; fix the marker the check points at instead")
 
 
 def test_an_unknown_level_is_refused():
@@ -62,7 +73,7 @@ def test_a_bare_off_read_by_yaml_as_false_is_off():
 
 def test_resolve_levels_lists_every_rule():
     levels = resolve_levels({"review-due": "off"})
-    assert list(levels) == [*RULES, "unsafe-html", "removed-html", "internal-html"]
+    assert list(levels) == [*RULES, "unsafe-html", "removed-html"]
     assert levels["review-due"] == "off"
     assert levels["unsafe-html"] == "error"
     assert levels["stepped-back-explained"] == "error"

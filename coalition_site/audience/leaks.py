@@ -11,9 +11,12 @@ What counts as one value:
 
 - a whole field: a representative's name, email or GitHub handle, a tension's ``about``, a
   review's decision, an internal page's title;
-- each sentence of Markdown prose (internal pages, internal reviews, ``!!! internal`` blocks);
+- each sentence of Markdown prose (internal pages, internal reviews, ``!!! internal`` blocks), as
+  Markdown renders it for the partners (:mod:`coalition_site.markup`): an internal file's whole
+  text, and of a public file what its internal rendering shows and its public rendering does
+  not (its internal blocks, with the footnotes, links and abbreviations they define);
 - the address of each internal page (its built ``index.html`` must not exist);
-- each attachment that only internal content uses (:mod:`coalition_site.asset_links`): its
+- each attachment that only internal content uses (:mod:`.attachments`): its
   copy must not exist. Its name is not looked for in the files' text: a name is not the file,
   and a public page may well show it as code.
 
@@ -41,9 +44,11 @@ from typing import Iterable, Iterator, Mapping
 import ahocorasick_rs
 from pydantic import BaseModel
 
-from .audience import for_audience
-from .load.charter import CHARTER_FILES
-from .model import Charter
+from ..load.charter import CHARTER_FILES
+from ..markup import MarkupReader, Reading, text_fragments
+from ..model import Charter
+from .attachments import internal_reading
+from .filter import for_audience
 
 MIN_TEXT = 12
 """Shorter text is too common to be told apart from the site's own words."""
@@ -132,7 +137,10 @@ class _Text:
 def internal_values(charter: Charter, *, public_pages: Iterable[str] | None = None,
                     use_directory_urls: bool = True,
                     public_texts: Iterable[str] = (),
-                    internal_assets: Iterable[str] = ()) -> list[InternalValue]:
+                    internal_assets: Iterable[str] = (),
+                    reader: MarkupReader | None = None,
+                    readings: Mapping[str, Reading] | None = None,
+                    public_prose: Iterable[str] | None = None) -> list[InternalValue]:
     """Every value of the unfiltered ``charter`` that the public audience may not see.
 
     ``public_pages`` are the ``src_uri`` of every page the public site builds, generated ones
@@ -140,21 +148,28 @@ def internal_values(charter: Charter, *, public_pages: Iterable[str] | None = No
     as one of them is not reported as built. ``public_texts`` are other public words of the
     site (its name, its description): a value found in them is not internal.
     ``internal_assets`` are the attachments the public build leaves out because only internal
-    content uses them (:func:`coalition_site.asset_links.internal_only_assets`); their copies
-    must not exist.
+    content uses them (:func:`.attachments.internal_only_assets`); their copies must not exist.
+    ``reader`` reads the bodies (the site's Markdown extensions; the usual ones by default) and
+    ``readings`` are the internal readings ``check`` already made. ``public_prose`` is the text
+    of the public pages as the build rendered them; by default the public bodies are rendered
+    here with ``reader``.
     """
+    reader = reader or MarkupReader()
     public = for_audience(charter, "public")
     # The public charter's texts are the charter's own texts again, and a large charter repeats
     # short values thousands of times (every review's alignment): each is normalised once.
     norm = functools.lru_cache(maxsize=None)(normalise)
-    fragments = functools.lru_cache(maxsize=None)(lambda body: tuple(prose_fragments(body)))
     corpus_parts = [normalise(t) for t in public_texts]
     public_uris: set[str] = set()
     for src_uri, model in _documents(public):
         if src_uri in CHARTER_FILES and model.visibility == "internal":
             continue  # the plan leaves an internal charter page out: nothing of it is public
         public_uris.add(src_uri)
-        corpus_parts.extend(norm(t.text) for t in _texts(src_uri, model, fragments))
+        corpus_parts.extend(norm(t.text) for t in _texts(src_uri, model))
+        if public_prose is None and getattr(model, "body", ""):
+            corpus_parts.extend(normalise(f) for f in
+                                text_fragments(reader.read(model.body, audience="public").html))
+    corpus_parts.extend(normalise(text) for text in public_prose or ())
     built = set(public_uris if public_pages is None else public_pages)
     addresses = {_page_address(uri, use_directory_urls) for uri in built}
     corpus_parts.extend(normalise(a) for a in addresses)
@@ -168,13 +183,47 @@ def internal_values(charter: Charter, *, public_pages: Iterable[str] | None = No
             pages.append(InternalValue(
                 address, f"{_display(charter, src_uri)} (an internal page)",
                 page=_built_file(address, use_directory_urls)))
-        for text in _texts(src_uri, model, fragments):
+        texts = list(_texts(src_uri, model))
+        if getattr(model, "body", ""):
+            texts += _prose(model, public=src_uri in public_uris, reader=reader, readings=readings)
+        for text in texts:
             value = _candidate(charter, text, norm(text.text))
             if value is not None:
                 candidates.append(value)
     attachments = [InternalValue("", f"{_display(charter, uri)} (an attachment only internal "
                                      "content uses)", page=uri) for uri in sorted(set(internal_assets))]
     return _not_public(pages, corpus) + attachments + _not_public(candidates, corpus)
+
+
+def _prose(model, *, public: bool, reader: MarkupReader,
+           readings: Mapping[str, Reading] | None) -> list[_Text]:
+    """The internal sentences of a file's body, each located at the internal block (or the
+    line of the file) it most likely comes from."""
+    internal = internal_reading(model, reader, readings, rendered=not public)
+    if public and not internal.internal_blocks:
+        return []  # nothing of its body is internal
+    internal = internal_reading(model, reader, readings)
+    fragments = text_fragments(internal.html)
+    if public:
+        shown = set(text_fragments(reader.read(model.body, audience="public").html))
+        fragments = [f for f in fragments if f not in shown]
+    lines = model.body.split("\n")
+    texts = []
+    for fragment in dict.fromkeys(fragments):
+        line = _line_of(fragment, lines, model.body_line, internal.internal_lines if public else [])
+        texts.append(_Text(model.src_uri, (), "", fragment, prose=True, line=line))
+    return texts
+
+
+def _line_of(fragment: str, lines: list[str], first_line: int, blocks: list[int]) -> int:
+    """The line of the body where ``fragment`` (rendered text) most likely stands: where its
+    first words are written, else the first internal block's opener (rendering moves text: a
+    footnote's to the page's end), else the body's first line."""
+    words = " ".join(fragment.split()[:3])
+    index = next((i for i, line in enumerate(lines) if words and words in line), None)
+    if index is None:
+        return blocks[0] if blocks else first_line
+    return first_line + index
 
 
 _JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
@@ -184,8 +233,8 @@ def site_words(template_files: Iterable[Path | str] = ()) -> list[str]:
     """The site's own sentences: the signs of life and decay, status labels, and the text of
     ``template_files`` (Jinja partials). Pass them as ``public_texts``: an internal note that
     quotes one of them word for word is not a leak when the site prints it anyway."""
-    from .model import SIGNS_OF_DECAY, SIGNS_OF_LIFE
-    from .render.pages import STATUS_LABELS
+    from ..model import SIGNS_OF_DECAY, SIGNS_OF_LIFE
+    from ..render.pages import STATUS_LABELS
 
     words = [*SIGNS_OF_LIFE.values(), *SIGNS_OF_DECAY.values(), *STATUS_LABELS.values()]
     for path in template_files:
@@ -211,15 +260,10 @@ def _documents(charter: Charter) -> Iterator[tuple[str, BaseModel]]:
         yield uri, page
 
 
-def _texts(src_uri: str, model: BaseModel, fragments=None) -> Iterator[_Text]:
+def _texts(src_uri: str, model: BaseModel) -> Iterator[_Text]:
     for loc, value in _fields(model, ()):
         field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
         yield _Text(src_uri, loc, field, value)
-    body = getattr(model, "body", "")
-    if body:
-        start = getattr(model, "body_line", 1)
-        for offset, fragment in (fragments or prose_fragments)(body):
-            yield _Text(src_uri, (), "", fragment, prose=True, line=start + offset)
 
 
 def _fields(value, loc: tuple) -> Iterator[tuple[tuple, str]]:
@@ -337,56 +381,6 @@ def _built_file(address: str, use_directory_urls: bool) -> str:
     if address.endswith("/") or not address:
         return f"{address}index.html"
     return address
-
-
-# -- Markdown prose as the reader sees it ---------------------------------------------------------
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_ADMONITION = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*[\w\- ]*?(?:\s+"(?P<title>.*)")?\s*$')
-_LINE_MARKERS = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|:\s+)?")
-_REFERENCE_DEF = re.compile(r"^\s*(?:\*|\[\^?)[^\]]+\]:")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
-_ATTR_LIST = re.compile(r"\{:?\s*[.#:][^}]*\}")
-_EMPHASIS = re.compile(r"(\*\*|__|~~|==|\^\^|`+)|(?<![\w])[*_~^]|[*_~^](?![\w])")
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
-
-
-def prose_fragments(markdown: str) -> Iterator[tuple[int, str]]:
-    """``(line offset, text)`` for each sentence of ``markdown`` as it reads once rendered.
-
-    Markup is taken away the way rendering takes it away (emphasis, links, list and heading
-    markers, table pipes, HTML tags), so that the text is found in the built HTML. Code in
-    fences is kept as it is: it renders verbatim.
-    """
-    fence: str | None = None
-    for offset, line in enumerate(markdown.split("\n")):
-        match = _FENCE.match(line)
-        if fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-            elif line.strip():
-                yield offset, line.strip()
-            continue
-        if match:
-            fence = match.group(1)
-            continue
-        admonition = _ADMONITION.match(line)
-        if admonition:
-            if admonition.group("title"):
-                yield offset, admonition.group("title")
-            continue
-        if _REFERENCE_DEF.match(line) or _TABLE_RULE.match(line):
-            continue
-        text = _LINE_MARKERS.sub("", line)
-        text = _FOOTNOTE_REF.sub("", _ATTR_LIST.sub("", text))
-        text = _LINK.sub(r"\1", _IMAGE.sub(r"\1", text))
-        text = html.unescape(_EMPHASIS.sub("", _TAG.sub("", text)))
-        for cell in text.split("|"):
-            for sentence in _SENTENCE.split(cell):
-                if sentence.strip():
-                    yield offset, sentence.strip()
 
 
 # -- scanning a built site ------------------------------------------------------------------------

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from coalition_site.leaks import (InternalValue, Leak, LeakScanner, internal_values, normalise,
-                                  prose_fragments, scan_site, site_words)
+from coalition_site.audience.leaks import (InternalValue, Leak, LeakScanner, internal_values, normalise,
+                                           scan_site, site_words)
+from coalition_site.markup import MarkupReader
 from coalition_site.render.pages import TEMPLATES_DIR
 from coalition_site.load.charter import load_charter
 
-MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
+MINIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
 
 
 @pytest.fixture(scope="module")
@@ -139,33 +140,17 @@ def test_an_attachment_only_internal_content_uses_must_not_be_copied(charter, tm
     assert not [v for v in internal_values(charter) if v.page and not v.page.endswith(".html")]
 
 
-# -- prose as the reader sees it -------------------------------------------------------------
-def test_prose_fragments_take_markup_away_as_rendering_does():
-    markdown = (
-        "# The **plan** for [the valley](https://example.org)\n"
-        "\n"
-        "- First _point_ here. Second point: `code` stays!\n"
-        "!!! internal \"A private note\"\n"
-        "    Indented *internal* text.\n"
-        "| Cell one | Cell two |\n"
-        "|---|---|\n"
-        "```\n"
-        "print('<fenced>')\n"
-        "```\n"
-        "[ref]: https://example.org\n"
-        "snake_case_name stays &amp; unescaped\n"
-    )
-    assert list(prose_fragments(markdown)) == [
-        (0, "The plan for the valley"),
-        (2, "First point here."),
-        (2, "Second point: code stays!"),
-        (3, "A private note"),
-        (4, "Indented internal text."),
-        (5, "Cell one"),
-        (5, "Cell two"),
-        (8, "print('<fenced>')"),
-        (11, "snake_case_name stays & unescaped"),
-    ]
+# -- prose as Markdown renders it for the partners -------------------------------------------
+def test_an_internal_blocks_values_come_from_its_rendering_with_what_it_defines(editable):
+    # The footnote and the reference are defined inside the block: its public rendering never
+    # shows them, its internal one does (the footnote at the page's end), so both are values.
+    editable.edit("onboarding.md", "one problem.", "one problem.\n\n!!! internal\n    The **valley plan** for [the mill][m] is "
+                  "drafted.[^n]\n\n    [m]: https://example.org/mill-site-plan\n    [^n]: SECRET-FOOTNOTE "
+                  "of the mill.\n")
+    values = by_text(internal_values(editable.charter(), reader=MarkupReader()))
+    assert values["The valley plan for the mill is drafted."].startswith("content/onboarding.md:")
+    assert "https://example.org/mill-site-plan" in values
+    assert "SECRET-FOOTNOTE of the mill." in values
 
 
 def test_normalise_folds_case_space_quotes_and_dashes():

@@ -1,7 +1,7 @@
 """Attachments that a site's own ``nav:`` publishes although only internal content uses them.
 
 An attachment (a PDF, an image) has no visibility of its own: a public build leaves out one that
-only internal content links to (:func:`~coalition_site.asset_links.internal_only_assets`). An
+only internal content links to (:func:`.attachments.internal_only_assets`). An
 entry of ``mkdocs.yml``'s ``nav:`` links to its file from every page of the site, so the public
 build publishes whatever file an entry names (render/user_nav.py). A steward who lists the
 board's budget there to save internal readers a click would publish it: ``check`` and every
@@ -11,17 +11,18 @@ build say so (``nav-publishes-attachment``), naming the entry's line in ``mkdocs
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import yaml
 
-from .asset_links import internal_only_assets
-from .audience import for_audience
-from .load.assets import PUBLISHED_SUFFIXES
-from .model import Charter
-from .problems import Problem
-from .render.plan import plan_site
-from .render.user_nav import nav_links
+from ..load.assets import PUBLISHED_SUFFIXES
+from ..markup import MarkupReader, Reading
+from ..model import Charter
+from ..problems import Problem
+from ..render.plan import plan_site
+from ..render.user_nav import nav_links
+from .attachments import internal_only_assets
+from .filter import for_audience
 
 RULE = "nav-publishes-attachment"
 
@@ -34,11 +35,13 @@ def message(src_uri: str) -> str:
 
 def listed_internal_attachments(charter: Charter, nav, docs_dir: Path | str, *,
                                 named: Iterable[str] = (), links_root_relative: bool = False,
-                                nav_root_relative: bool = False) -> list[str]:
+                                nav_root_relative: bool = False, reader: MarkupReader | None = None,
+                                readings: Mapping[str, Reading] | None = None) -> list[str]:
     """The ``src_uri`` of each attachment that an entry of ``nav`` links to and that, but for
     that entry, only internal content uses. ``charter`` is the charter as written (both
     audiences'); ``named``: files mkdocs.yml names otherwise (published by the steward's choice);
-    the two ``root_relative`` flags read ``/`` paths as MkDocs' ``validation`` settings say."""
+    the two ``root_relative`` flags read ``/`` paths as MkDocs' ``validation`` settings say;
+    ``reader`` and ``readings`` as for :func:`.attachments.internal_only_assets`."""
     docs = Path(docs_dir)
     listed = {uri for uri in nav_links(nav, root_relative=nav_root_relative)
               if Path(uri).suffix.lower() in PUBLISHED_SUFFIXES and uri not in set(named)
@@ -46,7 +49,8 @@ def listed_internal_attachments(charter: Charter, nav, docs_dir: Path | str, *,
     if not listed:  # the usual case: the nav lists pages only, and nothing more is computed
         return []
     public_pages = plan_site(for_audience(charter, "public")).pages
-    return sorted(listed & internal_only_assets(charter, public_pages, root_relative=links_root_relative))
+    return sorted(listed & internal_only_assets(charter, public_pages, reader or MarkupReader(),
+                                                root_relative=links_root_relative, readings=readings))
 
 
 def nav_attachment_problems(config_file: Path, attachments: Iterable[str], *,

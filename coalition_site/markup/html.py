@@ -1,0 +1,134 @@
+"""What rendered HTML shows a reader: the files it links to or loads, and its text.
+
+Read with the standard library's HTML parser (linear in the page, forgiving as browsers are),
+from the HTML that Markdown produced, so that a link counts exactly when the rendered page has it.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+# Attributes through which a page links to or loads a file.
+_URL_ATTRIBUTES = {"href", "src", "poster", "data", "xlink:href"}
+# Attributes whose text a reader (or a search engine) sees.
+_TEXT_ATTRIBUTES = {"title", "alt", "href", "src", "poster", "data", "xlink:href", "srcset", "summary"}
+# Elements whose end closes a run of text: a sentence does not run from one into the next.
+_BLOCKS = {"p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "div",
+           "blockquote", "summary", "details", "figcaption", "caption", "tr", "table", "ul", "ol",
+           "dl", "section", "article", "br", "hr", "img"}
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+
+
+# What an extension writes around a partner's words (a footnote's number and its way back):
+# the same on every page with a footnote, so never a partner's text.
+_GENERATED = {"footnote-ref", "footnote-backref", "headerlink"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr"}
+
+
+class _Reader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self.texts: list[str] = []
+        self._run: list[str] = []
+        self._skipping: list[str] = []  # the open elements of generated text, innermost last
+
+    def _close_run(self) -> None:
+        text = " ".join("".join(self._run).split())
+        if text:
+            self.texts.append(text)
+        self._run = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _BLOCKS:
+            self._close_run()
+        if self._skipping or _GENERATED & set((dict(attrs).get("class") or "").split()):
+            if tag not in _VOID:
+                self._skipping.append(tag)
+            return
+        for name, value in attrs:
+            if not value:
+                continue
+            if name in _URL_ATTRIBUTES:
+                self.urls.append(value)
+            elif name == "srcset":
+                self.urls += [c.split()[0] for c in value.split(",") if c.split()]
+            if name in _TEXT_ATTRIBUTES and not value.startswith("#"):  # (an anchor of the page)
+                self.texts.append(value)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if self._skipping and self._skipping[-1] == tag and tag not in _VOID:
+            self._skipping.pop()
+
+    def handle_endtag(self, tag):
+        if self._skipping:
+            if tag == self._skipping[-1]:
+                self._skipping.pop()
+            return
+        if tag in _BLOCKS:
+            self._close_run()
+
+    def handle_data(self, data):
+        if not self._skipping:
+            self._run.append(data)
+
+    def close(self):
+        super().close()
+        self._close_run()
+
+
+def _read(html: str) -> _Reader:
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    return reader
+
+
+def page_links(html: str) -> list[str]:
+    """Every URL the page links to or loads a file from, as written in its HTML."""
+    return _read(html).urls
+
+
+def text_fragments(html: str) -> list[str]:
+    """The page's text as a reader sees it, a sentence at a time (and each link, title and
+    alternative text): what the leak check looks for when the page is internal."""
+    fragments: list[str] = []
+    for text in _read(html).texts:
+        fragments += [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+    return fragments
+
+
+def resolve(url: str, src_uri: str, *, root_relative: bool = False) -> str | None:
+    """The ``src_uri`` a link in the file ``src_uri`` points to, as MkDocs resolves it: from the
+    file's folder, ``%20`` decoded, without ``#fragment`` and ``?query``. ``None`` for what does
+    not point into the content folder: other sites, ``mailto:`` and other schemes, a link to
+    the page itself, ``../`` past the folder's top, and a link from the site's root unless
+    ``root_relative``."""
+    url = html.unescape(url).strip()
+    if url.startswith("<") and url.endswith(">"):
+        url = url[1:-1].strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a malformed address (an unclosed IPv6 bracket) points nowhere
+        return None
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    path = unquote(parts.path)
+    if posixpath.normpath(path) == ".":
+        return None  # the page itself, as MkDocs reads `.` and `./`
+    if path.startswith(("/", "\\")):
+        if not root_relative:
+            return None
+        folder, path = "", path.lstrip("/\\")
+    else:
+        folder = posixpath.dirname(src_uri)
+    target = posixpath.normpath(posixpath.join(folder, path))
+    if target in (".", "..") or target.startswith(("../", "/")):
+        return None
+    return target

@@ -1,0 +1,66 @@
+"""No page of the content folder takes the place of a page the site generates.
+
+Checks that no ordinary page stands where the site writes a page of its own: the home page
+(`index.md`), the partners page (`partners/index.md`), the reviews page (`reviews/index.md`), the
+charter history (`history.md`), the Coalition Logic map (`logic/index.md`) and the vitality
+dashboard (`vitality/index.md`).
+
+A page written at one of those paths replaces the generated page: the coalition's own home
+page, say, instead of the one that shows the joint demand and the partners. That may be the
+point, but it happens without a word, and a file added for another reason (a `README.md` copied
+in, an `index.md` of notes) silently takes the place of what the site is for. A page at the same
+address under another name (`README.md`, `partners.md`, `logic.md`) is hidden by the generated
+page instead, its text left only in the search index.
+
+A warning: rename the page to keep both, or set this rule `off` to replace the generated page on
+purpose.
+
+Passes (`content/welcome.md`):
+
+```yaml
+title: Welcome to the alliance
+```
+
+Fails (`content/index.md`, which replaces the generated home page):
+
+```yaml
+title: Welcome to the alliance
+```
+
+The finding points at the top of the page's file.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..load.files import page_url
+from .base import Finding
+
+ID = "replaces-generated-page"
+DEFAULT = "warning"
+
+GENERATED_PAGES = {
+    "index.md": "the generated home page (the coalition, its joint demand, its partners and charter)",
+    "partners/index.md": "the generated partners page (every partner, with its issue and status)",
+    "reviews/index.md": "the generated reviews page (every review, by year)",
+    "history.md": "the generated charter history page (every version, and who endorsed it)",
+    "logic/index.md": "the generated Coalition Logic page (the map of conditions, dependencies and tensions)",
+    "vitality/index.md": "the generated vitality dashboard (the reviews' signs of life and decay, over time)",
+}
+"""The pages the site writes itself (``render/plan.py`` and the features), by ``src_uri``."""
+# history.md and history/index.md are one page to the history feature: either replaces it.
+_REPLACES = {**GENERATED_PAGES, "history/index.md": GENERATED_PAGES["history.md"]}
+_BY_ADDRESS = {page_url(uri): uri for uri in GENERATED_PAGES}
+
+
+def check(charter, today) -> Iterator[Finding]:
+    for uri in charter.pages:
+        if uri in _REPLACES:
+            yield Finding(uri, (), f"this page replaces {_REPLACES[uri]}; rename it to keep both, or "
+                          f"set rules: {{{ID}: off}} to replace it on purpose")
+        elif (generated := _BY_ADDRESS.get(page_url(uri).lower())) is not None:
+            address = "/" + page_url(generated)
+            yield Finding(uri, (), f"this page has the address of {GENERATED_PAGES[generated]}, "
+                          f"'{address}', which hides it; rename it to keep both, or name it "
+                          f"'{generated}' to replace that page on purpose")
