@@ -161,7 +161,7 @@ def found(canary: str, contents: dict[str, bytes]) -> list[str]:
 # hardly any smaller than the grammar's own (the markup tier shrinks the same bodies quickly).
 @for_the_time_given()
 @given(project=projects())
-@property_settings(30, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@property_settings(40, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 def test_a_public_build_publishes_no_internal_block_or_fails_located(project):
     note(project.explain())
     with tempfile.TemporaryDirectory(prefix="leak-property-") as folder:
