@@ -1,6 +1,7 @@
 # Two commands do all set-up on a fresh machine:
 #   make demo   builds the example coalition's site and serves it on http://127.0.0.1:8000
 #   make test   runs the whole test suite
+#   make fuzz   looks for a leak of internal content with fresh random examples (FUZZ_SECONDS=600)
 # Each installs what it needs: a virtualenv in .venv, the Python packages, and Graphviz's `dot`.
 
 PYTHON ?= python3
@@ -8,8 +9,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
+FUZZ_SECONDS ?= 600
 
-.PHONY: demo demo-internal test golden check bench a11y dot clean
+.PHONY: demo demo-internal test golden fuzz check bench a11y dot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +42,14 @@ test: $(STAMP) dot
 # `git diff tests/golden` (tests/golden/README.md).
 golden: $(STAMP) dot
 	COALITION_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/golden
+
+# Issue #11's leak property (whose fixed-seed run is part of `make test`) with fresh random
+# examples: each property test for FUZZ_SECONDS, the three modules side by side. A counterexample
+# ends its test, shrunk and printed, and .hypothesis/ keeps it for the next run to try first.
+fuzz: $(STAMP) dot
+	COALITION_FUZZ=1 COALITION_FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python -m pytest -q -n 3 \
+	  tests/markup/test_leak_grammar.py tests/markup/test_leak_property.py \
+	  tests/integration/test_leak_property.py
 
 check: $(STAMP)
 	$(BIN)/coalition-site check .

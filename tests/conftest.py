@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, settings
 
+from leak_grammar import fuzzing
 from support import Sample
+
+# `make fuzz`: random seeds, no deadline, and no bound on examples; the leak property tests run
+# it in rounds of their usual size until the time the Makefile gives them is up
+# (leak_grammar.for_the_time_given) or a counterexample is found, shrunk, printed and kept in
+# .hypothesis/ for the next run to try first.
+settings.register_profile("fuzz", max_examples=10**9, derandomize=False, deadline=None,
+                          print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+if fuzzing():
+    settings.load_profile("fuzz")
 
 
 @pytest.fixture

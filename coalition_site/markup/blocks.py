@@ -80,6 +80,10 @@ class AudienceExtension(Extension):
         # The elements standing for internal blocks: placeholders to remove (public) or the
         # rendered blocks (internal), which the class check must not mistake for imitations.
         self.elements: list[etree.Element] = []
+        # Each with the element it was made under: a footnote's text is parsed into an element
+        # the footnotes extension attaches to the page only later, so the page's tree cannot
+        # be searched for them; each is removed from its own parent instead.
+        self.parents: list[etree.Element] = []
 
     @property
     def public(self) -> bool:
@@ -104,8 +108,10 @@ class AudienceExtension(Extension):
                                            _details_parts), "coalition_internal_details", 106)
         if "blocks" in blocks:
             _wrap_generic_blocks(blocks["blocks"], self)
-        # First of all tree processors: the placeholders go before anything reads the tree.
+        # First of all tree processors: the placeholders go before anything reads the tree; and
+        # again once the footnotes extension (50) has parsed the footnotes' text.
         md.treeprocessors.register(_RemovePlaceholders(md, self), "coalition_internal_remove", 100)
+        md.treeprocessors.register(_RemovePlaceholders(md, self), "coalition_internal_remove_late", 45)
         # Before inline parsing splits a paragraph's text into elements.
         md.treeprocessors.register(_LooseOpeners(md, self), "coalition_loose_openers", 25)
         # After attr_list (8) has set the classes a partner wrote in `{ .internal }`.
@@ -159,6 +165,7 @@ class _InternalBlock(BlockProcessor):
             self.original.run(parent, blocks)
             if match is not None and len(parent):
                 self.ext.elements.append(parent[-1])
+                self.ext.parents.append(parent)
             return
         blocks.pop(0)
         if match is None:
@@ -168,6 +175,7 @@ class _InternalBlock(BlockProcessor):
         # Unindented lines right after the opener are reported above, and dropped too: they
         # are ambiguous, and the build stops on the finding anyway.
         self.ext.elements.append(etree.SubElement(parent, "div"))
+        self.ext.parents.append(parent)
 
 
 def _wrap_generic_blocks(manager, ext: AudienceExtension) -> None:
@@ -195,6 +203,7 @@ def _internal_aware(block_class: type, ext: AudienceExtension) -> type:
             if self._internal:
                 ext.openers.append(f"/// {self.NAME}")
                 ext.elements.append(element)
+                ext.parents.append(parent)
             else:
                 word = near_miss([c for c in classes if c not in ("admonition",)], None) or \
                     (near_miss([], self.argument) if self.argument else None)
@@ -209,6 +218,15 @@ def _internal_aware(block_class: type, ext: AudienceExtension) -> type:
                 return "raw"  # kept as text, never parsed: it defines and shows nothing
             return super().on_markdown()
 
+        def on_end(self, block: etree.Element) -> None:
+            super().on_end(block)
+            if ext.public and getattr(self, "_internal", False):
+                # Gone the moment the block ends: some text is parsed late (a footnote's, when
+                # the footnotes extension builds its list), after any tree processor of ours.
+                parent = ext.parents[next(i for i, e in enumerate(ext.elements) if e is block)]
+                if any(child is block for child in parent):
+                    parent.remove(block)
+
     InternalAware.__name__ = f"InternalAware{block_class.__name__}"
     return InternalAware
 
@@ -219,13 +237,11 @@ class _RemovePlaceholders(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
-        if not self.ext.public or not self.ext.elements:
+        if not self.ext.public:
             return
-        doomed = {id(e) for e in self.ext.elements}
-        for parent in list(root.iter()):
-            for child in list(parent):
-                if id(child) in doomed:
-                    parent.remove(child)
+        for parent, element in zip(self.ext.parents, self.ext.elements):
+            if any(child is element for child in parent):
+                parent.remove(element)
 
 
 class _LooseOpeners(Treeprocessor):
