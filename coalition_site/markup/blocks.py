@@ -41,7 +41,10 @@ DETAILS = re.compile(
     r'(?:^|\n)\?{3}(\+)? ?(?:([\w\-]+(?: +[\w\-]+)*?)?(?: +"(.*?)")|([\w\-]+(?: +[\w\-]+)*?)) *(?:\n|$)')
 # What a partner may write for an opener that no extension reads as one (`!!!! internal`,
 # `?? private`, `::: internal`, `/// internal`, `[!INTERNAL]`): it becomes a public paragraph.
-_LOOSE_OPENER = re.compile(r"^[ \t]*(?:(?P<punct>[!?/:=%]{2,})\+?[ \t]*|\[!)(?P<word>[\w\-]+)")
+# A quote's `>` or a list's marker may stand before it when another block took the line as text
+# (a definition list takes `> !!! internal` for a term).
+_LOOSE_OPENER = re.compile(
+    r"^[ \t>*+\-]*(?:\d+[.)][ \t]*)?(?:(?P<punct>[!?/:=%]{2,})\+?[ \t]*|\[!)(?P<word>[\w\-]+)")
 _TAG = re.compile(r"<[^<>]*>")
 _TEXT_TAGS = {"p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "summary"}
 

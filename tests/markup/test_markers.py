@@ -71,7 +71,10 @@ def test_a_block_with_no_body():
 
 
 @pytest.mark.parametrize("opener", ["!!!! internal", "!! internal", "?? private", "::: internal",
-                                    "/// internal", "[!INTERNAL]", "- !!!! internal"])
+                                    "/// internal", "[!INTERNAL]", "- !!!! internal",
+                                    # found by make fuzz: a definition list takes the quoted opener
+                                    # for a term, and the definition is public
+                                    "> !!! internal\nA term\n:   The definition."])
 def test_an_opener_markdown_reads_as_a_paragraph(opener):
     found = problems(f"Intro.\n\n{opener}\n    The budget.\n")
     assert len(found) == 1 and found[0].startswith("content/page.md:3:")
