@@ -28,6 +28,7 @@ from typing import Literal
 
 from ..audience import is_visible
 from ..model import SIGNS_OF_DECAY, SIGNS_OF_LIFE, Charter, Partner, Review
+from ..model.layout import JOINT_DEMAND, STEWARD_MANDATE, partner_uri, review_uri
 
 RECENT_REVIEWS = 3
 """How many of the latest reviews count as "recent" for the replant alert (a quarter, monthly)."""
@@ -437,7 +438,7 @@ def build_vitality_report(charter: Charter, today: dt.date) -> VitalityReport:
     if is_visible(demand, audience):
         demand_state = DemandState(demand.status, demand.target, demand.deadline,
                                    (demand.deadline - today).days if demand.deadline else None,
-                                   demand.src_uri or "charter/joint-demand.md")
+                                   demand.src_uri or JOINT_DEMAND)
     report_reviews = tuple(_review_point(r) for r in reviews)
     alerts = _alerts(charter, audience, report_reviews, rhythm, partners, demand_state, today, ahead)
     return VitalityReport(
@@ -458,7 +459,7 @@ def build_vitality_report(charter: Charter, today: dt.date) -> VitalityReport:
 def _review_point(review: Review) -> ReviewPoint:
     return ReviewPoint(
         date=review.date,
-        src_uri=review.src_uri or f"reviews/{review.date.isoformat()}.md",
+        src_uri=review.src_uri or review_uri(review.date),
         policy_progress=review.policy_progress,
         signs_of_life=tuple(dict.fromkeys(review.signs_of_life)),  # a sign counts once
         signs_of_decay=tuple(dict.fromkeys(review.signs_of_decay)),
@@ -517,7 +518,7 @@ def _partner_record(partner: Partner, reviews: list[Review],
     member = [c for c in cells if c.state not in NON_MEMBER_STATES]
     runs = _drift_runs(pid, partner.name, cells)
     return PartnerRecord(
-        partner_id=pid, name=partner.name, src_uri=partner.src_uri or f"partners/{pid}.md",
+        partner_id=pid, name=partner.name, src_uri=partner.src_uri or partner_uri(pid),
         status=partner.status, joined=partner.joined, cells=tuple(cells),
         attended=sum(1 for c in member if c.attended), eligible=len(member), drift_runs=runs)
 
@@ -653,7 +654,7 @@ def _overdue(rhythm: Rhythm, reviews: tuple[ReviewPoint, ...], published: str,
 
 def _steward(charter: Charter, today: dt.date) -> list[Alert]:
     mandate = charter.steward_mandate
-    link = mandate.src_uri or "charter/steward-mandate.md"
+    link = mandate.src_uri or STEWARD_MANDATE
     if not mandate.stewards:
         return [Alert("steward", "urgent", "No steward is named",
                       "The steward mandate names no steward.", ADVICE["steward"], link)]
@@ -715,7 +716,7 @@ def _stepped_back(partner: Partner) -> Alert:
         if back.reason:
             detail += f" Its reason: {back.reason.strip()}"
     return Alert("stepped-back", "notice", f"{partner.name} has stepped back", detail,
-                 ADVICE["stepped-back"], partner.src_uri or f"partners/{partner.id}.md")
+                 ADVICE["stepped-back"], partner.src_uri or partner_uri(partner.id))
 
 
 def _days(count: int) -> str:

@@ -18,7 +18,8 @@ import jinja2
 from markupsafe import Markup
 
 from ..model import SIGNS_OF_DECAY, SIGNS_OF_LIFE, Charter
-from .plan import CHARTER_TITLES, PlannedPage
+from ..model.layout import CHARTER_TITLES
+from .plan import PlannedPage
 from .search_skip import PROSE_END, PROSE_START
 
 TEMPLATES_DIR = Path(str(files("coalition_site") / "templates"))

@@ -12,14 +12,6 @@ from typing import Iterator, Protocol
 
 from ..model import Charter
 
-COALITION = "coalition.yml"
-LOGIC = "logic.yml"
-PROBLEM_STATEMENT = "charter/problem-statement.md"
-JOINT_DEMAND = "charter/joint-demand.md"
-STEWARD_MANDATE = "charter/steward-mandate.md"
-AUTONOMY = "charter/autonomy.md"
-CONFLICT_PROTOCOL = "charter/conflict-protocol.md"
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -44,11 +36,6 @@ class Rule(Protocol):
     __doc__: str | None
 
     def check(self, charter: Charter, today) -> Iterator[Finding]: ...
-
-
-def partner_uri(partner_id: str) -> str:
-    """A partner's file, which is named by its id."""
-    return f"partners/{partner_id}.md"
 
 
 def active_ids(charter: Charter) -> list[str]:
