@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Literal
 
-from ..audience import is_visible
 from ..model import SIGNS_OF_DECAY, SIGNS_OF_LIFE, Charter, Partner, Review
+from ..model.base import is_visible
 from ..model.layout import JOINT_DEMAND, STEWARD_MANDATE, partner_uri, review_uri
 
 RECENT_REVIEWS = 3

@@ -70,7 +70,3 @@ def _emptied(item):
     empty = type(item).model_validate({"visibility": "internal"})
     empty.attach(item.src_uri, "", item.body_line)
     return empty
-
-
-def is_visible(item, audience: Audience) -> bool:
-    return audience == "internal" or getattr(item, "visibility", "public") == "public"
