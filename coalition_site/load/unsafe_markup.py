@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 
 from ..hosts import host_refusal, url_host
 from ..problems import Problem
-from ..render.sanitize import ALLOWED_TAGS, ATTRIBUTE_VALUES
+from ..markup.allowlist import ALLOWED_TAGS, ATTRIBUTE_VALUES
 
 UNSAFE_ELEMENTS = {
     "script": "runs code in every reader's browser",
