@@ -234,7 +234,7 @@ def new(target: Path | str) -> list[Path]:
 
 
 def schema(target: Path | str) -> list[Path]:
-    from .schema import write_schemas
+    from .model.schema import write_schemas
 
     return write_schemas(Path(target))
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from coalition_site.errors import ProjectError
-from coalition_site.schema import write_schemas
+from coalition_site.model.schema import write_schemas
 from support import invoke
 
 KINDS = ["autonomy", "coalition", "conflict-protocol", "joint-demand", "logic", "page", "partner",

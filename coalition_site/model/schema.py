@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import ProjectError, os_reason
-from .model import (Autonomy, Coalition, ConflictProtocol, JointDemand, Logic, Page, Partner,
-                    ProblemStatement, Review, StewardMandate)
+from ..errors import ProjectError, os_reason
+from . import (Autonomy, Coalition, ConflictProtocol, JointDemand, Logic, Page, Partner,
+               ProblemStatement, Review, StewardMandate)
 
 SCHEMA_MODELS = {
     "coalition": (Coalition, "coalition.yml"),
