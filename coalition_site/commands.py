@@ -147,7 +147,7 @@ def publish(project_dir: Path | str = ".", *, audience: str = "public", message:
     The charter is checked first: with errors, nothing is built or committed. Returns a
     :class:`~coalition_site.publish.PublishResult` (its ``str`` is the line to print).
     """
-    from .gitrev import Repository
+    from .load.git import Repository
     from .publish import (PublishResult, configure_build, git_failure,
                           plan_publish, require_identity, working_directory)
 
@@ -205,7 +205,7 @@ def diff(base: str, head: str | None = None, *, project_dir: Path | str = ".", f
     """What changed in the charter from revision ``base`` to ``head`` (``None``: the working
     tree), as a ``text`` or ``markdown`` report."""
     from .analysis.diff import diff_charters
-    from .gitrev import Repository
+    from .load.git import Repository
     from .load.revision import describe, load_at_revision, load_working_tree
     from .render.diff_report import render_diff
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterator, MutableMapping
 
 from .errors import ProjectError
-from .gitrev import GitError, Repository
+from .load.git import GitError, Repository
 
 LATEST = "latest"
 INTERNAL_SUFFIX = "-internal"

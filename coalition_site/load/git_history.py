@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..gitrev import GitError, Repository
+from .git import GitError, Repository
 from ..model.base import ID_PATTERN
 from ..model.layout import COALITION, ENDORSED_FILES
 from .files import MAX_FILE_BYTES, split_front_matter

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from coalition_site.gitrev import GitError, Repository
+from coalition_site.load.git import GitError, Repository
 from gitrepo import GitProject, make_git_project
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Sequence
 
-from .errors import ProjectError
+from ..errors import ProjectError
 
 GIT_TIMEOUT = 120
 # Modes of regular files in a git tree; links (120000) and submodules (160000) are skipped.
