@@ -4,7 +4,7 @@ The privacy plugin downloads what a site shows from other hosts (images in pages
 style sheets in templates and ``mkdocs.yml``, and the fonts and images that downloaded style
 sheets name in turn) and publishes the copies under ``assets/external/``. A page naming
 ``http://127.0.0.1:8080/...`` or ``http://169.254.169.254/...`` would make the build fetch from
-the builder's own network and publish the answer (``hosts.py``).
+the builder's own network and publish the answer (``load/hosts.py``).
 
 Every download of the plugin, whatever event finds its URL, passes two of its methods: first
 ``_is_excluded(url, initiator)`` (whether to download a URL, and who names it), then
@@ -32,7 +32,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .hosts import address_refusal, resolution_refusal, url_host
+from .load.hosts import address_refusal, resolution_refusal, url_host
 
 PRIVACY_MODULE = "material.plugins.privacy.plugin"
 WRAPPED = ("_is_excluded", "_fetch")

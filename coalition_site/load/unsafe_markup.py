@@ -25,7 +25,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from ..hosts import host_refusal, url_host
+from .hosts import host_refusal, url_host
 from ..problems import Problem
 from ..markup.allowlist import ALLOWED_TAGS, ATTRIBUTE_VALUES
 

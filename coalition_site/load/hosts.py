@@ -6,7 +6,7 @@ pages name and publishes them with the site (``assets/external/``). A page namin
 ``http://127.0.0.1:8080/...``, a private address or a cloud metadata service
 (``169.254.169.254``) would make the build fetch from the builder's own network (a CI runner, a
 steward's laptop) and publish the answer. ``check`` refuses such URLs by their host alone
-(``load/unsafe_markup.py``); the build also refuses names that resolve to such an address, and
+(``unsafe_markup.py``); the build also refuses names that resolve to such an address, and
 every connection that reaches one (``privacy_guard.py``).
 
 A host is public when it is neither a local name nor an address that ``ipaddress`` says is not

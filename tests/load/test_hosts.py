@@ -7,8 +7,8 @@ import socket
 
 import pytest
 
-from coalition_site import hosts
-from coalition_site.hosts import host_refusal, resolution_refusal, url_host
+from coalition_site.load import hosts
+from coalition_site.load.hosts import host_refusal, resolution_refusal, url_host
 
 OWN_MACHINE = "an address of the builder's own machine"
 PRIVATE = "a private network address"
