@@ -53,7 +53,7 @@ from .render.internal_marks import ROBOTS_TXT, mark_internal
 from .render.pages import BYTECODE_CACHE, TEMPLATES_DIR
 from .render.plain_text import plain_nav, safe_meta
 from .render.search_skip import for_page, for_search
-from .render.site import BuildOptions, SiteBuild
+from .site import FEATURES, BuildOptions, SiteBuild
 from .render.toc import toc_tokens
 from .render.user_nav import filter_nav, nav_links
 from .risky_extensions import find_risky, hooks_message, message
@@ -197,7 +197,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         try:
-            self.build = SiteBuild(charter, options, config.theme.get_env().loader)
+            self.build = SiteBuild(charter, options, config.theme.get_env().loader, features=FEATURES)
         except CoalitionSiteError as exc:
             raise PluginError(f"coalition: {exc}") from None
         if config.nav is None:

@@ -8,7 +8,7 @@ import pytest
 from material.plugins.search.plugin import SearchIndex
 
 from coalition_site.render.search_skip import END, PROSE_END, PROSE_START, START, for_page, for_search, without_skipped
-from test_site import build_of, link
+from support import build_of, link
 
 PROSE = '<h2 id="about">About</h2><p class="x">Ours <a href="/a/" title="a>b">link</a></p>'
 

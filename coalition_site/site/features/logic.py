@@ -18,17 +18,17 @@ from typing import TYPE_CHECKING, Callable
 
 from markupsafe import Markup
 
-from ..analysis.logic_map import CycleReport, LogicMap, PartnerView, StepBackImpact
-from ..model import Charter
-from ..render.diagrams import RenderStats, render_diagrams
-from ..render.logic_dot import DotDiagram, logic_map_dot, partner_view_dot, tensions_dot
-from ..render.palette import NOBODY, colour_name, partner_colours
-from ..render.plan import PlannedPage
-from ..render.svg import clean_svg, resolve_links
+from ...analysis.logic_map import CycleReport, LogicMap, PartnerView, StepBackImpact
+from ...model import Charter
+from ...render.diagrams import RenderStats, render_diagrams
+from ...render.logic_dot import DotDiagram, logic_map_dot, partner_view_dot, tensions_dot
+from ...render.palette import NOBODY, colour_name, partner_colours
+from ...render.plan import PlannedPage
+from ...render.svg import clean_svg, resolve_links
 from .base import Feature, Link
 
 if TYPE_CHECKING:
-    from ..render.site import SiteBuild
+    from ..build import SiteBuild
 
 MAP_URI = "logic/index.md"
 MAP_TITLE = "Coalition logic"

@@ -16,10 +16,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from ..analysis.vitality import ALIGNMENT_LABELS, AlignmentYear, VitalityReport, build_vitality_report
-from ..model import Charter
-from ..render.charts import score_label, vitality_charts
-from ..render.plan import PlannedPage
+from ...analysis.vitality import ALIGNMENT_LABELS, AlignmentYear, VitalityReport, build_vitality_report
+from ...model import Charter
+from ...render.charts import score_label, vitality_charts
+from ...render.plan import PlannedPage
 from .base import Feature, Link
 
 SRC_URI = "vitality/index.md"

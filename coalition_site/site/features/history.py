@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..analysis.history import CharterHistory, charter_history
-from ..load.git_history import versions_from_git
-from ..render.plan import PlannedPage
+from ...analysis.history import CharterHistory, charter_history
+from ...load.git_history import versions_from_git
+from ...render.plan import PlannedPage
 from .base import Feature
 
 # history.md, not history/index.md: the same URL (/history/), but Material's navigation.indexes

@@ -5,21 +5,9 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from coalition_site.audience import for_audience
-from coalition_site.features import FEATURES, Feature
-from coalition_site.load.charter import load_charter
 from coalition_site.render.pages import TEMPLATES_DIR, Memo, format_date
-from coalition_site.render.site import BuildOptions, SiteBuild
-from support import AS_OF, parse_html
-
-
-def link(src_uri: str) -> str:
-    return f"/{src_uri.removesuffix('.md')}/"
-
-
-def build_of(sample, audience="public", loader=None) -> SiteBuild:
-    charter = for_audience(load_charter(sample.content).charter, audience)
-    return SiteBuild(charter, BuildOptions(today=AS_OF), loader)
+from coalition_site.site import FEATURES, Feature
+from support import build_of, link, parse_html
 
 
 def test_a_partner_page_shows_its_fields_and_its_stake(sample):
@@ -119,15 +107,14 @@ def test_a_memo_reports_a_failed_drawing_rather_than_a_missing_item():
         template.render(memo=Memo(draw))
 
 
-def test_features_add_pages_and_trusted_fragments(sample, monkeypatch):
+def test_features_add_pages_and_trusted_fragments(sample):
     class Stamp(Feature):
         name = "stamp"
 
         def extras(self, page, link):
             return {"logic": '<figure class="stamp">diagram</figure>'} if page.kind == "joint-demand" else {}
 
-    monkeypatch.setattr("coalition_site.render.site.FEATURES", [*FEATURES, Stamp])
-    html = build_of(sample).render("charter/joint-demand.md", "", link)
+    html = build_of(sample, features=[*FEATURES, Stamp]).render("charter/joint-demand.md", "", link)
     assert '<figure class="stamp">diagram</figure>' in html  # trusted: not escaped
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, ClassVar
 
 if TYPE_CHECKING:
-    from ..render.plan import PlannedPage
-    from ..render.site import SiteBuild
+    from ...render.plan import PlannedPage
+    from ..build import SiteBuild
 
 Link = Callable[[str], str]
 

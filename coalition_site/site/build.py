@@ -1,9 +1,10 @@
 """One build of a charter's site, independent of MkDocs: the plan, and each page's HTML.
 
-A :class:`SiteBuild` is made once per build from an audience-filtered charter. Features
-(the Coalition Logic diagrams, the vitality dashboard) are registered in
-:data:`coalition_site.features.FEATURES`; each may add pages to the plan and trusted HTML
-fragments (``extras``) to any page. The MkDocs plugin is only a front end to this.
+A :class:`SiteBuild` is made once per build from an audience-filtered charter and the features
+it composes, passed in (the standard ones are :data:`coalition_site.site.features.FEATURES`):
+the Coalition Logic diagrams, the vitality dashboard, the history. Each may add pages to the
+plan and trusted HTML fragments (``extras``) to any page. The MkDocs plugin is only a front end
+to this.
 """
 
 from __future__ import annotations
@@ -11,15 +12,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import jinja2
 
-from ..features import FEATURES
 from ..model import Charter
-from .pages import make_environment, render_page, shared_context
-from .plan import PlannedPage, SitePlan, plan_site
-from .sanitize import sanitize_html
+from ..render.pages import make_environment, render_page, shared_context
+from ..render.plan import PlannedPage, SitePlan, plan_site
+from ..render.sanitize import sanitize_html
+
+if TYPE_CHECKING:
+    from .features import Feature
 
 Link = Callable[[str], str]
 
@@ -35,14 +38,19 @@ class BuildOptions:
 
 
 class SiteBuild:
-    """Everything one build of one audience needs to render its pages."""
+    """Everything one build of one audience needs to render its pages.
+
+    ``features`` are the feature classes the site is composed of, in navigation order (each is
+    made once, for this build); without them the site has the charter's own pages only.
+    """
 
     def __init__(self, charter: Charter, options: BuildOptions | None = None,
-                 loader: jinja2.BaseLoader | None = None):
+                 loader: jinja2.BaseLoader | None = None, *,
+                 features: Iterable[type[Feature]] = ()):
         self.charter = charter
         self.options = options or BuildOptions()
         self.env = make_environment(loader)
-        self.features = [feature(self) for feature in FEATURES]
+        self.features = [feature(self) for feature in features]
         self.plan: SitePlan = plan_site(charter, [p for f in self.features for p in f.pages()])
         for feature in self.features:
             feature.prepare()
