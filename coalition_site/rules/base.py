@@ -8,7 +8,6 @@ finding into a located :class:`~coalition_site.problems.Problem` with the rule's
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Protocol
 
 from ..model import Charter
 
@@ -26,16 +25,6 @@ class Finding:
     """What is wrong and how to fix it, naming the field by its key and partners by id."""
     value: bool = False
     """Point at the field's value rather than its key (``reports_to: [a, b]`` → at ``[``)."""
-
-
-class Rule(Protocol):
-    """The shape of a rule module (for type checkers; modules are used as they are)."""
-
-    ID: str
-    DEFAULT: str
-    __doc__: str | None
-
-    def check(self, charter: Charter, today) -> Iterator[Finding]: ...
 
 
 def active_ids(charter: Charter) -> list[str]:

@@ -26,14 +26,13 @@ from .alerts import (ADVICE, NOT_ADVANCING, RECENT_REVIEWS, REPLANT_SIGNS, RITUA
                      RITUAL_MIN_REVIEWS, STEWARD_NOTICE_DAYS)
 from .build import build_vitality_report
 from .report import (ALERT_KINDS, ALIGNMENT_LABELS, DRIFT_RUN, FOLD_FROM_YEARS, LEVELS,
-                     NON_MEMBER_STATES, RECENT_DAYS, RECORDED_STATES, Alert, AlignmentCell,
+                     NON_MEMBER_STATES, RECENT_DAYS, Alert, AlignmentCell,
                      AlignmentYear, DemandState, DriftRun, Interval, Level, PartnerRecord,
                      ReviewPoint, Rhythm, ScoreTrend, SignTally, VitalityReport, YearTally)
 
 __all__ = [
     "ADVICE", "ALERT_KINDS", "ALIGNMENT_LABELS", "DRIFT_RUN", "FOLD_FROM_YEARS", "LEVELS",
-    "NON_MEMBER_STATES", "NOT_ADVANCING", "RECENT_DAYS", "RECENT_REVIEWS", "RECORDED_STATES",
-    "REPLANT_SIGNS", "RITUAL_DAYS", "RITUAL_MIN_REVIEWS", "STEWARD_NOTICE_DAYS", "Alert",
+    "NON_MEMBER_STATES", "NOT_ADVANCING", "RECENT_DAYS", "RECENT_REVIEWS", "REPLANT_SIGNS", "RITUAL_DAYS", "RITUAL_MIN_REVIEWS", "STEWARD_NOTICE_DAYS", "Alert",
     "AlignmentCell", "AlignmentYear", "DemandState", "DriftRun", "Interval", "Level",
     "PartnerRecord", "ReviewPoint", "Rhythm", "ScoreTrend", "SignTally", "VitalityReport",
     "YearTally", "build_vitality_report",

@@ -33,7 +33,6 @@ ALIGNMENT_LABELS = {
     "departed": "Departed",
 }
 """Every state a partner × review cell can have: the four a review records, then the inferred ones."""
-RECORDED_STATES = ("aligned", "drifting", "solo-by-agreement", "absent")
 NON_MEMBER_STATES = frozenset({"not-yet-a-partner", "stepped-back", "departed"})
 """Cells where the partner was not expected at the review (they do not count for attendance)."""
 

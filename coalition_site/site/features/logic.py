@@ -12,7 +12,6 @@ written only for diagrams this build draws (the audience's) and whose page it bu
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
@@ -91,7 +90,6 @@ class LogicFeature(Feature):
 
     def __init__(self, build: "SiteBuild"):
         super().__init__(build)
-        started = time.perf_counter()
         self.analysis = LogicAnalysis.of(build.charter)
         self.svgs: dict[str, str] = {}
         self.documents: dict[str, str] = {}
@@ -100,9 +98,6 @@ class LogicFeature(Feature):
         """Each drawing's natural size in CSS pixels."""
         self.stats = RenderStats()
         """What drawing this build's diagrams cost: ``dot`` processes, cache hits, seconds."""
-        self.timings: dict[str, float] = {"analysis": time.perf_counter() - started}
-        """Seconds per step (``analysis``, ``dot_sources``, ``render``, ``sanitise``): the
-        diagrams' share of a build, for the benchmarks."""
 
     @property
     def enabled(self) -> bool:
@@ -116,13 +111,9 @@ class LogicFeature(Feature):
     def prepare(self) -> None:
         if not self.enabled:
             return
-        started = time.perf_counter()
         diagrams = diagram_sources(self.analysis)
-        self.timings["dot_sources"] = time.perf_counter() - started
         raw = render_diagrams({name: d.source for name, d in diagrams.items()},
                               cache_dir=self.build.options.cache_dir, stats=self.stats)
-        self.timings["render"] = self.stats.seconds
-        started = time.perf_counter()
         partners = self.build.charter.partners
         graph = self.analysis.graph
         titles = {
@@ -143,7 +134,6 @@ class LogicFeature(Feature):
             self.documents[name] = clean.document(title=title[0], title_id=f"{title[1]}-title")
             if clean.pixels:
                 self.sizes[name] = clean.pixels
-        self.timings["sanitise"] = time.perf_counter() - started
 
     def files(self, links_from: Callable[[str], Link]) -> dict[str, str]:
         """Each diagram as an ``.svg`` file of its own, beside the page that shows it: only the

@@ -5,19 +5,14 @@ the build date): a public build of a coalition that publishes none, or a charter
 reviews are dated after the build date, has no dashboard, no navigation entry and no home summary.
 Everything shown comes from :func:`~coalition_site.analysis.vitality.build_vitality_report` on
 the audience-filtered charter, so an internal review never reaches a public page.
-
-:func:`render_vitality` is the dashboard's whole share of a build (report and charts), callable
-on its own to time it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby
 
 from ...analysis.vitality import ALIGNMENT_LABELS, AlignmentYear, VitalityReport, build_vitality_report
-from ...model import Charter
 from ...render.charts import score_label, vitality_charts
 from ...render.plan import PlannedPage
 from .base import Feature, Link
@@ -51,13 +46,6 @@ class VitalityPage:
     @staticmethod
     def score_label(name: str) -> str:
         return score_label(name)
-
-
-def render_vitality(charter: Charter, today: dt.date) -> tuple[VitalityReport, dict[str, str]]:
-    """The dashboard's report and its charts (cleaned SVG by slot name) for an
-    audience-filtered charter: the vitality share of a build, to time on its own."""
-    report = build_vitality_report(charter, today)
-    return report, vitality_charts(report)
 
 
 class VitalityFeature(Feature):
