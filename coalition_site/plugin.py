@@ -43,12 +43,12 @@ from .check import check_charter
 from .clock import as_of
 from .errors import CoalitionSiteError, os_reason
 from .load.assets import PUBLISHED_SUFFIXES, is_published_asset
-from .load.mkdocs_yaml import read_mkdocs_yaml
+from .project.mkdocs_yaml import read_mkdocs_yaml
 from .markup import AudienceExtension, Locator, MarkupReader, page_links, site_extensions, text_fragments
 from .markup.reader import findings_to_problems
 from .output_dir import StagedOutput, separate_site_dirs
 from .privacy_guard import FetchGuard, UnguardedPrivacyPlugin, guard_privacy_plugins
-from .project import TURNED_OFF, TWICE, named_assets
+from .project.config import TURNED_OFF, TWICE, named_assets
 from .render.internal_marks import ROBOTS_TXT, mark_internal
 from .render.pages import BYTECODE_CACHE, TEMPLATES_DIR
 from .render.plain_text import plain_nav, safe_meta

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from .load.mkdocs_yaml import Location
+from .project.mkdocs_yaml import Location
 from .problems import Problem
 
 RULE = "unsafe-extension"

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from mkdocs.utils.yaml import yaml_load
 
 from coalition_site.errors import ProjectError
-from coalition_site.load.mkdocs_yaml import (FACTORIES, FUNCTIONS, Location, RelativePath,
-                                             read_mkdocs_yaml)
+from coalition_site.project.mkdocs_yaml import (FACTORIES, FUNCTIONS, Location, RelativePath,
+                                                read_mkdocs_yaml)
 
 LISTED = ("docs/publishing.md lists the few functions of Material and PyMdown Extensions that "
           "mkdocs.yml may name")

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ProjectError
-from .load.mkdocs_yaml import Location, MkDocsYaml, RelativePath, read_mkdocs_yaml
-from .problems import Problem
+from ..errors import ProjectError
+from .mkdocs_yaml import Location, MkDocsYaml, RelativePath, read_mkdocs_yaml
+from ..problems import Problem
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 # MkDocs runs every entry of a plugin, each with its own options (one public, one internal ...),

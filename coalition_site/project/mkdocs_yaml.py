@@ -22,7 +22,7 @@ import yaml
 import yaml_env_tag  # MkDocs' own !ENV (the pyyaml-env-tag package, a dependency of MkDocs)
 
 from ..errors import ProjectError
-from .yaml_source import syntax_error
+from ..load.yaml_source import syntax_error
 
 # What Material's documentation (icons and emojis, diagrams, content tabs) and PyMdown
 # Extensions' (emoji, superfences, arithmatex, slugs) tell a site to write; nothing else.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coalition_site.errors import ProjectError
-from coalition_site.project import find_project, relative_to_docs
+from coalition_site.project.config import find_project, relative_to_docs
 from support import MINIMAL
 
 
