@@ -18,7 +18,7 @@ from typing import TextIO
 
 from . import serve_address
 from .check import CheckResult, check_charter, reusing_checks
-from .clock import as_of
+from .project.clock import as_of
 from .errors import CharterError, CoalitionSiteError, ProjectError
 from .audience.nav_attachments import listed_internal_attachments, nav_attachment_problems
 from .markup import MarkupReader, site_extensions
@@ -145,11 +145,11 @@ def publish(project_dir: Path | str = ".", *, audience: str = "public", message:
     """Build ``project_dir`` for ``audience`` and commit it with mike as the charter's version.
 
     The charter is checked first: with errors, nothing is built or committed. Returns a
-    :class:`~coalition_site.publish.PublishResult` (its ``str`` is the line to print).
+    :class:`~coalition_site.project.publish.PublishResult` (its ``str`` is the line to print).
     """
     from .load.git import Repository
-    from .publish import (PublishResult, configure_build, git_failure,
-                          plan_publish, require_identity, working_directory)
+    from .project.publish import (PublishResult, configure_build, git_failure,
+                                  plan_publish, require_identity, working_directory)
 
     project = find_project(project_dir)
     project.require_plugin()
@@ -225,7 +225,7 @@ def diff(base: str, head: str | None = None, *, project_dir: Path | str = ".", f
 
 def new(target: Path | str) -> list[Path]:
     """Create a starter project in ``target``; return the files written."""
-    from .scaffold import ScaffoldError, create_project
+    from .project.scaffold import ScaffoldError, create_project
 
     try:
         return create_project(Path(target))

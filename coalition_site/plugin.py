@@ -40,7 +40,7 @@ from .audience.attachments import internal_uses
 from .audience.leaks import LeakScanner, internal_values, scan_site, site_words
 from .audience.nav_attachments import listed_internal_attachments, message as nav_attachment_message
 from .check import check_charter
-from .clock import as_of
+from .project.clock import as_of
 from .errors import CoalitionSiteError, os_reason
 from .load.assets import PUBLISHED_SUFFIXES, is_published_asset
 from .project.mkdocs_yaml import read_mkdocs_yaml
@@ -58,7 +58,7 @@ from .render.toc import toc_tokens
 from .render.user_nav import filter_nav, nav_links
 from .risky_extensions import find_risky, hooks_message, message
 from .rules import resolve_levels
-from .user_cache import user_cache_dir
+from .project.user_cache import user_cache_dir
 
 log = logging.getLogger("mkdocs.plugins.coalition")
 
@@ -240,7 +240,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                               *site_words(_partials(config))])
         self._stage_output(config)
         if os.environ.get("MIKE_DOCS_VERSION"):  # built by `mike deploy`: show its version menu
-            from .publish import enable_version_selector  # (publishing's module: mike's builds only)
+            from .project.publish import enable_version_selector  # (publishing's module: mike's builds only)
 
             enable_version_selector(config.extra)
         return config

@@ -37,7 +37,7 @@ def test_the_errors_share_one_base_class():
 def test_the_core_and_the_cli_import_no_mkdocs():
     # MkDocs is imported only when a site is built or served: checking a charter never needs it.
     code = ("import sys, coalition_site, coalition_site.check, coalition_site.site, "
-            "coalition_site.model.schema, coalition_site.scaffold, coalition_site.cli; "
+            "coalition_site.model.schema, coalition_site.project.scaffold, coalition_site.cli; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "[]\n"

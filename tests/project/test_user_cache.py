@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coalition_site.user_cache import user_cache_dir
+from coalition_site.project.user_cache import user_cache_dir
 from support import Sample, run
 
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, MutableMapping
 
-from .errors import ProjectError
-from .load.git import GitError, Repository
+from ..errors import ProjectError
+from ..load.git import GitError, Repository
 
 LATEST = "latest"
 INTERNAL_SUFFIX = "-internal"

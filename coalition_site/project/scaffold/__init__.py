@@ -11,7 +11,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import os_reason
+from ...errors import os_reason
 
 if TYPE_CHECKING:  # importlib.resources.abc is Python 3.11+; only the annotation needs it
     from importlib.resources.abc import Traversable

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from coalition_site.clock import as_of
+from coalition_site.project.clock import as_of
 from coalition_site.errors import ProjectError
 
 

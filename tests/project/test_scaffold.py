@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from coalition_site.check import check_charter
-from coalition_site.scaffold import ScaffoldError, create_project
+from coalition_site.project.scaffold import ScaffoldError, create_project
 from support import article, invoke, run, site_texts
 
 

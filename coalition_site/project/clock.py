@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from .errors import ProjectError
+from ..errors import ProjectError
 
 
 MAX_EPOCH = 2**32 - 1
