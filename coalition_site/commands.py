@@ -16,16 +16,16 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from . import serve_address
+from .project import serve_address
 from .check import CheckResult, check_charter, reusing_checks
 from .project.clock import as_of
 from .errors import CharterError, CoalitionSiteError, ProjectError
 from .audience.nav_attachments import listed_internal_attachments, nav_attachment_problems
 from .markup import MarkupReader, site_extensions
-from .output_dir import check_place
+from .project.output_dir import check_place
 from .problems import format_problems, has_errors, summary
 from .project import find_project
-from .risky_extensions import risky_extension_problems
+from .project.risky_extensions import risky_extension_problems
 from .rules import resolve_levels
 
 DEFAULT_SITE_DIRS = {"public": "site", "internal": "site-internal"}

@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_relative_url
 
-from . import serve_address
+from .project import serve_address
 from .audience import AUDIENCES, for_audience
 from .audience.attachments import internal_uses
 from .audience.leaks import LeakScanner, internal_values, scan_site, site_words
@@ -46,7 +46,7 @@ from .load.assets import PUBLISHED_SUFFIXES, is_published_asset
 from .project.mkdocs_yaml import read_mkdocs_yaml
 from .markup import AudienceExtension, Locator, MarkupReader, page_links, site_extensions, text_fragments
 from .markup.reader import findings_to_problems
-from .output_dir import StagedOutput, separate_site_dirs
+from .project.output_dir import StagedOutput, separate_site_dirs
 from .privacy_guard import FetchGuard, UnguardedPrivacyPlugin, guard_privacy_plugins
 from .project.config import TURNED_OFF, TWICE, named_assets
 from .render.internal_marks import ROBOTS_TXT, mark_internal
@@ -56,7 +56,7 @@ from .render.search_skip import for_page, for_search
 from .site import FEATURES, BuildOptions, SiteBuild
 from .render.toc import toc_tokens
 from .render.user_nav import filter_nav, nav_links
-from .risky_extensions import find_risky, hooks_message, message
+from .project.risky_extensions import find_risky, hooks_message, message
 from .rules import resolve_levels
 from .project.user_cache import user_cache_dir
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from coalition_site import output_dir
+from coalition_site.project import output_dir
 from coalition_site.errors import CoalitionSiteError
-from coalition_site.output_dir import (MARKER, MARKER_TEXT, StagedOutput, check_place,
+from coalition_site.project.output_dir import (MARKER, MARKER_TEXT, StagedOutput, check_place,
                                        internal_site_dir, separate_site_dirs)
 
 ELSEWHERE = "build somewhere else with --site-dir (or site_dir in mkdocs.yml)"

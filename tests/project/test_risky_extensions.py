@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 from coalition_site import commands
-from coalition_site.risky_extensions import find_risky
-from support import run
+from coalition_site.project.risky_extensions import find_risky
+from support import FIXTURES, run
 
-MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
+MINIMAL = FIXTURES / "minimal"
 
 
 def test_check_warns_at_the_line_of_each_risky_extension_and_plugin(tmp_path):

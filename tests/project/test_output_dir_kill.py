@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from coalition_site.output_dir import MARKER, MARKER_TEXT, StagedOutput
+from coalition_site.project.output_dir import MARKER, MARKER_TEXT, StagedOutput
 
 from support import EPOCH, Sample, env
 
@@ -32,7 +32,7 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="kills itself with SI
 # of its own); each patches output_dir in itself only.
 SERVER = r"""
 import json, os, sys
-from coalition_site import output_dir
+from coalition_site.project import output_dir
 
 def build(target, point, k, exchange, pages):
     def die():
@@ -198,7 +198,8 @@ def test_where_the_exchange_is_missing_the_next_build_puts_the_old_site_back(tmp
 # -- the same through the real command -------------------------------------------------------------
 COMMAND = r"""
 import os, sys
-from coalition_site import commands, output_dir
+from coalition_site import commands
+from coalition_site.project import output_dir
 
 real = output_dir._exchange
 def exchange(a, b):

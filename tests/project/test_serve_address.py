@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from coalition_site import serve_address
+from coalition_site.project import serve_address
 from support import COALITION_SITE, MKDOCS, Sample, env, invoke, run
 
 REPLACED = ("WARNING -  coalition: serving the internal site on 127.0.0.1:{port}, not on "

@@ -59,7 +59,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from .errors import CoalitionSiteError
+from ..errors import CoalitionSiteError
 
 try:
     import fcntl

@@ -14,8 +14,8 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from .project.mkdocs_yaml import Location
-from .problems import Problem
+from .mkdocs_yaml import Location
+from ..problems import Problem
 
 RULE = "unsafe-extension"
 _INCLUDES = "lets a page include any file of the repository (an internal page into a public one)"
