@@ -6,7 +6,7 @@ written for the public site (or by a pull request), would show partners' contact
 notes to every machine that can reach the steward's. So for the internal audience an address
 that is not loopback counts only when it is given on the command line
 (``coalition-site serve --dev-addr``): ``commands.serve`` replaces any other by loopback, and
-the plugin refuses one it cannot tell apart (``mkdocs serve``, see ``plugin.py``).
+the plugin refuses one it cannot tell apart (``mkdocs serve``, see ``plugin/plugin.py``).
 """
 
 from __future__ import annotations

@@ -24,8 +24,6 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -34,84 +32,42 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_relative_url
 
-from .project import serve_address
-from .audience import AUDIENCES, for_audience
-from .audience.attachments import internal_uses
-from .audience.leaks import LeakScanner, internal_values, scan_site, site_words
-from .audience.nav_attachments import listed_internal_attachments, message as nav_attachment_message
-from .check import check_charter
-from .project.clock import as_of
-from .errors import CoalitionSiteError, os_reason
-from .load.assets import PUBLISHED_SUFFIXES, is_published_asset
-from .project.mkdocs_yaml import read_mkdocs_yaml
-from .markup import AudienceExtension, Locator, MarkupReader, page_links, site_extensions, text_fragments
-from .markup.reader import findings_to_problems
-from .project.output_dir import StagedOutput, separate_site_dirs
-from .privacy_guard import FetchGuard, UnguardedPrivacyPlugin, guard_privacy_plugins
-from .project.config import TURNED_OFF, TWICE, named_assets
-from .render.internal_marks import ROBOTS_TXT, mark_internal
-from .render.pages import BYTECODE_CACHE, TEMPLATES_DIR
-from .render.plain_text import plain_nav, safe_meta
-from .render.search_skip import for_page, for_search
-from .site import FEATURES, BuildOptions, SiteBuild
-from .render.toc import toc_tokens
-from .render.user_nav import filter_nav, nav_links
-from .project.risky_extensions import find_risky, hooks_message, message
-from .rules import resolve_levels
-from .project.user_cache import user_cache_dir
+from ..audience import AUDIENCES, for_audience
+from ..audience.attachments import internal_uses
+from ..audience.leaks import LeakScanner, internal_values, scan_site, site_words
+from ..audience.nav_attachments import listed_internal_attachments, message as nav_attachment_message
+from ..check import check_charter
+from ..errors import CoalitionSiteError, os_reason
+from ..load.assets import PUBLISHED_SUFFIXES, is_published_asset
+from ..markup import AudienceExtension, Locator, MarkupReader, page_links, site_extensions, text_fragments
+from ..markup.reader import findings_to_problems
+from ..privacy_guard import FetchGuard, UnguardedPrivacyPlugin, guard_privacy_plugins
+from ..project import serve_address
+from ..project.clock import as_of
+from ..project.config import TWICE, named_assets
+from ..project.mkdocs_yaml import read_mkdocs_yaml
+from ..project.output_dir import StagedOutput, separate_site_dirs
+from ..project.risky_extensions import find_risky, hooks_message, message
+from ..project.user_cache import user_cache_dir
+from ..render.internal_marks import ROBOTS_TXT, mark_internal
+from ..render.pages import BYTECODE_CACHE, TEMPLATES_DIR
+from ..render.plain_text import plain_nav, safe_meta
+from ..render.search_skip import for_page, for_search
+from ..render.toc import toc_tokens
+from ..render.user_nav import filter_nav, nav_links
+from ..rules import resolve_levels
+from ..site import FEATURES, BuildOptions, SiteBuild
+from .config import CoalitionConfig
 
 log = logging.getLogger("mkdocs.plugins.coalition")
 
-ASSETS_DIR = Path(__file__).parent / "assets"
+ASSETS_DIR = Path(__file__).parent.parent / "assets"
 MATERIAL_OVERRIDES = TEMPLATES_DIR / "overrides"  # main.html: the banner of archived versions
 STYLESHEET = "assets/coalition/coalition.css"
 # Front matter that templates may read; the rest of a charter file's front matter (such as
 # `representatives`) is data for the partials, never exposed through `page.meta`.
 PAGE_META_KEYS = ("title", "description", "hide", "tags", "template", "icon", "status",
                   "subtitle", "search", "social", "robots")
-
-
-class _FolderPath(c.Type):
-    """The path of a folder: text without a NUL, which no file system accepts (every use of
-    such a path fails with a ValueError, not an OSError)."""
-
-    def __init__(self, **kwargs):
-        super().__init__(str, **kwargs)
-
-    def run_validation(self, value: object) -> str:
-        value = super().run_validation(value)
-        if "\x00" in value:
-            raise base.ValidationError("a path cannot hold a NUL character; write the path of a "
-                                       "folder, like '.cache/coalition'")
-        return value
-
-
-class _AlwaysOn(c.Type):
-    """``enabled``, as Material's plugins have it, but only ``true``: with the plugin off, MkDocs
-    would publish the content folder as it is. MkDocs validates a plugin's options before any
-    build, so ``enabled: false`` stops even a plain ``mkdocs build``."""
-
-    def __init__(self):
-        super().__init__(bool, default=True)
-
-    def run_validation(self, value: object) -> bool:
-        value = super().run_validation(value)
-        if not value:
-            raise base.ValidationError(TURNED_OFF.format(value="false"))
-        return value
-
-
-class CoalitionConfig(base.Config):
-    enabled = _AlwaysOn()
-    audience = c.Choice(AUDIENCES, default="public")
-    """Overridden by the ``COALITION_AUDIENCE`` environment variable."""
-    rules = c.Type(dict, default={})
-    """Rule id → ``error``, ``warning`` or ``off``."""
-    build_date = c.Optional(c.Type(str))
-    """The "as of" date (YYYY-MM-DD); ``SOURCE_DATE_EPOCH`` wins over it."""
-    cache_dir = c.Optional(_FolderPath())
-    """Where rendered diagrams are cached, relative to mkdocs.yml; by default a private folder
-    of the user's (user_cache.py), never one a pull request could write to."""
 
 
 class CoalitionPlugin(BasePlugin[CoalitionConfig]):
@@ -240,7 +196,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                               *site_words(_partials(config))])
         self._stage_output(config)
         if os.environ.get("MIKE_DOCS_VERSION"):  # built by `mike deploy`: show its version menu
-            from .project.publish import enable_version_selector  # (publishing's module: mike's builds only)
+            from ..project.publish import enable_version_selector  # (publishing's module: mike's builds only)
 
             enable_version_selector(config.extra)
         return config
