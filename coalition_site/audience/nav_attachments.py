@@ -3,7 +3,7 @@
 An attachment (a PDF, an image) has no visibility of its own: a public build leaves out one that
 only internal content links to (:func:`.attachments.internal_only_assets`). An
 entry of ``mkdocs.yml``'s ``nav:`` links to its file from every page of the site, so the public
-build publishes whatever file an entry names (render/user_nav.py). A steward who lists the
+build publishes whatever file an entry names (:func:`nav_links`). A steward who lists the
 board's budget there to save internal readers a click would publish it: ``check`` and every
 build say so (``nav-publishes-attachment``), naming the entry's line in ``mkdocs.yml``.
 """
@@ -11,16 +11,15 @@ build say so (``nav-publishes-attachment``), naming the entry's line in ``mkdocs
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 import yaml
 
 from ..load.assets import PUBLISHED_SUFFIXES
-from ..markup import MarkupReader, Reading
+from ..markup import MarkupReader, Reading, resolve
 from ..model import Charter
 from ..problems import Problem
 from ..render.plan import plan_site
-from ..render.user_nav import nav_links
 from .attachments import internal_only_assets
 from .filter import for_audience
 
@@ -89,3 +88,31 @@ def _entry_places(config_file: Path, nav_root_relative: bool) -> dict[str, tuple
     if nav is not None:
         walk(nav)
     return places
+
+
+def nav_links(nav: list | None, *, root_relative: bool = False) -> set[str]:
+    """The ``src_uri`` of every file of the content folder that an entry of ``nav`` links to.
+
+    Resolved as a link in a page at the content folder's top (:func:`~coalition_site.markup.resolve`):
+    a URL links to no file, nor does a path past the folder's top. ``root_relative``: an entry
+    starting with ``/`` names a file of the content folder (MkDocs'
+    ``validation.nav.absolute_links: relative_to_docs``); otherwise MkDocs leaves it as a link
+    from the site's root, which is not counted (this side errs toward leaving a file out).
+    """
+    found = set()
+    for path in _paths(nav or []):
+        target = resolve(path, "index.md", root_relative=root_relative)
+        if target is not None:
+            found.add(target)
+    return found
+
+
+def _paths(items) -> Iterator[str]:
+    if isinstance(items, str):
+        yield items
+    elif isinstance(items, dict):
+        for target in items.values():
+            yield from _paths(target)
+    elif isinstance(items, list):
+        for item in items:
+            yield from _paths(item)

@@ -35,7 +35,8 @@ from mkdocs.utils import CountHandler, get_relative_url
 from ..audience import AUDIENCES, for_audience
 from ..audience.attachments import internal_uses
 from ..audience.leaks import LeakScanner, internal_values, scan_site, site_words
-from ..audience.nav_attachments import listed_internal_attachments, message as nav_attachment_message
+from ..audience.nav_attachments import listed_internal_attachments, nav_links
+from ..audience.nav_attachments import message as nav_attachment_message
 from ..check import check_charter
 from ..errors import CoalitionSiteError, os_reason
 from ..load.assets import PUBLISHED_SUFFIXES, is_published_asset
@@ -49,15 +50,15 @@ from ..project.mkdocs_yaml import read_mkdocs_yaml
 from ..project.output_dir import StagedOutput, separate_site_dirs
 from ..project.risky_extensions import find_risky, hooks_message, message
 from ..project.user_cache import user_cache_dir
-from ..render.internal_marks import ROBOTS_TXT, mark_internal
 from ..render.pages import BYTECODE_CACHE, TEMPLATES_DIR
-from ..render.plain_text import plain_nav, safe_meta
-from ..render.search_skip import for_page, for_search
-from ..render.toc import toc_tokens
-from ..render.user_nav import filter_nav, nav_links
 from ..rules import resolve_levels
 from ..site import FEATURES, BuildOptions, SiteBuild
 from .config import CoalitionConfig
+from .internal_marks import ROBOTS_TXT, mark_internal
+from .plain_text import plain_nav, safe_meta
+from .search_skip import for_page, for_search
+from .toc import toc_tokens
+from .user_nav import filter_nav
 
 log = logging.getLogger("mkdocs.plugins.coalition")
 
@@ -408,7 +409,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                          "public site (only internal content uses them)")
         return env
 
-    # -- search: what the index reads of a charter page (render/search_skip.py) ---------------------
+    # -- search: what the index reads of a charter page (search_skip.py) ----------------------------
     # Search plugins read page.content in on_page_context; the page itself is rendered after.
     # So the content is lightened for them (first) and restored for the page (last).
     @event_priority(100)

@@ -23,11 +23,7 @@ from __future__ import annotations
 
 import re
 
-START = "<!--cs:not-searched-->"
-END = "<!--/cs:not-searched-->"
-
-PROSE_START = "<!--cs:prose-->"
-PROSE_END = "<!--/cs:prose-->"
+from ..render.search_marks import END, PROSE_END, PROSE_START, START
 
 # Attributes as HTML reads them: a quoted value may hold '>' (the sanitiser's output escapes
 # '<' and '&' in attribute values, not '>').

@@ -6,15 +6,14 @@ page of the public site even though the page itself is gone. The entries are dro
 before MkDocs reads the ``nav``.
 
 An entry may also name an attachment (``- Annual report: reports/annual.pdf``): the entries a
-public build keeps are public, so the files they link to are published (:func:`nav_links`).
+public build keeps are public, so the files they link to are published
+(:func:`~coalition_site.audience.nav_attachments.nav_links`).
 """
 
 from __future__ import annotations
 
 import posixpath
-from typing import Iterable, Iterator
-
-from ..markup import resolve
+from typing import Iterable
 
 
 def nav_target(path: str) -> str | None:
@@ -62,31 +61,3 @@ def filter_nav(nav: list, hidden: Iterable[str]) -> tuple[list, int]:
         return kept
 
     return walk(list(nav)), dropped
-
-
-def nav_links(nav: list | None, *, root_relative: bool = False) -> set[str]:
-    """The ``src_uri`` of every file of the content folder that an entry of ``nav`` links to.
-
-    Resolved as a link in a page at the content folder's top (:func:`~coalition_site.markup.resolve`):
-    a URL links to no file, nor does a path past the folder's top. ``root_relative``: an entry
-    starting with ``/`` names a file of the content folder (MkDocs'
-    ``validation.nav.absolute_links: relative_to_docs``); otherwise MkDocs leaves it as a link
-    from the site's root, which is not counted (this side errs toward leaving a file out).
-    """
-    found = set()
-    for path in _paths(nav or []):
-        target = resolve(path, "index.md", root_relative=root_relative)
-        if target is not None:
-            found.add(target)
-    return found
-
-
-def _paths(items) -> Iterator[str]:
-    if isinstance(items, str):
-        yield items
-    elif isinstance(items, dict):
-        for target in items.values():
-            yield from _paths(target)
-    elif isinstance(items, list):
-        for item in items:
-            yield from _paths(item)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coalition_site.render.internal_marks import BANNER, ROBOTS_META, mark_internal
+from coalition_site.plugin.internal_marks import BANNER, ROBOTS_META, mark_internal
 
 PAGE = '<!doctype html><html><head><title>x</title></head><body dir="ltr" class="a"><p>x</p></body></html>'
 

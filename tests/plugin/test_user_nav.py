@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coalition_site.render.user_nav import filter_nav, nav_links, nav_target
+from coalition_site.audience.nav_attachments import nav_links
+from coalition_site.plugin.user_nav import filter_nav, nav_target
 
 
 def test_entries_of_hidden_pages_go_and_empty_sections_with_them():

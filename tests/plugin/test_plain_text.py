@@ -7,7 +7,7 @@ import datetime as dt
 from jinja2 import Environment
 from markupsafe import Markup
 
-from coalition_site.render.plain_text import plain_nav, plain_text, safe_meta
+from coalition_site.plugin.plain_text import plain_nav, plain_text, safe_meta
 
 HOSTILE = '</title><script>alert("x")</script> & \'co\''
 

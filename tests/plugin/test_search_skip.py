@@ -7,7 +7,8 @@ from types import SimpleNamespace
 import pytest
 from material.plugins.search.plugin import SearchIndex
 
-from coalition_site.render.search_skip import END, PROSE_END, PROSE_START, START, for_page, for_search, without_skipped
+from coalition_site.plugin.search_skip import for_page, for_search, without_skipped
+from coalition_site.render.search_marks import END, PROSE_END, PROSE_START, START
 from support import build_of, link
 
 PROSE = '<h2 id="about">About</h2><p class="x">Ours <a href="/a/" title="a>b">link</a></p>'
