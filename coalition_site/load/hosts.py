@@ -7,7 +7,7 @@ pages name and publishes them with the site (``assets/external/``). A page namin
 (``169.254.169.254``) would make the build fetch from the builder's own network (a CI runner, a
 steward's laptop) and publish the answer. ``check`` refuses such URLs by their host alone
 (``unsafe_markup.py``); the build also refuses names that resolve to such an address, and
-every connection that reaches one (``privacy_guard.py``).
+every connection that reaches one (``plugin/privacy_guard.py``).
 
 A host is public when it is neither a local name nor an address that ``ipaddress`` says is not
 globally routable. Addresses are read as the resolver reads them, so that ``2130706433``,
@@ -115,8 +115,8 @@ def resolution_refusal(host: str, port: int | None = None) -> str | None:
     """Why a build must not download from ``host``, given the addresses it resolves to now.
 
     A name that does not resolve is not refused here: the download fails as well, and the
-    connection's own check (``privacy_guard.py``) refuses a private address whatever the name
-    resolves to by then.
+    connection's own check (``plugin/privacy_guard.py``) refuses a private address whatever the
+    name resolves to by then.
     """
     refusal = host_refusal(host)
     if refusal is not None or ip_literal(normal_host(host)) is not None:

@@ -42,7 +42,7 @@ from ..errors import CoalitionSiteError, os_reason
 from ..load.assets import PUBLISHED_SUFFIXES, is_published_asset
 from ..markup import AudienceExtension, Locator, MarkupReader, page_links, site_extensions, text_fragments
 from ..markup.reader import findings_to_problems
-from ..privacy_guard import FetchGuard, UnguardedPrivacyPlugin, guard_privacy_plugins
+from .privacy_guard import FetchGuard, UnguardedPrivacyPlugin, guard_privacy_plugins
 from ..project import serve_address
 from ..project.clock import as_of
 from ..project.config import TWICE, named_assets

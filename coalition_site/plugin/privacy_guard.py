@@ -32,7 +32,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load.hosts import address_refusal, resolution_refusal, url_host
+from ..load.hosts import address_refusal, resolution_refusal, url_host
 
 PRIVACY_MODULE = "material.plugins.privacy.plugin"
 WRAPPED = ("_is_excluded", "_fetch")
