@@ -44,7 +44,7 @@ def check_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *
     reader = reader or MarkupReader()
     docs = Path(docs_dir).resolve()
     project = Path(project_dir or docs.parent).resolve()
-    # Every level is checked first (ValueError), and the key holds the resolved levels: what
+    # Every level is checked first (ConfigError), and the key holds the resolved levels: what
     # mkdocs.yml wrote may be a number, a list or a mapping, neither sortable nor hashable.
     key = (docs, project, today, tuple(sorted(resolve_levels(rules).items())), reader.key)
     memo = _checks.get()

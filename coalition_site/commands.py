@@ -19,7 +19,7 @@ from typing import TextIO
 from .project import serve_address
 from .check import CheckResult, check_charter, reusing_checks
 from .project.clock import as_of
-from .errors import CharterError, CoalitionSiteError, ProjectError
+from .errors import CharterError, CoalitionSiteError, ConfigError, ProjectError
 from .audience.nav_attachments import listed_internal_attachments, nav_attachment_problems
 from .markup import MarkupReader, site_extensions
 from .project.output_dir import check_place
@@ -54,7 +54,7 @@ def _check(project) -> CheckResult:
                            "error, warning or off")
     try:
         resolve_levels(rules)
-    except ValueError as exc:  # an unknown rule id or level in the plugin's config
+    except ConfigError as exc:  # an unknown rule id or level in the plugin's config
         raise ProjectError(f"{project.config_file.name if project.config_file else 'config'}: {exc}") from None
     reader = MarkupReader(site_extensions(project.markdown_extensions), project.markdown_configs)
     result = check_charter(project.docs_dir, project.root,

@@ -121,7 +121,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         try:
             today = as_of(self.config.build_date)
             resolve_levels(self.config.rules)
-        except (CoalitionSiteError, ValueError) as exc:  # ValueError: an unknown rule id or level
+        except CoalitionSiteError as exc:  # a date that is not one, an unknown rule id or level
             raise PluginError(f"coalition: {exc}") from None
         self.named_assets = set(named_assets(config))
         # Charter prose is read with the site's own extensions, in check as in the build.

@@ -19,6 +19,7 @@ import inspect
 from types import ModuleType
 from typing import Mapping
 
+from ..errors import ConfigError
 from ..load.sources import SourceIndex
 from ..load.unsafe_markup import MARKUP_CHECKS
 from ..markup import PRIVACY_CHECKS
@@ -70,8 +71,8 @@ RULES: dict[str, ModuleType] = {rule.ID: rule for rule in (
 def resolve_levels(levels: Mapping[str, str] | None = None) -> dict[str, str]:
     """Every rule id → its level: the rule's default, unless ``levels`` overrides it.
 
-    Raises :class:`ValueError` for an unknown rule id or level, so that a misspelt rule in a
-    project's configuration is never silently ignored.
+    Raises :class:`~coalition_site.errors.ConfigError` for an unknown rule id or level, so that a
+    misspelt rule in a project's configuration is never silently ignored.
     """
     resolved = {**{rule_id: rule.DEFAULT for rule_id, rule in RULES.items()}, **MARKUP_CHECKS}
     for rule_id, level in (levels or {}).items():
@@ -79,14 +80,14 @@ def resolve_levels(levels: Mapping[str, str] | None = None) -> dict[str, str]:
             # YAML 1.1, which mkdocs.yml is read with, turns a bare `off` into false.
             level = "off"
         if rule_id in PRIVACY_CHECKS and level != "error":
-            raise ValueError(f"rule '{rule_id}' cannot be set to {level!r}: it finds privacy markers "
+            raise ConfigError(f"rule '{rule_id}' cannot be set to {level!r}: it finds privacy markers "
                              "that are not exactly one, which a public build would publish; fix the "
                              "marker the check points at instead")
         if rule_id not in resolved and rule_id not in PRIVACY_CHECKS:
-            raise ValueError(f"unknown rule id '{rule_id}'; known rules: "
+            raise ConfigError(f"unknown rule id '{rule_id}'; known rules: "
                              f"{', '.join(sorted([*resolved, *PRIVACY_CHECKS]))}")
         if level not in LEVELS:
-            raise ValueError(f"rule '{rule_id}': unknown level {level!r}; use one of: "
+            raise ConfigError(f"rule '{rule_id}': unknown level {level!r}; use one of: "
                              f"{', '.join(LEVELS)}")
         resolved[rule_id] = level
     return resolved

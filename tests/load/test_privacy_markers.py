@@ -13,6 +13,7 @@ import json
 
 import pytest
 
+from coalition_site.errors import ConfigError
 from coalition_site.load.charter import load_charter
 from coalition_site.rules import resolve_levels
 from support import invoke, load_problems
@@ -97,7 +98,7 @@ def test_check_exits_1_and_build_stops_on_a_privacy_key(sample):
 
 
 def test_the_privacy_marker_errors_cannot_be_turned_off():
-    with pytest.raises(ValueError, match="^unknown rule id 'privacy-marker'"):
+    with pytest.raises(ConfigError, match="^unknown rule id 'privacy-marker'"):
         resolve_levels({"privacy-marker": "off"})
 
 
