@@ -58,7 +58,7 @@ def check_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *
             found += run_rules(charter, today=today, levels=rules)
         if memo is not None:
             memo[key] = (charter, found, readings)
-    problems = found + unpublished_assets(docs, project, named_assets)
+    problems = found + apply_levels(unpublished_assets(docs, project, named_assets), rules)
     return CheckResult(charter, sorted(set(problems)), readings)
 
 

@@ -26,7 +26,7 @@ from .project.output_dir import check_place
 from .problems import format_problems, has_errors, summary
 from .project import find_project
 from .project.risky_extensions import risky_extension_problems
-from .rules import resolve_levels
+from .rules import apply_levels, resolve_levels
 
 DEFAULT_SITE_DIRS = {"public": "site", "internal": "site-internal"}
 DEFAULT_DEV_ADDR = "127.0.0.1:8000"
@@ -63,16 +63,16 @@ def _check(project) -> CheckResult:
     if project.config_file is not None:
         if project.plugin_problem is not None:
             result.problems.append(project.plugin_problem)
-        result.problems += risky_extension_problems(project.config_file, project.markdown_extensions,
-                                                    project.plugins, project.hooks,
-                                                    project.config.where("hooks"))
+        result.problems += apply_levels(risky_extension_problems(
+            project.config_file, project.markdown_extensions, project.plugins, project.hooks,
+            project.config.where("hooks")), rules)
         if result.charter is not None and project.nav:
             listed = listed_internal_attachments(
                 result.charter, project.nav, project.docs_dir, named=project.named_assets,
                 links_root_relative=project.links_root_relative,
                 nav_root_relative=project.nav_root_relative, reader=reader, readings=result.readings)
-            result.problems += nav_attachment_problems(project.config_file, listed,
-                                                       nav_root_relative=project.nav_root_relative)
+            result.problems += apply_levels(nav_attachment_problems(
+                project.config_file, listed, nav_root_relative=project.nav_root_relative), rules)
     return result
 
 

@@ -76,9 +76,12 @@ def test_check_exits_1_and_build_stops_on_a_misplaced_front_matter(sample):
 
 
 def test_the_front_matter_rule_cannot_be_turned_off():
-    # A level of `off` would publish the internal page: the id is not a rule a project sets.
-    with pytest.raises(ConfigError, match="^unknown rule id 'front-matter'"):
+    # A level of `off` would publish the internal page: the id's level is fixed.
+    with pytest.raises(ConfigError) as caught:
         resolve_levels({"front-matter": "off"})
+    assert str(caught.value) == (
+        "rule 'front-matter' cannot be set to 'off': it finds privacy markers that are not exactly "
+        "one, which a public build would publish; fix the marker the check points at instead")
 
 
 # -- key: value lines at the top of a body --------------------------------------------------------
