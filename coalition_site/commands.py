@@ -16,17 +16,13 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from .project import serve_address
-from .check import CheckResult, check_charter, reusing_checks
-from .project.clock import as_of
-from .errors import CharterError, CoalitionSiteError, ConfigError, ProjectError
-from .audience.nav_attachments import listed_internal_attachments, nav_attachment_problems
-from .markup import MarkupReader, site_extensions
-from .project.output_dir import check_place
+from .check import CheckResult
+from .errors import CharterError, CoalitionSiteError, ProjectError
 from .problems import format_problems, has_errors, summary
-from .project import find_project
-from .project.risky_extensions import risky_extension_problems
-from .rules import apply_levels, resolve_levels
+from .project import Project, find_project, serve_address
+from .project.check import check_project
+from .project.output_dir import check_place
+from .project.settings import Handover, read_settings, resolve_audience
 
 DEFAULT_SITE_DIRS = {"public": "site", "internal": "site-internal"}
 DEFAULT_DEV_ADDR = "127.0.0.1:8000"
@@ -47,36 +43,12 @@ def check(project_dir: Path | str = ".", *, strict: bool = False, fmt: str = "te
     return 1 if has_errors(result.problems, strict=strict) else 0
 
 
-def _check(project) -> CheckResult:
-    rules = project.plugin_options.get("rules") or {}
-    if not isinstance(rules, dict):
-        raise ProjectError("the coalition plugin's 'rules' option must map rule ids to "
-                           "error, warning or off")
-    try:
-        resolve_levels(rules)
-    except ConfigError as exc:  # an unknown rule id or level in the plugin's config
-        raise ProjectError(f"{project.config_file.name if project.config_file else 'config'}: {exc}") from None
-    reader = MarkupReader(site_extensions(project.markdown_extensions), project.markdown_configs)
-    result = check_charter(project.docs_dir, project.root,
-                           today=as_of(project.plugin_options.get("build_date")), rules=rules,
-                           named_assets=project.named_assets, reader=reader)
-    if project.config_file is not None:
-        if project.plugin_problem is not None:
-            result.problems.append(project.plugin_problem)
-        result.problems += apply_levels(risky_extension_problems(
-            project.config_file, project.markdown_extensions, project.plugins, project.hooks,
-            project.config.where("hooks")), rules)
-        if result.charter is not None and project.nav:
-            listed = listed_internal_attachments(
-                result.charter, project.nav, project.docs_dir, named=project.named_assets,
-                links_root_relative=project.links_root_relative,
-                nav_root_relative=project.nav_root_relative, reader=reader, readings=result.readings)
-            result.problems += apply_levels(nav_attachment_problems(
-                project.config_file, listed, nav_root_relative=project.nav_root_relative), rules)
-    return result
+def _check(project: Project) -> CheckResult:
+    settings = read_settings(project.plugin_options, project.root, config_name=project.config_file.name
+                             if project.config_file else "config")
+    return check_project(project, settings)
 
 
-@reusing_checks()  # the plugin's check in on_config reuses the findings of the check made first
 def build(project_dir: Path | str = ".", *, audience: str | None = None,
           site_dir: Path | str | None = None, strict: bool = False) -> Path:
     """Build the site of ``project_dir`` for ``audience``; return the folder it was built in."""
@@ -89,8 +61,10 @@ def build(project_dir: Path | str = ".", *, audience: str | None = None,
         raise CharterError(result.problems if strict else result.errors)
     from mkdocs.commands.build import build as mkdocs_build
 
-    with audience_environment(audience):
-        config = _load_mkdocs_config(project, audience, site_dir, strict)
+    audience = resolve_audience(audience, project.plugin_options.get("audience"))
+    config = _load_mkdocs_config(project, audience, site_dir, strict)
+    # The plugin is handed the audience, and this check to reuse, as values.
+    with _handing(config, Handover(audience, check=result)):
         _run_mkdocs(mkdocs_build, config)
     return Path(config.site_dir)
 
@@ -107,12 +81,11 @@ def serve(project_dir: Path | str = ".", *, audience: str | None = None,
     if project.config_file is None:
         raise ProjectError(f"no mkdocs.yml in '{project.root}'")
     project.require_plugin()
-    _set_audience(audience)
+    audience = resolve_audience(audience, project.plugin_options.get("audience"))
     configured = project.dev_addr or DEFAULT_DEV_ADDR
     address = _dev_address(dev_addr or configured)
     requested = None
-    if address is not None and _effective_audience(project, audience) == "internal" \
-            and not serve_address.is_loopback(address[0]):
+    if address is not None and audience == "internal" and not serve_address.is_loopback(address[0]):
         if dev_addr:
             requested = address
             _log_warning(serve_address.open_to_the_network(*address))
@@ -124,22 +97,29 @@ def serve(project_dir: Path | str = ".", *, audience: str | None = None,
         # Before the first build, not after it: MkDocs builds the whole site before it binds,
         # then fails with a traceback when the port is taken.
         _require_free(*address)
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
     options = {"dev_addr": dev_addr} if dev_addr else {}
-    token = serve_address.requested_on_command_line.set(requested)
+    handover = Handover(audience, requested_address=requested)
     try:
-        _run_mkdocs(lambda: mkdocs_serve(config_file=str(project.config_file), **options))
+        _run_mkdocs(_serve, project, options, handover)
     except OSError as exc:
         # Taken during the first build, by a server started in the meantime.
         if address is None or exc.errno not in _ADDRESS_IN_USE:
             raise
         raise CoalitionSiteError(_cannot_serve(*address, exc)) from None
-    finally:
-        serve_address.requested_on_command_line.reset(token)
 
 
-@reusing_checks()
+def _serve(project: Project, options: dict, handover: Handover) -> None:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.config import load_config
+
+    # MkDocs' dev server loads mkdocs.yml anew for every build, but keeps one instance of the
+    # plugin for the whole process: loaded here first, that instance is handed the values.
+    with _config_warnings_once():
+        config = load_config(config_file=str(project.config_file), **options)
+    with _handing(config, handover):
+        mkdocs_serve(config_file=str(project.config_file), **options)
+
+
 def publish(project_dir: Path | str = ".", *, audience: str = "public", message: str | None = None,
             push: bool = False, strict: bool = False):
     """Build ``project_dir`` for ``audience`` and commit it with mike as the charter's version.
@@ -166,7 +146,8 @@ def publish(project_dir: Path | str = ".", *, audience: str = "public", message:
     from mike import commands as mike, git_utils
     from mkdocs.commands.build import build as mkdocs_build
 
-    with audience_environment(audience), tempfile.TemporaryDirectory(prefix="coalition-publish-") as tmp:
+    audience = resolve_audience(audience, project.plugin_options.get("audience"))
+    with tempfile.TemporaryDirectory(prefix="coalition-publish-") as tmp:
         config = _load_mkdocs_config(project, audience, Path(tmp) / "site", strict)
         plan = plan_publish(repo, version=version.version, ratified=version.ratified is not None,
                             audience=audience, public_branch=config.remote_branch,
@@ -177,7 +158,8 @@ def publish(project_dir: Path | str = ".", *, audience: str = "public", message:
                 git_utils.update_from_upstream(plan.remote, plan.branch)
                 try:
                     with mike.deploy(config, plan.version, plan.title, list(plan.aliases),
-                                     update_aliases=True, branch=plan.branch, message=plan.message):
+                                     update_aliases=True, branch=plan.branch, message=plan.message), \
+                            _handing(config, Handover(audience, check=result)):
                         _run_mkdocs(mkdocs_build, config)
                     committed = True
                 except git_utils.GitEmptyCommit:
@@ -240,38 +222,40 @@ def schema(target: Path | str) -> list[Path]:
 
 
 # -- helpers ----------------------------------------------------------------------------------
-def _set_audience(audience: str | None) -> None:
-    if audience:
-        os.environ["COALITION_AUDIENCE"] = audience
-
-
 @contextlib.contextmanager
-def audience_environment(audience: str | None):
-    """``COALITION_AUDIENCE`` set for one build, and restored after it (so that the next
-    build in the same process is not of this audience too)."""
-    before = os.environ.get("COALITION_AUDIENCE")
-    _set_audience(audience)
+def _handing(config, handover: Handover):
+    """``handover`` given to the coalition plugin of ``config`` for the builds within, and taken
+    back after them: MkDocs keeps one instance of the plugin for the whole process, and a later
+    build in it (a plain ``mkdocs build``) must not inherit this command's values."""
+    plugin = config.plugins["coalition"]  # project.require_plugin() made sure it is there
+    plugin.handed = handover
     try:
         yield
     finally:
-        if before is None:
-            os.environ.pop("COALITION_AUDIENCE", None)
-        else:
-            os.environ["COALITION_AUDIENCE"] = before
+        plugin.handed = None
 
 
-def _effective_audience(project, audience: str | None) -> str:
-    """The audience a build of ``project`` is for, as the plugin decides it: the command line's,
-    else ``COALITION_AUDIENCE``, else the plugin's option."""
-    return audience or os.environ.get("COALITION_AUDIENCE") or project.plugin_options.get("audience", "public")
+@contextlib.contextmanager
+def _config_warnings_once():
+    """MkDocs' warnings about mkdocs.yml left out of a load that another load repeats (its
+    errors are not: the first load to fail stops the command)."""
+    logger = logging.getLogger("mkdocs.config")
+
+    def errors_only(record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.ERROR
+
+    logger.addFilter(errors_only)
+    try:
+        yield
+    finally:
+        logger.removeFilter(errors_only)
 
 
-def _load_mkdocs_config(project, audience, site_dir, strict):
+def _load_mkdocs_config(project: Project, audience: str, site_dir, strict):
     if project.config_file is None:
         raise ProjectError(f"no mkdocs.yml in '{project.root}'; create one, or start with "
                            "'coalition-site new DIR'")
-    effective = _effective_audience(project, audience)
-    if site_dir is None and effective == "internal":
+    if site_dir is None and audience == "internal":
         # Never build the internal site where the public one is published from.
         site_dir = project.root / DEFAULT_SITE_DIRS["internal"]
     from mkdocs.config import load_config

@@ -140,7 +140,8 @@ def internal_values(charter: Charter, *, public_pages: Iterable[str] | None = No
                     internal_assets: Iterable[str] = (),
                     reader: MarkupReader | None = None,
                     readings: Mapping[str, Reading] | None = None,
-                    public_prose: Iterable[str] | None = None) -> list[InternalValue]:
+                    public_prose: Iterable[str] | None = None,
+                    public: Charter | None = None) -> list[InternalValue]:
     """Every value of the unfiltered ``charter`` that the public audience may not see.
 
     ``public_pages`` are the ``src_uri`` of every page the public site builds, generated ones
@@ -152,10 +153,12 @@ def internal_values(charter: Charter, *, public_pages: Iterable[str] | None = No
     ``reader`` reads the bodies (the site's Markdown extensions; the usual ones by default) and
     ``readings`` are the internal readings ``check`` already made. ``public_prose`` is the text
     of the public pages as the build rendered them; by default the public bodies are rendered
-    here with ``reader``.
+    here with ``reader``. ``public`` is the charter filtered for the public, when it is at hand
+    already (the public build's own).
     """
     reader = reader or MarkupReader()
-    public = for_audience(charter, "public")
+    if public is None:
+        public = for_audience(charter, "public")
     # The public charter's texts are the charter's own texts again, and a large charter repeats
     # short values thousands of times (every review's alignment): each is normalised once.
     norm = functools.lru_cache(maxsize=None)(normalise)

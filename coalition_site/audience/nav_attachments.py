@@ -35,19 +35,21 @@ def message(src_uri: str) -> str:
 def listed_internal_attachments(charter: Charter, nav, docs_dir: Path | str, *,
                                 named: Iterable[str] = (), links_root_relative: bool = False,
                                 nav_root_relative: bool = False, reader: MarkupReader | None = None,
-                                readings: Mapping[str, Reading] | None = None) -> list[str]:
+                                readings: Mapping[str, Reading] | None = None,
+                                public: Charter | None = None) -> list[str]:
     """The ``src_uri`` of each attachment that an entry of ``nav`` links to and that, but for
     that entry, only internal content uses. ``charter`` is the charter as written (both
     audiences'); ``named``: files mkdocs.yml names otherwise (published by the steward's choice);
     the two ``root_relative`` flags read ``/`` paths as MkDocs' ``validation`` settings say;
-    ``reader`` and ``readings`` as for :func:`.attachments.internal_only_assets`."""
+    ``reader`` and ``readings`` as for :func:`.attachments.internal_only_assets`; ``public`` is
+    the charter filtered for the public, when it is at hand already."""
     docs = Path(docs_dir)
     listed = {uri for uri in nav_links(nav, root_relative=nav_root_relative)
               if Path(uri).suffix.lower() in PUBLISHED_SUFFIXES and uri not in set(named)
               and (docs / uri).is_file()}
     if not listed:  # the usual case: the nav lists pages only, and nothing more is computed
         return []
-    public_pages = plan_site(for_audience(charter, "public")).pages
+    public_pages = plan_site(public if public is not None else for_audience(charter, "public")).pages
     return sorted(listed & internal_only_assets(charter, public_pages, reader or MarkupReader(),
                                                 root_relative=links_root_relative, readings=readings))
 

@@ -32,30 +32,27 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_relative_url
 
-from ..audience import AUDIENCES, for_audience
+from ..audience import for_audience
 from ..audience.attachments import internal_uses
 from ..audience.leaks import LeakScanner, internal_values, scan_site, site_words
-from ..audience.nav_attachments import listed_internal_attachments, nav_links
-from ..audience.nav_attachments import message as nav_attachment_message
-from ..check import check_charter
+from ..audience.nav_attachments import nav_links
+from ..check import CheckResult
 from ..errors import CoalitionSiteError, os_reason
 from ..load.assets import PUBLISHED_SUFFIXES, is_published_asset
 from ..markup import AudienceExtension, Locator, MarkupReader, page_links, site_extensions, text_fragments
 from ..markup.reader import findings_to_problems
-from .privacy_guard import FetchGuard, UnguardedPrivacyPlugin, guard_privacy_plugins
 from ..project import serve_address
-from ..project.clock import as_of
-from ..project.config import TWICE, named_assets
+from ..project.check import MKDOCS_YML_RULES, check_project
+from ..project.config import TWICE, Project, named_assets
 from ..project.mkdocs_yaml import read_mkdocs_yaml
 from ..project.output_dir import StagedOutput, separate_site_dirs
-from ..project.risky_extensions import find_risky, hooks_message, message
-from ..project.user_cache import user_cache_dir
+from ..project.settings import Handover, Settings, read_settings, resolve_audience
 from ..render.pages import BYTECODE_CACHE, TEMPLATES_DIR
-from ..rules import resolve_levels
 from ..site import FEATURES, BuildOptions, SiteBuild
 from .config import CoalitionConfig
 from .internal_marks import ROBOTS_TXT, mark_internal
 from .plain_text import plain_nav, safe_meta
+from .privacy_guard import FetchGuard, UnguardedPrivacyPlugin, guard_privacy_plugins
 from .search_skip import for_page, for_search
 from .toc import toc_tokens
 from .user_nav import filter_nav
@@ -91,6 +88,9 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self._public_prose: list[str] = []
         self.fetch_guard: FetchGuard | None = None
         self._announce_serving = False
+        self.handed: Handover | None = None
+        """What the coalition-site command running the builds handed over (set and taken back by
+        the command; MkDocs keeps this one instance for the whole process)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # `mkdocs serve` builds into a private folder of its own
@@ -104,6 +104,25 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
 
     # -- on_config: validate, filter, plan --------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self._refuse_unsafe_config(config)
+        self.audience = self._resolve_audience()
+        self._refuse_public_destinations(config)
+        settings = self._resolve_settings(config)
+        project = self._resolve_project(config)
+        reader = MarkupReader(config.markdown_extensions, config.mdx_configs)
+        result = self._check(project, settings, reader)
+        self.build = self._plan_site(config, result, settings)
+        self._resolve_nav(config, result)
+        self._warn_of_mkdocs_yml(result)
+        self.fetch_guard = self._guard_downloads(config)
+        self._prepare_leak_check(config, result, reader)
+        self._stage_output(config)
+        self._show_versions(config)
+        return config
+
+    def _refuse_unsafe_config(self, config: MkDocsConfig) -> None:
+        """Stop a build of a mkdocs.yml that coalition-site's safe reading refuses (a tag that
+        runs code), or that lists the plugin twice."""
         if config.config_file_path:
             # MkDocs' own read has run whatever code a tag of mkdocs.yml names: too late to stop
             # that (coalition-site's commands read it safely first), not too late to refuse the build.
@@ -115,36 +134,60 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if len(instances) > 1:
             name = Path(config.config_file_path or "mkdocs.yml").name
             raise PluginError(f"coalition: {TWICE.format(config=name, times=len(instances))}")
-        self.audience = self._resolve_audience()
-        self._refuse_public_destinations(config)
-        project_dir = Path(config.config_file_path or ".").resolve().parent
+
+    def _resolve_audience(self) -> str:
+        """The command's audience when a coalition-site command runs this build; else that of
+        ``COALITION_AUDIENCE``, else the ``audience`` option."""
+        if self.handed is not None:
+            return self.handed.audience
         try:
-            today = as_of(self.config.build_date)
-            resolve_levels(self.config.rules)
+            return resolve_audience(configured=self.config.audience)
+        except CoalitionSiteError as exc:
+            raise PluginError(f"coalition: {exc}") from None
+
+    def _resolve_settings(self, config: MkDocsConfig) -> Settings:
+        try:
+            return read_settings(self.config, _project_dir(config))
         except CoalitionSiteError as exc:  # a date that is not one, an unknown rule id or level
             raise PluginError(f"coalition: {exc}") from None
+
+    def _resolve_project(self, config: MkDocsConfig) -> Project:
+        """The project as MkDocs loaded it, for the check both fronts share."""
         self.named_assets = set(named_assets(config))
         # Charter prose is read with the site's own extensions, in check as in the build.
         config.markdown_extensions[:] = site_extensions(
             e for e in config.markdown_extensions if not isinstance(e, AudienceExtension))
-        reader = MarkupReader(config.markdown_extensions, config.mdx_configs)
+        return Project(
+            _project_dir(config), Path(config.config_file_path) if config.config_file_path else None,
+            Path(config.docs_dir), dict(self.config), list(config.markdown_extensions),
+            config.mdx_configs, [p for p in config.plugins if p not in config.hooks],
+            sorted(self.named_assets), nav=config.nav,
+            nav_root_relative=_relative_to_docs(config.validation.nav),
+            links_root_relative=_relative_to_docs(config.validation.links), hooks=list(config.hooks))
+
+    def _check(self, project: Project, settings: Settings, reader: MarkupReader) -> CheckResult:
+        """The project's check (the command's, when one handed it over and it still holds): the
+        charter's warnings logged, and any error stops the build."""
         try:
-            result = check_charter(config.docs_dir, project_dir, today=today, rules=self.config.rules,
-                                   named_assets=self.named_assets, reader=reader)
+            result = check_project(project, settings, reader=reader,
+                                   reuse=self.handed.check if self.handed is not None else None)
         except CoalitionSiteError as exc:
             raise PluginError(f"coalition: {exc}") from None
         for problem in result.problems:
-            if problem.level == "warning":
+            if problem.level == "warning" and problem.rule not in MKDOCS_YML_RULES:
                 log.warning(str(problem))
         if result.errors:
             raise PluginError(
                 f"coalition: the charter has {len(result.errors)} error"
                 f"{'s' * (len(result.errors) != 1)}; nothing was built:\n"
                 + "\n".join(str(p) for p in result.errors))
-        charter = for_audience(result.charter, self.audience)
-        options = BuildOptions(today=today, cache_dir=project_dir / self.config.cache_dir
-                               if self.config.cache_dir else user_cache_dir())
+        return result
 
+    def _plan_site(self, config: MkDocsConfig, result: CheckResult, settings: Settings) -> SiteBuild:
+        """The build of the charter filtered for the audience; our templates, our stylesheet and
+        the Markdown extension that reads internal blocks added to the site."""
+        charter = result.public if self.audience == "public" else for_audience(result.charter, self.audience)
+        options = BuildOptions(today=settings.today, cache_dir=settings.cache_folder())
         config.theme.dirs.append(str(TEMPLATES_DIR))  # last: a site's custom_dir overrides ours
         if config.theme.name == "material":  # our main.html: after custom_dir, before Material's
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(MATERIAL_OVERRIDES))
@@ -154,33 +197,39 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         try:
-            self.build = SiteBuild(charter, options, config.theme.get_env().loader, features=FEATURES)
+            return SiteBuild(charter, options, config.theme.get_env().loader, features=FEATURES)
         except CoalitionSiteError as exc:
             raise PluginError(f"coalition: {exc}") from None
+
+    def _resolve_nav(self, config: MkDocsConfig, result: CheckResult) -> None:
+        """The plan's navigation, or the site's own less the pages the audience may not see."""
         if config.nav is None:
             config.nav = plain_nav(self.build.plan.nav)
         else:
             self._filter_user_nav(config, result.charter)
-            for uri in listed_internal_attachments(
-                    result.charter, config.nav, config.docs_dir, named=self.named_assets,
-                    links_root_relative=_relative_to_docs(config.validation.links),
-                    nav_root_relative=_relative_to_docs(config.validation.nav),
-                    reader=reader, readings=result.readings):
-                log.warning(f"coalition: mkdocs.yml: {nav_attachment_message(uri)}")
-        for kind, name, effect in find_risky(config.markdown_extensions,
-                                             [p for p in config.plugins if p not in config.hooks]):
-            log.warning(f"coalition: mkdocs.yml: {message(kind, name, effect)}")
-        if config.hooks:
-            log.warning(f"coalition: mkdocs.yml: {hooks_message(config.hooks)}")
+
+    def _warn_of_mkdocs_yml(self, result: CheckResult) -> None:
+        """What the check found in mkdocs.yml (an extension that lets a page read files, an
+        attachment its nav would publish), said as MkDocs' own warnings about it are."""
+        for problem in result.problems:
+            if problem.rule in MKDOCS_YML_RULES and problem.level == "warning":
+                log.warning(f"coalition: mkdocs.yml: {problem.message}")
+
+    def _guard_downloads(self, config: MkDocsConfig) -> FetchGuard | None:
+        """Material's privacy plugin kept to public hosts (privacy_guard.py)."""
         try:
-            self.fetch_guard = guard_privacy_plugins(config.plugins, project_dir,
-                                                     public=self.audience == "public")
+            return guard_privacy_plugins(config.plugins, _project_dir(config),
+                                         public=self.audience == "public")
         except UnguardedPrivacyPlugin as exc:
             raise PluginError(
                 "coalition: mkdocs.yml: the privacy plugin of the installed mkdocs-material cannot "
                 f"be kept to public hosts (it has no {exc}), so a public build could download from "
                 "the builder's own network; set the plugin's 'assets_fetch: false', or install "
                 "mkdocs-material 9.8") from None
+
+    def _prepare_leak_check(self, config: MkDocsConfig, result: CheckResult, reader: MarkupReader) -> None:
+        """What the public build's leak check and attachment filter need, gathered before MkDocs
+        renders anything (a build of the internal site has neither)."""
         self.scanner = None
         self.internal_assets = set()
         self._leak_inputs = None
@@ -191,16 +240,16 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             self._internal_uses = internal_uses(result.charter, self.build.plan.pages, reader,
                                                 readings=result.readings)
             self._leak_inputs = dict(
-                charter=result.charter, reader=reader, readings=result.readings,
+                charter=result.charter, public=result.public, reader=reader, readings=result.readings,
                 public_pages=self.build.plan.pages, use_directory_urls=config.use_directory_urls,
                 public_texts=[config.site_name or "", config.site_description or "", config.copyright or "",
                               *site_words(_partials(config))])
-        self._stage_output(config)
+
+    def _show_versions(self, config: MkDocsConfig) -> None:
         if os.environ.get("MIKE_DOCS_VERSION"):  # built by `mike deploy`: show its version menu
             from ..project.publish import enable_version_selector  # (publishing's module: mike's builds only)
 
             enable_version_selector(config.extra)
-        return config
 
     def _internal_assets(self, config: MkDocsConfig) -> set[str]:
         """The attachments of the content folder that only internal content uses: a public build
@@ -261,11 +310,12 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             return
         # MkDocs reads dev_addr before any plugin sees the config, and binds after the first
         # build: an address can be refused here, not changed. Nor does the plugin API tell
-        # whether it came from mkdocs.yml or from `-a` (coalition-site serve tells, see
-        # serve_address.py), so off loopback only the command line's address is served.
+        # whether it came from mkdocs.yml or from `-a` (coalition-site serve tells, handing the
+        # address over), so off loopback only the command line's address is served.
         host, port = config.dev_addr
         open_to_network = not serve_address.is_loopback(host)
-        if internal and open_to_network and serve_address.requested_on_command_line.get() != (host, port):
+        requested = self.handed.requested_address if self.handed is not None else None
+        if internal and open_to_network and requested != (host, port):
             raise PluginError(f"coalition: {serve_address.refused(host, port)}")
         if self._announce_serving:
             self._announce_serving = False
@@ -279,13 +329,6 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             return "COALITION_AUDIENCE=internal", "run it without COALITION_AUDIENCE"
         return ("audience: internal in the coalition plugin's options in mkdocs.yml",
                 "set audience: public there")
-
-    def _resolve_audience(self) -> str:
-        audience = os.environ.get("COALITION_AUDIENCE") or self.config.audience
-        if audience not in AUDIENCES:
-            raise PluginError(f"coalition: COALITION_AUDIENCE={audience!r} is not an audience; "
-                              "use 'public' or 'internal'")
-        return audience
 
     # -- on_files: what is published --------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -518,6 +561,10 @@ def _shown_files(html: str, page_url: str) -> set[str]:
         if not target.startswith(("../", "/")) and target not in (".", ".."):
             shown.add(target)
     return shown
+
+
+def _project_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path or ".").resolve().parent
 
 
 def _display(config: MkDocsConfig, file: File) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from ..errors import ProjectError
+from ..errors import ConfigError
 
 
 MAX_EPOCH = 2**32 - 1
@@ -27,10 +27,10 @@ def as_of(configured: str | dt.date | None = None) -> dt.date:
         try:
             seconds = int(epoch)
         except ValueError:
-            raise ProjectError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970; "
+            raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970; "
                                f"{fix}") from None
         if not 0 <= seconds <= MAX_EPOCH:
-            raise ProjectError(f"SOURCE_DATE_EPOCH={epoch!r} is out of range: it counts the seconds from "
+            raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is out of range: it counts the seconds from "
                                f"1970 to 2106 at the latest (0 to {MAX_EPOCH}); {fix}")
         return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date()
     if isinstance(configured, dt.date):
@@ -39,5 +39,5 @@ def as_of(configured: str | dt.date | None = None) -> dt.date:
         try:
             return dt.date.fromisoformat(str(configured))
         except ValueError:
-            raise ProjectError(f"build_date {configured!r} is not a date; write it as YYYY-MM-DD") from None
+            raise ConfigError(f"build_date {configured!r} is not a date; write it as YYYY-MM-DD") from None
     return dt.date.today()

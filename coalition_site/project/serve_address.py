@@ -6,20 +6,15 @@ written for the public site (or by a pull request), would show partners' contact
 notes to every machine that can reach the steward's. So for the internal audience an address
 that is not loopback counts only when it is given on the command line
 (``coalition-site serve --dev-addr``): ``commands.serve`` replaces any other by loopback, and
-the plugin refuses one it cannot tell apart (``mkdocs serve``, see ``plugin/plugin.py``).
+hands the plugin the address it was asked for (:class:`~.settings.Handover`); the plugin refuses
+any other it cannot tell apart (``mkdocs serve``, see ``plugin/plugin.py``).
 """
 
 from __future__ import annotations
 
 import ipaddress
-from contextvars import ContextVar
 
 LOOPBACK = "127.0.0.1"
-
-requested_on_command_line: ContextVar[tuple[str, int] | None] = ContextVar(
-    "requested_on_command_line", default=None)
-"""The address ``coalition-site serve --dev-addr`` asked for, while it serves: the one address
-not on loopback that the plugin lets the internal site be served on."""
 
 
 def is_loopback(host: str) -> bool:

@@ -11,6 +11,7 @@ import time
 import urllib.request
 
 import pytest
+from mkdocs.config import load_config
 
 from coalition_site.project import serve_address
 from support import COALITION_SITE, MKDOCS, Sample, env, invoke, run
@@ -67,7 +68,10 @@ def served(monkeypatch, served_log):
     calls = []
 
     def serve(**options):
-        calls.append({**options, "requested": serve_address.requested_on_command_line.get()})
+        # What the command handed the plugin MkDocs keeps for the process: every build of the
+        # server is made by that one instance.
+        handed = load_config(options["config_file"]).plugins["coalition"].handed
+        calls.append({**options, "requested": handed.requested_address, "audience": handed.audience})
     monkeypatch.setattr("mkdocs.commands.serve.serve", serve)
     return calls, served_log
 
@@ -77,7 +81,7 @@ def test_the_internal_site_is_served_on_loopback_despite_mkdocs_yml(on_the_netwo
     result = invoke("serve", on_the_network.root, "--audience", "internal")
     assert result.exit_code == 0, result.output
     assert calls == [{"config_file": str(on_the_network.root / "mkdocs.yml"),
-                      "dev_addr": f"127.0.0.1:{port}", "requested": None}]
+                      "dev_addr": f"127.0.0.1:{port}", "requested": None, "audience": "internal"}]
     assert logged == [REPLACED.format(port=port)]
 
 
@@ -86,9 +90,10 @@ def test_the_internal_site_is_served_where_the_command_line_asks(sample, port, s
     result = invoke("serve", sample.root, "--audience", "internal", "--dev-addr", f"0.0.0.0:{port}")
     assert result.exit_code == 0, result.output
     assert calls == [{"config_file": str(sample.root / "mkdocs.yml"), "dev_addr": f"0.0.0.0:{port}",
-                      "requested": ("0.0.0.0", port)}]
+                      "requested": ("0.0.0.0", port), "audience": "internal"}]
     assert logged == [OPEN.format(port=port)]
-    assert serve_address.requested_on_command_line.get() is None  # only while it serves
+    # Only while it serves: a later build in the process is handed nothing.
+    assert load_config(str(sample.root / "mkdocs.yml")).plugins["coalition"].handed is None
 
 
 def test_the_internal_audience_of_the_environment_counts_too(on_the_network, port, served):
@@ -103,7 +108,8 @@ def test_the_public_site_is_served_where_mkdocs_yml_says(on_the_network, served)
     calls, logged = served
     result = invoke("serve", on_the_network.root)
     assert result.exit_code == 0, result.output
-    assert calls == [{"config_file": str(on_the_network.root / "mkdocs.yml"), "requested": None}]
+    assert calls == [{"config_file": str(on_the_network.root / "mkdocs.yml"), "requested": None,
+                      "audience": "public"}]
     assert logged == []
 
 

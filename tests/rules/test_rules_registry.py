@@ -9,7 +9,7 @@ import yaml
 from coalition_site.errors import ConfigError
 from coalition_site.model.base import ID_PATTERN
 from coalition_site.rules import CHECKS, FIXED, LEVELS, RULES, resolve_levels, rules_reference, run_rules
-from support import invoke
+from support import MKDOCS, invoke, run
 
 TODAY = dt.date(2026, 11, 24)
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
@@ -221,10 +221,24 @@ def test_unpublished_file_can_be_turned_off(sample):
     assert (checked.exit_code, checked.output) == (0, "content: no problems\n")
 
 
-def test_unsafe_extension_can_be_turned_off(sample):
+def test_unsafe_extension_can_be_turned_off_in_check_and_build(sample):
     config = sample.root / "mkdocs.yml"
     config.write_text(config.read_text() + "markdown_extensions: [pymdownx.snippets]\n")
     assert "[unsafe-extension]" in invoke("check", sample.root).output
+    assert "pymdownx.snippets" in run("build", sample.root).stderr
     _with_rules(sample, "{unsafe-extension: off}")
     checked = invoke("check", sample.root)
     assert (checked.exit_code, checked.output) == (0, "content: no problems\n")
+    built = run("build", sample.root)
+    assert built.returncode == 0 and "pymdownx.snippets" not in built.stderr
+
+
+def test_unsafe_extension_set_to_error_stops_a_plain_mkdocs_build(sample):
+    config = sample.root / "mkdocs.yml"
+    config.write_text(config.read_text() + "markdown_extensions: [pymdownx.snippets]\n")
+    _with_rules(sample, "{unsafe-extension: error}")
+    built = run("build", cwd=sample.root, program=MKDOCS)
+    assert built.returncode == 1
+    assert ("ERROR   -  coalition: the charter has 1 error; nothing was built:\nmkdocs.yml:8:23: "
+            "error: the extension 'pymdownx.snippets' lets a page include any file") in built.stderr
+    assert not (sample.root / "site").exists()
