@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import io
 import shutil
-from pathlib import Path
 
 import pytest
 
 from coalition_site import commands
 from coalition_site.errors import CharterError
 from coalition_site.load.unsafe_markup import find_unsafe_markup
+from support import FIXTURES
 
-MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
+MINIMAL = FIXTURES / "minimal"
 SCRIPT = "<script> runs code in every reader's browser; remove it (the published page leaves it out)"
 ONCLICK = ("the onclick attribute runs code in readers' browsers; remove it (the published page "
            "leaves it out)")
