@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .check import CheckResult
-from .errors import CharterError, CoalitionSiteError, ProjectError
+from .errors import BuildError, CharterError, ProjectError
 from .problems import format_problems, has_errors, summary
 from .project import Project, find_project, serve_address
 from .project.check import check_project
@@ -105,7 +105,7 @@ def serve(project_dir: Path | str = ".", *, audience: str | None = None,
         # Taken during the first build, by a server started in the meantime.
         if address is None or exc.errno not in _ADDRESS_IN_USE:
             raise
-        raise CoalitionSiteError(_cannot_serve(*address, exc)) from None
+        raise BuildError(_cannot_serve(*address, exc)) from None
 
 
 def _serve(project: Project, options: dict, handover: Handover) -> None:
@@ -207,12 +207,9 @@ def diff(base: str, head: str | None = None, *, project_dir: Path | str = ".", f
 
 def new(target: Path | str) -> list[Path]:
     """Create a starter project in ``target``; return the files written."""
-    from .project.scaffold import ScaffoldError, create_project
+    from .project.scaffold import create_project
 
-    try:
-        return create_project(Path(target))
-    except ScaffoldError as exc:
-        raise ProjectError(str(exc)) from None
+    return create_project(Path(target))  # a ScaffoldError is a ProjectError: the CLI prints it
 
 
 def schema(target: Path | str) -> list[Path]:
@@ -302,7 +299,7 @@ def _require_free(host: str, port: int) -> None:
         try:
             probe.bind((host, port))
         except OSError as exc:
-            raise CoalitionSiteError(_cannot_serve(host, port, exc)) from None
+            raise BuildError(_cannot_serve(host, port, exc)) from None
 
 
 def _cannot_serve(host: str, port: int, exc: OSError) -> str:
@@ -331,7 +328,7 @@ def _run_mkdocs(function, *args) -> None:
         message = str(exc.message if hasattr(exc, "message") else exc)
         if message == "Aborted with a BuildError!":  # MkDocs logged the reason just above
             message = "the build failed; the ERROR above says why"
-        raise CoalitionSiteError(message) from None
+        raise BuildError(message) from None
 
 
 def _log_warning(message: str) -> None:

@@ -36,6 +36,11 @@ class ConfigError(ProjectError):
     message names the setting and the fix; each front says where the setting was written."""
 
 
+class BuildError(CoalitionSiteError):
+    """A site cannot be built, served or put in place: its output folder refused, its address
+    taken, MkDocs' own failure. The message says which, and the fix."""
+
+
 class RenderError(CoalitionSiteError):
     """A diagram or chart could not be rendered (``dot`` missing, timed out, ...)."""
 

@@ -34,6 +34,19 @@ def test_the_errors_share_one_base_class():
         assert issubclass(getattr(coalition_site, name), coalition_site.CoalitionSiteError)
 
 
+def test_no_module_raises_the_base_error_itself():
+    # Each error is one of the subclasses, which say what kind of failure it is.
+    import ast
+    from pathlib import Path
+
+    package = Path(coalition_site.__file__).parent
+    raised = [f"{path.relative_to(package)}:{node.lineno}" for path in package.rglob("*.py")
+              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+              if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)
+              and getattr(node.exc.func, "id", None) == "CoalitionSiteError"]
+    assert raised == []
+
+
 def test_the_core_and_the_cli_import_no_mkdocs():
     # MkDocs is imported only when a site is built or served: checking a charter never needs it.
     code = ("import sys, coalition_site, coalition_site.check, coalition_site.site, "

@@ -59,7 +59,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from ..errors import CoalitionSiteError
+from ..errors import BuildError
 
 try:
     import fcntl
@@ -152,7 +152,7 @@ def check_place(target: Path | str, *, project_dir: Path | str | None = None,
     docstring). Nothing is read but the names and identities of folders."""
     target = Path(target).resolve()
     if target.exists() and not target.is_dir():
-        raise CoalitionSiteError(f"'{target}' is a file, not a folder; remove it or {ELSEWHERE}")
+        raise BuildError(f"'{target}' is a file, not a folder; remove it or {ELSEWHERE}")
     if target.parent == target:
         _refuse(target, "is the root of the file system: a build there would replace every file "
                         "on this computer")
@@ -189,7 +189,7 @@ def check_place(target: Path | str, *, project_dir: Path | str | None = None,
 
 
 def _refuse(target: Path, why: str):
-    raise CoalitionSiteError(f"'{target}' {why}; {ELSEWHERE}")
+    raise BuildError(f"'{target}' {why}; {ELSEWHERE}")
 
 
 def _home() -> Path | None:
@@ -222,7 +222,7 @@ def _require_replaceable(target: Path) -> None:
     count = len(foreign)
     shown = ", ".join(foreign[:_SHOWN] + (["..."] if count > _SHOWN else []))
     what = "1 file or folder" if count == 1 else f"{count} files and folders"
-    raise CoalitionSiteError(
+    raise BuildError(
         f"'{target}' holds {what} that coalition-site did not build ({shown}); remove "
         f"{'it' if count == 1 else 'them'} or {ELSEWHERE}. A site built by an earlier "
         f"coalition-site has no '{MARKER}' file: if this is one, delete the folder yourself, once")
@@ -464,7 +464,7 @@ def separate_site_dirs(site_dir: Path | str, public_site_dir: Path | str) -> Pat
     if site == public:
         return internal_site_dir(public)
     if site.is_relative_to(public) or public.is_relative_to(site):
-        raise CoalitionSiteError(
+        raise BuildError(
             f"the internal site would be built in '{site}', which overlaps '{public}' where the "
             "public site is built; choose a folder outside it (the default is "
             f"'{internal_site_dir(public).name}')")

@@ -11,7 +11,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...errors import os_reason
+from ...errors import ProjectError, os_reason
 
 if TYPE_CHECKING:  # importlib.resources.abc is Python 3.11+; only the annotation needs it
     from importlib.resources.abc import Traversable
@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # importlib.resources.abc is Python 3.11+; only the annotatio
 __all__ = ["ScaffoldError", "create_project"]
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(ProjectError):
     """The starter project cannot be created where asked."""
 
 
