@@ -1,10 +1,11 @@
 """The MkDocs plugin ``coalition``: a thin adapter from MkDocs events to the core library.
 
 on_config  refuse to deploy or serve the internal site where the public one goes, check the
-           charter (stop on errors), filter it for the audience, plan the site, add the Markdown
-           extension that reads internal blocks (markup/), filter a site's own nav, keep
+           project (project/check.py; the coalition-site command's own check when it handed one
+           over) and stop on errors, filter the charter for the audience, plan the site, add the
+           Markdown extension that reads internal blocks (markup/), filter a site's own nav, keep
            Material's privacy plugin to public hosts (privacy_guard.py), and point the build at a
-           fresh folder (output_dir.py)
+           fresh folder (project/output_dir.py)
 on_files   drop the charter's data files and hidden pages; add generated pages, features'
            files (diagrams) and styles
 on_page_*  give each page its Markdown (internal blocks are dropped as Markdown parses it, for
