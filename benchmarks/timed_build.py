@@ -87,7 +87,7 @@ def _timed(function, name: str, spent: Counter, depth: list[int]):
 # plugin's own functions are patched where the plugin looks them up, its module.
 PHASES = (
     ("configuration (imports in a first build)", ("mkdocs.config:load_config",)),
-    ("charter: read and check", ("coalition_site.plugin.plugin:check_charter",)),
+    ("charter: read and check", ("coalition_site.plugin.plugin:check_project",)),
     ("features' own steps", ()),  # each registered feature's FEATURE_METHODS
     ("coalition plugin: its other steps (pages, partials)", ()),  # its events: PLUGIN_PHASES
     ("leak check (public builds)", ("coalition_site.plugin.plugin:internal_values",
