@@ -7,12 +7,13 @@ it. Each then says the problems its own way.
 
 from __future__ import annotations
 
-from ..audience.nav_attachments import RULE as NAV_RULE
-from ..audience.nav_attachments import listed_internal_attachments, nav_attachment_problems
+from ..audience.nav_attachments import listed_internal_attachments
 from ..check import CheckResult, check_charter
 from ..markup import MarkupReader, site_extensions
 from ..rules import apply_levels
 from .config import Project
+from .nav import RULE as NAV_RULE
+from .nav import nav_attachment_problems
 from .risky_extensions import RULE as RISKY_RULE
 from .risky_extensions import risky_extension_problems
 from .settings import Settings

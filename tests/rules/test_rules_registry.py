@@ -97,10 +97,9 @@ def test_a_fixed_id_may_be_set_to_error(rule):
 def test_every_id_a_problem_carries_is_registered():
     # The ids the package's modules give their problems: each is a rule, a check with a level a
     # project sets, or fixed (always an error).
-    from coalition_site.audience import nav_attachments
     from coalition_site.load import privacy_markers, unsafe_markup
     from coalition_site.markup import reader
-    from coalition_site.project import config, risky_extensions
+    from coalition_site.project import config, nav as nav_attachments, risky_extensions
 
     made = {*unsafe_markup.MARKUP_CHECKS, reader.RULE, *reader.PRIVACY_CHECKS, privacy_markers.RULE,
             risky_extensions.RULE, nav_attachments.RULE, config.PLUGIN_RULE, "unknown-key",
