@@ -118,3 +118,11 @@ def test_only_the_plugin_imports_mkdocs_as_it_loads():
 def test_the_root_holds_the_verbs_and_the_vocabulary_only():
     assert sorted(p.name for p in PACKAGE.glob("*.py")) == [
         "__init__.py", "check.py", "cli.py", "commands.py", "errors.py", "problems.py"]
+
+
+def test_test_modules_have_names_of_their_own():
+    # Most test folders are not packages: pytest imports each test module by its file name, so
+    # two of one name (tests/plugin/test_config.py, tests/project/test_config.py) cannot both run.
+    tests = Path(__file__).resolve().parent
+    names = [path.name for path in tests.rglob("test_*.py") if "fixtures" not in path.parts]
+    assert sorted({name for name in names if names.count(name) > 1}) == []
