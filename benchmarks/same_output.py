@@ -19,7 +19,7 @@ what coalition-site itself costs: its imports, the check, drawing, and the parti
 What the twin does not have, so that its build is if anything cheaper than coalition-site's
 share of the work: the tables of contents of generated pages (Python-Markdown's ``toc`` does not
 read headings inside raw HTML), the plugin's template overrides, and its lightened search text
-(the twin's search plugin reads the whole HTML; render/search_skip.py gives it less).
+(the twin's search plugin reads the whole HTML; plugin/search_skip.py gives it less).
 """
 
 from __future__ import annotations

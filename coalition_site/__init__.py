@@ -27,7 +27,7 @@ _RENDERING = ("BuildOptions", "SiteBuild")
 
 def __getattr__(name: str):
     if name in _RENDERING:
-        from .render import site
+        from . import site
 
         value = getattr(site, name)
     elif name == "__version__":

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Iterable, Mapping
 
+from .audience import for_audience
 from .load.assets import unpublished_assets
 from .load.charter import LoadResult, load_charter
 from .markup import MarkupReader, Reading
@@ -26,57 +26,50 @@ class CheckResult:
     problems: list[Problem]
     readings: Mapping[str, Reading] = field(default_factory=dict)
     """Each Markdown body as Markdown renders it for the partners, by ``src_uri``."""
+    inputs: tuple = field(default=(), repr=False, compare=False)
+    """What the charter was checked with (its folders, the date, the levels, the reader's kind):
+    a check with the same inputs may reuse this one's findings (``check_charter(reuse=...)``)."""
+    findings: list[Problem] = field(default_factory=list, repr=False, compare=False)
+    """The problems of the charter's own files: :attr:`problems` less those of the files that
+    mkdocs.yml names, which each check looks at again (a theme names files of its own)."""
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.level == "error"]
 
+    @cached_property
+    def public(self) -> Charter | None:
+        """The charter as the public may see it, filtered once for every reader of it (the public
+        build, its leak check, the attachments a site's nav would publish)."""
+        return for_audience(self.charter, "public") if self.charter is not None else None
+
 
 def check_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *,
                   today: dt.date, rules: Mapping[str, str] | None = None,
-                  named_assets: Iterable[str] = (), reader: MarkupReader | None = None) -> CheckResult:
+                  named_assets: Iterable[str] = (), reader: MarkupReader | None = None,
+                  reuse: CheckResult | None = None) -> CheckResult:
     """Load and validate the charter in ``docs_dir``, then run the pattern rules on it.
 
     ``rules`` maps rule ids to ``error``, ``warning`` or ``off``; ``named_assets`` are the
     files of ``docs_dir`` that ``mkdocs.yml`` names (published whatever their kind); ``reader``
     reads Markdown with the site's extensions (:func:`coalition_site.markup.site_reader`).
+    ``reuse`` is a check made just before (the command's, handed to the plugin that builds next):
+    when it was made with the same inputs, its findings are taken rather than every file read and
+    validated again. Only for a check made at once before: files edited in between are not seen.
     """
     reader = reader or MarkupReader()
     docs = Path(docs_dir).resolve()
     project = Path(project_dir or docs.parent).resolve()
-    # Every level is checked first (ValueError), and the key holds the resolved levels: what
-    # mkdocs.yml wrote may be a number, a list or a mapping, neither sortable nor hashable.
-    key = (docs, project, today, tuple(sorted(resolve_levels(rules).items())), reader.key)
-    memo = _checks.get()
-    if memo is not None and key in memo:
-        charter, found, readings = memo[key]
+    # Every level is checked first (ConfigError), and the inputs hold the resolved levels: what
+    # mkdocs.yml wrote may be a number, a list or a mapping, neither sortable nor comparable.
+    inputs = (docs, project, today, tuple(sorted(resolve_levels(rules).items())), reader.key)
+    if reuse is not None and reuse.inputs == inputs:
+        charter, found, readings = reuse.charter, reuse.findings, reuse.readings
     else:
         result: LoadResult = load_charter(docs_dir, project_dir, reader=reader)
         charter, readings = result.charter, result.readings
         found = apply_levels(result.problems, rules)
         if charter is not None:
             found += run_rules(charter, today=today, levels=rules)
-        if memo is not None:
-            memo[key] = (charter, found, readings)
-    problems = found + unpublished_assets(docs, project, named_assets)
-    return CheckResult(charter, sorted(set(problems)), readings)
-
-
-# `coalition-site build` checks the charter to print its problems before MkDocs starts, and the
-# plugin checks it again in on_config: on a large charter that second check cost as much as the
-# first. Within `reusing_checks()`, the charter is loaded and its rules run once per set of
-# arguments; which files mkdocs.yml names (the theme adds its own) is still looked at each time.
-_checks: ContextVar[dict | None] = ContextVar("coalition_checks", default=None)
-
-
-@contextmanager
-def reusing_checks() -> Iterator[None]:
-    """Within this block, checking the same charter again reuses the first check's findings.
-
-    Only for a caller that checks and then builds at once: files edited in between are not seen.
-    """
-    token = _checks.set({})
-    try:
-        yield
-    finally:
-        _checks.reset(token)
+    problems = found + apply_levels(unpublished_assets(docs, project, named_assets), rules)
+    return CheckResult(charter, sorted(set(problems)), readings, inputs, found)

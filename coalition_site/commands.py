@@ -16,17 +16,13 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from . import serve_address
-from .check import CheckResult, check_charter, reusing_checks
-from .clock import as_of
-from .errors import CharterError, CoalitionSiteError, ProjectError
-from .audience.nav_attachments import listed_internal_attachments, nav_attachment_problems
-from .markup import MarkupReader, site_extensions
-from .output_dir import check_place
+from .check import CheckResult
+from .errors import BuildError, CharterError, ProjectError
 from .problems import format_problems, has_errors, summary
-from .project import find_project
-from .risky_extensions import risky_extension_problems
-from .rules import resolve_levels
+from .project import Project, find_project, serve_address
+from .project.check import check_project
+from .project.output_dir import check_place
+from .project.settings import Handover, read_settings, resolve_audience
 
 DEFAULT_SITE_DIRS = {"public": "site", "internal": "site-internal"}
 DEFAULT_DEV_ADDR = "127.0.0.1:8000"
@@ -47,36 +43,12 @@ def check(project_dir: Path | str = ".", *, strict: bool = False, fmt: str = "te
     return 1 if has_errors(result.problems, strict=strict) else 0
 
 
-def _check(project) -> CheckResult:
-    rules = project.plugin_options.get("rules") or {}
-    if not isinstance(rules, dict):
-        raise ProjectError("the coalition plugin's 'rules' option must map rule ids to "
-                           "error, warning or off")
-    try:
-        resolve_levels(rules)
-    except ValueError as exc:  # an unknown rule id or level in the plugin's config
-        raise ProjectError(f"{project.config_file.name if project.config_file else 'config'}: {exc}") from None
-    reader = MarkupReader(site_extensions(project.markdown_extensions), project.markdown_configs)
-    result = check_charter(project.docs_dir, project.root,
-                           today=as_of(project.plugin_options.get("build_date")), rules=rules,
-                           named_assets=project.named_assets, reader=reader)
-    if project.config_file is not None:
-        if project.plugin_problem is not None:
-            result.problems.append(project.plugin_problem)
-        result.problems += risky_extension_problems(project.config_file, project.markdown_extensions,
-                                                    project.plugins, project.hooks,
-                                                    project.config.where("hooks"))
-        if result.charter is not None and project.nav:
-            listed = listed_internal_attachments(
-                result.charter, project.nav, project.docs_dir, named=project.named_assets,
-                links_root_relative=project.links_root_relative,
-                nav_root_relative=project.nav_root_relative, reader=reader, readings=result.readings)
-            result.problems += nav_attachment_problems(project.config_file, listed,
-                                                       nav_root_relative=project.nav_root_relative)
-    return result
+def _check(project: Project) -> CheckResult:
+    settings = read_settings(project.plugin_options, project.root, config_name=project.config_file.name
+                             if project.config_file else "config")
+    return check_project(project, settings)
 
 
-@reusing_checks()  # the plugin's check in on_config reuses the findings of the check made first
 def build(project_dir: Path | str = ".", *, audience: str | None = None,
           site_dir: Path | str | None = None, strict: bool = False) -> Path:
     """Build the site of ``project_dir`` for ``audience``; return the folder it was built in."""
@@ -89,8 +61,10 @@ def build(project_dir: Path | str = ".", *, audience: str | None = None,
         raise CharterError(result.problems if strict else result.errors)
     from mkdocs.commands.build import build as mkdocs_build
 
-    with audience_environment(audience):
-        config = _load_mkdocs_config(project, audience, site_dir, strict)
+    audience = resolve_audience(audience, project.plugin_options.get("audience"))
+    config = _load_mkdocs_config(project, audience, site_dir, strict)
+    # The plugin is handed the audience, and this check to reuse, as values.
+    with _handing(config, Handover(audience, check=result)):
         _run_mkdocs(mkdocs_build, config)
     return Path(config.site_dir)
 
@@ -107,12 +81,11 @@ def serve(project_dir: Path | str = ".", *, audience: str | None = None,
     if project.config_file is None:
         raise ProjectError(f"no mkdocs.yml in '{project.root}'")
     project.require_plugin()
-    _set_audience(audience)
+    audience = resolve_audience(audience, project.plugin_options.get("audience"))
     configured = project.dev_addr or DEFAULT_DEV_ADDR
     address = _dev_address(dev_addr or configured)
     requested = None
-    if address is not None and _effective_audience(project, audience) == "internal" \
-            and not serve_address.is_loopback(address[0]):
+    if address is not None and audience == "internal" and not serve_address.is_loopback(address[0]):
         if dev_addr:
             requested = address
             _log_warning(serve_address.open_to_the_network(*address))
@@ -124,32 +97,39 @@ def serve(project_dir: Path | str = ".", *, audience: str | None = None,
         # Before the first build, not after it: MkDocs builds the whole site before it binds,
         # then fails with a traceback when the port is taken.
         _require_free(*address)
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
     options = {"dev_addr": dev_addr} if dev_addr else {}
-    token = serve_address.requested_on_command_line.set(requested)
+    handover = Handover(audience, requested_address=requested)
     try:
-        _run_mkdocs(lambda: mkdocs_serve(config_file=str(project.config_file), **options))
+        _run_mkdocs(_serve, project, options, handover)
     except OSError as exc:
         # Taken during the first build, by a server started in the meantime.
         if address is None or exc.errno not in _ADDRESS_IN_USE:
             raise
-        raise CoalitionSiteError(_cannot_serve(*address, exc)) from None
-    finally:
-        serve_address.requested_on_command_line.reset(token)
+        raise BuildError(_cannot_serve(*address, exc)) from None
 
 
-@reusing_checks()
+def _serve(project: Project, options: dict, handover: Handover) -> None:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.config import load_config
+
+    # MkDocs' dev server loads mkdocs.yml anew for every build, but keeps one instance of the
+    # plugin for the whole process: loaded here first, that instance is handed the values.
+    with _config_warnings_once():
+        config = load_config(config_file=str(project.config_file), **options)
+    with _handing(config, handover):
+        mkdocs_serve(config_file=str(project.config_file), **options)
+
+
 def publish(project_dir: Path | str = ".", *, audience: str = "public", message: str | None = None,
             push: bool = False, strict: bool = False):
     """Build ``project_dir`` for ``audience`` and commit it with mike as the charter's version.
 
     The charter is checked first: with errors, nothing is built or committed. Returns a
-    :class:`~coalition_site.publish.PublishResult` (its ``str`` is the line to print).
+    :class:`~coalition_site.project.publish.PublishResult` (its ``str`` is the line to print).
     """
-    from .gitrev import Repository
-    from .publish import (PublishResult, configure_build, git_failure,
-                          plan_publish, require_identity, working_directory)
+    from .load.git import Repository
+    from .project.publish import (PublishResult, configure_build, git_failure,
+                                  plan_publish, require_identity, working_directory)
 
     project = find_project(project_dir)
     project.require_plugin()
@@ -166,7 +146,8 @@ def publish(project_dir: Path | str = ".", *, audience: str = "public", message:
     from mike import commands as mike, git_utils
     from mkdocs.commands.build import build as mkdocs_build
 
-    with audience_environment(audience), tempfile.TemporaryDirectory(prefix="coalition-publish-") as tmp:
+    audience = resolve_audience(audience, project.plugin_options.get("audience"))
+    with tempfile.TemporaryDirectory(prefix="coalition-publish-") as tmp:
         config = _load_mkdocs_config(project, audience, Path(tmp) / "site", strict)
         plan = plan_publish(repo, version=version.version, ratified=version.ratified is not None,
                             audience=audience, public_branch=config.remote_branch,
@@ -177,7 +158,8 @@ def publish(project_dir: Path | str = ".", *, audience: str = "public", message:
                 git_utils.update_from_upstream(plan.remote, plan.branch)
                 try:
                     with mike.deploy(config, plan.version, plan.title, list(plan.aliases),
-                                     update_aliases=True, branch=plan.branch, message=plan.message):
+                                     update_aliases=True, branch=plan.branch, message=plan.message), \
+                            _handing(config, Handover(audience, check=result)):
                         _run_mkdocs(mkdocs_build, config)
                     committed = True
                 except git_utils.GitEmptyCommit:
@@ -205,7 +187,7 @@ def diff(base: str, head: str | None = None, *, project_dir: Path | str = ".", f
     """What changed in the charter from revision ``base`` to ``head`` (``None``: the working
     tree), as a ``text`` or ``markdown`` report."""
     from .analysis.diff import diff_charters
-    from .gitrev import Repository
+    from .load.git import Repository
     from .load.revision import describe, load_at_revision, load_working_tree
     from .render.diff_report import render_diff
 
@@ -225,53 +207,52 @@ def diff(base: str, head: str | None = None, *, project_dir: Path | str = ".", f
 
 def new(target: Path | str) -> list[Path]:
     """Create a starter project in ``target``; return the files written."""
-    from .scaffold import ScaffoldError, create_project
+    from .project.scaffold import create_project
 
-    try:
-        return create_project(Path(target))
-    except ScaffoldError as exc:
-        raise ProjectError(str(exc)) from None
+    return create_project(Path(target))  # a ScaffoldError is a ProjectError: the CLI prints it
 
 
 def schema(target: Path | str) -> list[Path]:
-    from .schema import write_schemas
+    from .model.schema import write_schemas
 
     return write_schemas(Path(target))
 
 
 # -- helpers ----------------------------------------------------------------------------------
-def _set_audience(audience: str | None) -> None:
-    if audience:
-        os.environ["COALITION_AUDIENCE"] = audience
-
-
 @contextlib.contextmanager
-def audience_environment(audience: str | None):
-    """``COALITION_AUDIENCE`` set for one build, and restored after it (so that the next
-    build in the same process is not of this audience too)."""
-    before = os.environ.get("COALITION_AUDIENCE")
-    _set_audience(audience)
+def _handing(config, handover: Handover):
+    """``handover`` given to the coalition plugin of ``config`` for the builds within, and taken
+    back after them: MkDocs keeps one instance of the plugin for the whole process, and a later
+    build in it (a plain ``mkdocs build``) must not inherit this command's values."""
+    plugin = config.plugins["coalition"]  # project.require_plugin() made sure it is there
+    plugin.handed = handover
     try:
         yield
     finally:
-        if before is None:
-            os.environ.pop("COALITION_AUDIENCE", None)
-        else:
-            os.environ["COALITION_AUDIENCE"] = before
+        plugin.handed = None
 
 
-def _effective_audience(project, audience: str | None) -> str:
-    """The audience a build of ``project`` is for, as the plugin decides it: the command line's,
-    else ``COALITION_AUDIENCE``, else the plugin's option."""
-    return audience or os.environ.get("COALITION_AUDIENCE") or project.plugin_options.get("audience", "public")
+@contextlib.contextmanager
+def _config_warnings_once():
+    """MkDocs' warnings about mkdocs.yml left out of a load that another load repeats (its
+    errors are not: the first load to fail stops the command)."""
+    logger = logging.getLogger("mkdocs.config")
+
+    def errors_only(record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.ERROR
+
+    logger.addFilter(errors_only)
+    try:
+        yield
+    finally:
+        logger.removeFilter(errors_only)
 
 
-def _load_mkdocs_config(project, audience, site_dir, strict):
+def _load_mkdocs_config(project: Project, audience: str, site_dir, strict):
     if project.config_file is None:
         raise ProjectError(f"no mkdocs.yml in '{project.root}'; create one, or start with "
                            "'coalition-site new DIR'")
-    effective = _effective_audience(project, audience)
-    if site_dir is None and effective == "internal":
+    if site_dir is None and audience == "internal":
         # Never build the internal site where the public one is published from.
         site_dir = project.root / DEFAULT_SITE_DIRS["internal"]
     from mkdocs.config import load_config
@@ -318,7 +299,7 @@ def _require_free(host: str, port: int) -> None:
         try:
             probe.bind((host, port))
         except OSError as exc:
-            raise CoalitionSiteError(_cannot_serve(host, port, exc)) from None
+            raise BuildError(_cannot_serve(host, port, exc)) from None
 
 
 def _cannot_serve(host: str, port: int, exc: OSError) -> str:
@@ -347,7 +328,7 @@ def _run_mkdocs(function, *args) -> None:
         message = str(exc.message if hasattr(exc, "message") else exc)
         if message == "Aborted with a BuildError!":  # MkDocs logged the reason just above
             message = "the build failed; the ERROR above says why"
-        raise CoalitionSiteError(message) from None
+        raise BuildError(message) from None
 
 
 def _log_warning(message: str) -> None:

@@ -31,6 +31,16 @@ class ProjectError(CoalitionSiteError):
     """The project itself cannot be used: no content folder, no mkdocs.yml, and the like."""
 
 
+class ConfigError(ProjectError):
+    """A setting of the project is wrong (a rule id or level, the build date, the audience): the
+    message names the setting and the fix; each front says where the setting was written."""
+
+
+class BuildError(CoalitionSiteError):
+    """A site cannot be built, served or put in place: its output folder refused, its address
+    taken, MkDocs' own failure. The message says which, and the fix."""
+
+
 class RenderError(CoalitionSiteError):
     """A diagram or chart could not be rendered (``dot`` missing, timed out, ...)."""
 

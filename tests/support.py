@@ -212,3 +212,20 @@ def load_problems(sample: Sample) -> list[str]:
     from coalition_site.load.charter import load_charter
 
     return [str(p) for p in load_charter(sample.content, sample.root).problems]
+
+
+def link(src_uri: str) -> str:
+    """A page's address as the tests' site builds link to it: ``/partners/usw-1219/``."""
+    return f"/{src_uri.removesuffix('.md')}/"
+
+
+def build_of(sample: Sample, audience: str = "public", loader=None, features=None):
+    """The :class:`~coalition_site.site.SiteBuild` of ``sample`` for ``audience``, as of
+    :data:`AS_OF`, with the standard features unless ``features`` says otherwise."""
+    from coalition_site.audience import for_audience
+    from coalition_site.load.charter import load_charter
+    from coalition_site.site import FEATURES, BuildOptions, SiteBuild
+
+    charter = for_audience(load_charter(sample.content).charter, audience)
+    return SiteBuild(charter, BuildOptions(today=AS_OF), loader,
+                     features=FEATURES if features is None else features)

@@ -34,10 +34,23 @@ def test_the_errors_share_one_base_class():
         assert issubclass(getattr(coalition_site, name), coalition_site.CoalitionSiteError)
 
 
+def test_no_module_raises_the_base_error_itself():
+    # Each error is one of the subclasses, which say what kind of failure it is.
+    import ast
+    from pathlib import Path
+
+    package = Path(coalition_site.__file__).parent
+    raised = [f"{path.relative_to(package)}:{node.lineno}" for path in package.rglob("*.py")
+              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+              if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)
+              and getattr(node.exc.func, "id", None) == "CoalitionSiteError"]
+    assert raised == []
+
+
 def test_the_core_and_the_cli_import_no_mkdocs():
     # MkDocs is imported only when a site is built or served: checking a charter never needs it.
-    code = ("import sys, coalition_site, coalition_site.check, coalition_site.render.site, "
-            "coalition_site.schema, coalition_site.scaffold, coalition_site.cli; "
+    code = ("import sys, coalition_site, coalition_site.check, coalition_site.site, "
+            "coalition_site.model.schema, coalition_site.project.scaffold, coalition_site.cli; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "[]\n"
@@ -47,7 +60,7 @@ def test_checking_imports_no_renderer():
     # Rendering (Jinja, Graphviz, pygal) is imported when a build needs it: `coalition-site
     # check` starts faster without it. The plugin imports it as MkDocs loads the plugin.
     code = ("import sys, coalition_site, coalition_site.check, coalition_site.cli; "
-            "print(sorted(m for m in ('pygal', 'graphviz', 'coalition_site.render.site') if m in sys.modules))")
+            "print(sorted(m for m in ('pygal', 'graphviz', 'coalition_site.site') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "[]\n"
     code = "import sys, coalition_site.plugin; print('pygal' in sys.modules, 'graphviz' in sys.modules)"

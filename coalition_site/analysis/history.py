@@ -15,13 +15,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
-from ..load.history import version_key
 from ..model import Charter
-
-ENDORSED_FILES = {
-    "charter/problem-statement.md": "problem_statement",
-    "charter/joint-demand.md": "joint_demand",
-}
+from ..model.layout import ENDORSED_FILES, version_key
 
 
 class Recorded(Protocol):

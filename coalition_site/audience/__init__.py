@@ -9,6 +9,7 @@ Internal blocks are not filtered here: Markdown's own parser drops them (:mod:`c
 and its readings for the internal audience tell this package what internal content says and shows.
 """
 
-from .filter import AUDIENCES, for_audience, is_visible
+from ..model.base import is_visible
+from .filter import AUDIENCES, for_audience
 
 __all__ = ["AUDIENCES", "for_audience", "is_visible"]

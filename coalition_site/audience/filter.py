@@ -11,12 +11,11 @@ and ends, so the public build removes them while it parses (:mod:`coalition_site
 
 from __future__ import annotations
 
-from ..model import Audience, Autonomy, Charter, ConflictProtocol, JointDemand, ProblemStatement, StewardMandate
+from ..model import Audience, Charter
+from ..model.layout import CHARTER_FILES
 
 AUDIENCES: tuple[Audience, ...] = ("public", "internal")
-CHARTER_ATTRIBUTES = {ProblemStatement: "problem_statement", JointDemand: "joint_demand",
-                      StewardMandate: "steward_mandate", Autonomy: "autonomy",
-                      ConflictProtocol: "conflict_protocol"}
+CHARTER_ATTRIBUTES = {model: attribute for attribute, model in CHARTER_FILES.values()}
 
 def for_audience(charter: Charter, audience: Audience) -> Charter:
     """The charter as ``audience`` may see it (``internal`` sees everything)."""
@@ -71,7 +70,3 @@ def _emptied(item):
     empty = type(item).model_validate({"visibility": "internal"})
     empty.attach(item.src_uri, "", item.body_line)
     return empty
-
-
-def is_visible(item, audience: Audience) -> bool:
-    return audience == "internal" or getattr(item, "visibility", "public") == "public"

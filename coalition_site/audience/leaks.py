@@ -44,9 +44,9 @@ from typing import Iterable, Iterator, Mapping
 import ahocorasick_rs
 from pydantic import BaseModel
 
-from ..load.charter import CHARTER_FILES
 from ..markup import MarkupReader, Reading, text_fragments
 from ..model import Charter
+from ..model.layout import CHARTER_FILES, COALITION, LOGIC, page_url
 from .attachments import internal_reading
 from .filter import for_audience
 
@@ -140,7 +140,8 @@ def internal_values(charter: Charter, *, public_pages: Iterable[str] | None = No
                     internal_assets: Iterable[str] = (),
                     reader: MarkupReader | None = None,
                     readings: Mapping[str, Reading] | None = None,
-                    public_prose: Iterable[str] | None = None) -> list[InternalValue]:
+                    public_prose: Iterable[str] | None = None,
+                    public: Charter | None = None) -> list[InternalValue]:
     """Every value of the unfiltered ``charter`` that the public audience may not see.
 
     ``public_pages`` are the ``src_uri`` of every page the public site builds, generated ones
@@ -152,10 +153,12 @@ def internal_values(charter: Charter, *, public_pages: Iterable[str] | None = No
     ``reader`` reads the bodies (the site's Markdown extensions; the usual ones by default) and
     ``readings`` are the internal readings ``check`` already made. ``public_prose`` is the text
     of the public pages as the build rendered them; by default the public bodies are rendered
-    here with ``reader``.
+    here with ``reader``. ``public`` is the charter filtered for the public, when it is at hand
+    already (the public build's own).
     """
     reader = reader or MarkupReader()
-    public = for_audience(charter, "public")
+    if public is None:
+        public = for_audience(charter, "public")
     # The public charter's texts are the charter's own texts again, and a large charter repeats
     # short values thousands of times (every review's alignment): each is normalised once.
     norm = functools.lru_cache(maxsize=None)(normalise)
@@ -171,14 +174,14 @@ def internal_values(charter: Charter, *, public_pages: Iterable[str] | None = No
                                 text_fragments(reader.read(model.body, audience="public").html))
     corpus_parts.extend(normalise(text) for text in public_prose or ())
     built = set(public_uris if public_pages is None else public_pages)
-    addresses = {_page_address(uri, use_directory_urls) for uri in built}
+    addresses = {page_url(uri, use_directory_urls) for uri in built}
     corpus_parts.extend(normalise(a) for a in addresses)
     corpus = "\n".join(corpus_parts)
 
     candidates: list[InternalValue] = []
     pages: list[InternalValue] = []
     for src_uri, model in _documents(charter):
-        address = _page_address(src_uri, use_directory_urls)
+        address = page_url(src_uri, use_directory_urls)
         if src_uri.endswith(".md") and src_uri not in public_uris and address not in addresses:
             pages.append(InternalValue(
                 address, f"{_display(charter, src_uri)} (an internal page)",
@@ -248,12 +251,12 @@ def site_words(template_files: Iterable[Path | str] = ()) -> list[str]:
 
 
 def _documents(charter: Charter) -> Iterator[tuple[str, BaseModel]]:
-    yield "coalition.yml", charter.coalition
+    yield COALITION, charter.coalition
     for item in charter.charter_pages:
         yield item.src_uri, item
     for partner in charter.partners.values():
         yield partner.src_uri, partner
-    yield "logic.yml", charter.logic
+    yield LOGIC, charter.logic
     for review in charter.reviews:
         yield review.src_uri, review
     for uri, page in charter.pages.items():
@@ -365,16 +368,6 @@ def _source(charter: Charter, text: _Text) -> str:
         line, _column = source.smap.locate(text.loc, value=True)
         where = f"{display}:{line}"
     return f"{where} ({'.'.join(str(p) for p in text.loc)})"
-
-
-def _page_address(src_uri: str, use_directory_urls: bool) -> str:
-    stem, _dot, _suffix = src_uri.rpartition(".")
-    folder, _slash, name = stem.rpartition("/")
-    if name.lower() in ("index", "readme"):
-        return f"{folder}/" if folder else ""
-    if use_directory_urls:
-        return f"{stem}/"
-    return f"{stem}.html"
 
 
 def _built_file(address: str, use_directory_urls: bool) -> str:

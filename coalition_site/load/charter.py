@@ -14,9 +14,11 @@ from typing import Any
 
 from ..errors import ProjectError
 from ..markup import PRIVACY_CHECKS, MarkupReader, Reading, may_hold_markers
-from ..model import (KNOWN_PAGE_KEYS, Autonomy, Charter, Coalition, ConflictProtocol,
-                     JointDemand, Logic, Page, Partner, ProblemStatement, Review, StewardMandate)
+from ..model import KNOWN_PAGE_KEYS, Charter, Coalition, Logic, Page, Partner, Review
 from ..model.base import ID_PATTERN
+from ..model.layout import (AUTONOMY, CHARTER_FILES, COALITION, DATA_FILES, JOINT_DEMAND, LOGIC,
+                            PARTNER_NAME, PROBLEM_STATEMENT, REQUIRED_FILES, REVIEW_FOLDERS,
+                            REVIEW_NAME, REVIEWS_INDEXES, STEWARD_MANDATE)
 from ..problems import Problem
 from .files import SourceFile, misplaced_front_matter, read_text, scan_content, split_front_matter
 from .history import check_history
@@ -28,25 +30,11 @@ from .unsafe_markup import MARKUP_CHECKS, find_unsafe_markup
 from .validate import validate_model
 from .yaml_source import YamlSourceError, parse_yaml
 
-CHARTER_FILES = {
-    "charter/problem-statement.md": ("problem_statement", ProblemStatement),
-    "charter/joint-demand.md": ("joint_demand", JointDemand),
-    "charter/steward-mandate.md": ("steward_mandate", StewardMandate),
-    "charter/autonomy.md": ("autonomy", Autonomy),
-    "charter/conflict-protocol.md": ("conflict_protocol", ConflictProtocol),
-}
-REQUIRED_FILES = ("coalition.yml", *CHARTER_FILES)
 # `key: value` lines at the top of a body are front matter in the wrong place when one of their
 # keys is one of these (lowercase): what a Markdown file of the charter, MkDocs or Material reads.
 FRONT_MATTER_KEYS = frozenset(
     {name.lower() for model in (Partner, Review, *(m for _, m in CHARTER_FILES.values()))
      for name in model.model_fields} | KNOWN_PAGE_KEYS | PRIVACY_KEYS)
-_REVIEW_NAME = re.compile(r"^reviews/(\d{4}-\d{2}-\d{2})\.md$")
-REVIEW_FOLDERS = ("reviews", "review")
-"""A first folder named so, in any case, holds reviews: a review or an error, never a page."""
-REVIEWS_INDEXES = ("reviews/index.md", "reviews/README.md")
-"""The reviews section's own index page (replacing the generated one), an ordinary page."""
-_PARTNER_NAME = re.compile(r"^partners/([^/]+)\.md$")
 
 
 @dataclass
@@ -98,7 +86,7 @@ class _Loader:
     # -- reading ---------------------------------------------------------------------------
     def load(self, file: SourceFile) -> None:
         self.found.add(file.src_uri)
-        if not file.src_uri.endswith(".md") and file.src_uri not in ("coalition.yml", "logic.yml"):
+        if not file.src_uri.endswith(".md") and file.src_uri not in DATA_FILES:
             return  # other YAML files are neither read nor published
         text, problems = read_text(file)
         self.problems += problems
@@ -174,14 +162,14 @@ class _Loader:
 
     def classify(self, file: SourceFile, data: dict, body: str, body_line: int) -> None:
         uri = file.src_uri
-        if uri == "coalition.yml":
+        if uri == COALITION:
             self.items["coalition"] = self.validate(uri, Coalition, data)
-        elif uri == "logic.yml":
+        elif uri == LOGIC:
             self.logic = self.validate(uri, Logic, data)
         elif uri in CHARTER_FILES:
             name, model = CHARTER_FILES[uri]
             self.items[name] = self.validate(uri, model, data, body, body_line)
-        elif (match := _PARTNER_NAME.match(uri)) and match.group(1) not in ("index", "README"):
+        elif (match := PARTNER_NAME.match(uri)) and match.group(1) not in ("index", "README"):
             if not re.match(ID_PATTERN, match.group(1)):
                 self.problems.append(Problem(
                     file.display, 1, 1, "error",
@@ -213,7 +201,7 @@ class _Loader:
                 f"review must stand directly in 'reviews/', named by its meeting date; {fix}", "file"))
             self.failed = True
             return
-        match = _REVIEW_NAME.match(file.src_uri)
+        match = REVIEW_NAME.match(file.src_uri)
         if not match:
             self.problems.append(Problem(
                 file.display, 1, 1, "error",
@@ -277,7 +265,7 @@ class _Loader:
                 f"a coalition needs at least 2 partners, found {len(self.partners)}; add a file "
                 "partners/<partner-id>.md for each partner organization", "file"))
         partner_ids = {m.group(1) for uri in self.found
-                       if (m := _PARTNER_NAME.match(uri)) and m.group(1) not in ("index", "README")}
+                       if (m := PARTNER_NAME.match(uri)) and m.group(1) not in ("index", "README")}
         check_references(_Pieces(self.items, self.logic, self.reviews), partner_ids,
                          self.sources, self.problems)
         # Unsafe markup does not make the model invalid (the sanitiser removes it from every
@@ -346,7 +334,7 @@ def check_references(charter, partners: set[str], sources: SourceIndex, problems
 
     if charter.coalition:
         check_history(charter.coalition, sources, problems)
-    ps, jd = "charter/problem-statement.md", "charter/joint-demand.md"
+    ps, jd = PROBLEM_STATEMENT, JOINT_DEMAND
     if charter.problem_statement:
         keys(ps, ("endorsements",), charter.problem_statement.endorsements)
     if demand := charter.joint_demand:
@@ -357,25 +345,25 @@ def check_references(charter, partners: set[str], sources: SourceIndex, problems
             if conditions is not None:
                 items(jd, ("asks", index, "advances"), ask.advances, conditions, "condition")
     if charter.steward_mandate and isinstance(charter.steward_mandate.reports_to, list):
-        items("charter/steward-mandate.md", ("reports_to",), charter.steward_mandate.reports_to)
+        items(STEWARD_MANDATE, ("reports_to",), charter.steward_mandate.reports_to)
     if charter.autonomy:
-        keys("charter/autonomy.md", ("agreements",), charter.autonomy.agreements)
+        keys(AUTONOMY, ("agreements",), charter.autonomy.agreements)
 
     logic = charter.logic
     if logic is None:
         conditions = set()
         logic = Logic()
-    duplicates("logic.yml", ("conditions",), [c.id for c in logic.conditions], "condition")
-    duplicates("logic.yml", ("tensions",), [t.id for t in logic.tensions], "tension")
+    duplicates(LOGIC, ("conditions",), [c.id for c in logic.conditions], "condition")
+    duplicates(LOGIC, ("tensions",), [t.id for t in logic.tensions], "tension")
     for index, condition in enumerate(logic.conditions):
-        items("logic.yml", ("conditions", index, "partners"), condition.partners)
+        items(LOGIC, ("conditions", index, "partners"), condition.partners)
     for index, dep in enumerate(logic.dependencies):
         for end in ("from", "to"):
             cid = dep.from_ if end == "from" else dep.to
             if cid not in conditions:
-                unknown("logic.yml", ("dependencies", index, end), cid, "condition", conditions, True)
+                unknown(LOGIC, ("dependencies", index, end), cid, "condition", conditions, True)
     for index, tension in enumerate(logic.tensions):
-        items("logic.yml", ("tensions", index, "between"), tension.between)
+        items(LOGIC, ("tensions", index, "between"), tension.between)
 
     for review in charter.reviews:
         items(review.src_uri, ("attended",), review.attended)

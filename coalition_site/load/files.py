@@ -8,12 +8,12 @@ MkDocs would publish at the same URL are reported rather than one silently winni
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Collection
 
+from ..model.layout import page_url
 from ..problems import Problem
 from .privacy_markers import is_privacy_key
 
@@ -81,15 +81,6 @@ def scan_content(docs_dir: Path, display_root: Path) -> tuple[list[SourceFile], 
             files.append(SourceFile(src_uri, path, display(path)))
     problems.extend(_url_clashes(files))
     return files, problems
-
-
-def page_url(src_uri: str) -> str:
-    """The URL MkDocs gives a Markdown file with ``use_directory_urls`` (its default)."""
-    dirname, filename = posixpath.split(src_uri)
-    stem = filename.rsplit(".", 1)[0]
-    if stem.lower() in ("index", "readme"):
-        return (dirname + "/") if dirname else ""
-    return posixpath.join(dirname, stem) + "/"
 
 
 def _url_clashes(files: list[SourceFile]) -> list[Problem]:

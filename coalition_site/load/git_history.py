@@ -16,13 +16,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..gitrev import GitError, Repository
+from .git import GitError, Repository
 from ..model.base import ID_PATTERN
+from ..model.layout import COALITION, ENDORSED_FILES
 from .files import MAX_FILE_BYTES, split_front_matter
 from .yaml_source import YamlSourceError, parse_yaml
 
-COALITION = "coalition.yml"
-ENDORSED_FILES = ("charter/problem-statement.md", "charter/joint-demand.md")
 _VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 _ID = re.compile(ID_PATTERN)
 

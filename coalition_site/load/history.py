@@ -7,15 +7,9 @@ contradict the charter; each is reported at the line to change.
 from __future__ import annotations
 
 from ..model import Coalition
+from ..model.layout import COALITION, version_key
 from ..problems import Problem
 from .sources import SourceIndex
-
-COALITION = "coalition.yml"
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    """``"1.10.0"`` → ``(1, 10, 0)``: versions compare as numbers, not as text."""
-    return tuple(int(part) for part in version.split("."))
 
 
 def check_history(coalition: Coalition, sources: SourceIndex, problems: list[Problem]) -> None:

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import ProjectError
-from ..gitrev import Repository
+from .git import Repository
 from ..model import Charter
 from ..problems import format_problems
 from .charter import load_charter

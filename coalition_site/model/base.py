@@ -18,6 +18,11 @@ Visibility = Literal["public", "internal"]
 Audience = Literal["public", "internal"]
 
 
+def is_visible(item, audience: Audience) -> bool:
+    """Whether ``audience`` may see ``item`` (a file of the charter, by its ``visibility``)."""
+    return audience == "internal" or getattr(item, "visibility", "public") == "public"
+
+
 class InternalByNature:
     """Marks a field as internal by nature: its values, and everything under them, are never
     published and never printed (not even in an error about them), whatever the file's

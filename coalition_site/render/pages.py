@@ -18,8 +18,9 @@ import jinja2
 from markupsafe import Markup
 
 from ..model import SIGNS_OF_DECAY, SIGNS_OF_LIFE, Charter
-from .plan import CHARTER_TITLES, PlannedPage
-from .search_skip import PROSE_END, PROSE_START
+from ..model.layout import CHARTER_TITLES
+from .plan import PlannedPage
+from .search_marks import PROSE_END, PROSE_START
 
 TEMPLATES_DIR = Path(str(files("coalition_site") / "templates"))
 
@@ -145,7 +146,7 @@ def render_page(
         page=page,
         item=page.item,
         pages=pages,
-        prose=Markup(PROSE_START + prose + PROSE_END),  # indexed as written (search_skip)
+        prose=Markup(PROSE_START + prose + PROSE_END),  # indexed as written (search_marks)
         link=link,
         today=today,
         extras={name: Markup(html) for name, html in (extras or {}).items()},

@@ -13,15 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Charter
-from ..load.charter import CHARTER_FILES
-
-CHARTER_TITLES = {
-    "charter/problem-statement.md": "The problem we share",
-    "charter/joint-demand.md": "Our joint demand",
-    "charter/steward-mandate.md": "Steward mandate",
-    "charter/autonomy.md": "Autonomy agreements",
-    "charter/conflict-protocol.md": "Conflict protocol",
-}
+from ..model.layout import CHARTER_FILES, CHARTER_TITLES
 
 
 @dataclass

@@ -56,17 +56,6 @@ ATTRIBUTES: dict[str, re.Pattern] = {
 _HREF_PLACEHOLDER = re.compile(r'href="cs:(partner|condition)/([a-z0-9]+(?:-[a-z0-9]+)*)"')
 
 
-def sanitize_svg(raw: str, *, title: str, title_id: str, described_by: str | None = None,
-                 tooltips: Mapping[str, str] | None = None) -> str:
-    """Graphviz's SVG → an inline ``<svg>`` element built only from allowed parts.
-
-    ``title`` becomes the SVG's own ``<title>`` (its accessible name, through ``title_id``);
-    ``described_by`` is the id of the text alternative beside it. A link's tooltip token is
-    replaced by its text from ``tooltips``; an unknown token is dropped.
-    """
-    return clean_svg(raw, tooltips).inline(title=title, title_id=title_id, described_by=described_by)
-
-
 @dataclass(frozen=True)
 class CleanSvg:
     """Graphviz's SVG rebuilt from the allowlist, ready to be given its root element: inline in a

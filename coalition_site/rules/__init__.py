@@ -19,10 +19,12 @@ import inspect
 from types import ModuleType
 from typing import Mapping
 
+from ..errors import ConfigError
+from ..load.privacy_markers import RULE as PRIVACY_MARKER
 from ..load.sources import SourceIndex
 from ..load.unsafe_markup import MARKUP_CHECKS
-from ..markup import PRIVACY_CHECKS
 from ..load.validate import dotted
+from ..markup import PRIVACY_CHECKS
 from ..model import Charter
 from ..problems import Problem
 from . import (ask_benefits_every_partner, autonomy_agreement, conflict_protocol_complete,
@@ -33,7 +35,8 @@ from . import (ask_benefits_every_partner, autonomy_agreement, conflict_protocol
                steward_reports_to_all, steward_term_order, tension_resolution)
 from .base import Finding
 
-__all__ = ["LEVELS", "RULES", "Finding", "apply_levels", "resolve_levels", "rules_reference", "run_rules"]
+__all__ = ["CHECKS", "FIXED", "LEVELS", "RULES", "Finding", "apply_levels", "resolve_levels",
+           "rules_reference", "run_rules"]
 
 LEVELS = ("error", "warning", "off")
 """The levels a rule can be set to; ``off`` disables it."""
@@ -66,38 +69,60 @@ RULES: dict[str, ModuleType] = {rule.ID: rule for rule in (
     replaces_generated_page,
 )}
 
+CHECKS: dict[str, str] = {
+    **MARKUP_CHECKS,  # unsafe-html, removed-html: markup a page's author would see vanish
+    "unknown-key": "warning",  # a page's front matter names a key nothing reads
+    "unpublished-file": "warning",  # a file of the content folder the site leaves out
+    "unsafe-extension": "warning",  # mkdocs.yml lets a page read files or run code
+    "nav-publishes-attachment": "warning",  # mkdocs.yml's nav publishes what only internal content uses
+}
+"""Every other id a problem carries whose level a project sets as a rule's: id → default level.
+Found while the files are read, or in mkdocs.yml, rather than by a rule module."""
+
+_PRIVACY = ("it finds privacy markers that are not exactly one, which a public build would publish; "
+            "fix the marker the check points at instead")
+_FORMAT = ("it finds errors of the charter's format, which keep the charter from loading; fix the file "
+           "the check points at instead")
+_UNFILTERED = ("it finds a project that MkDocs would build without the coalition plugin, publishing "
+               "every internal file; add the plugin instead")
+FIXED: dict[str, str] = {
+    **{rule_id: _PRIVACY for rule_id in (*PRIVACY_CHECKS, "front-matter", PRIVACY_MARKER)},
+    **{rule_id: _FORMAT for rule_id in ("yaml", "schema", "file", "encoding", "reference")},
+    "plugin-missing": _UNFILTERED,
+}
+"""The ids whose problems always stop a build: id → why, said when a project sets another level."""
+
 
 def resolve_levels(levels: Mapping[str, str] | None = None) -> dict[str, str]:
     """Every rule id → its level: the rule's default, unless ``levels`` overrides it.
 
-    Raises :class:`ValueError` for an unknown rule id or level, so that a misspelt rule in a
-    project's configuration is never silently ignored.
+    Raises :class:`~coalition_site.errors.ConfigError` for an unknown rule id or level, so that a
+    misspelt rule in a project's configuration is never silently ignored.
     """
-    resolved = {**{rule_id: rule.DEFAULT for rule_id, rule in RULES.items()}, **MARKUP_CHECKS}
+    resolved = {**{rule_id: rule.DEFAULT for rule_id, rule in RULES.items()}, **CHECKS}
     for rule_id, level in (levels or {}).items():
         if level is False:
             # YAML 1.1, which mkdocs.yml is read with, turns a bare `off` into false.
             level = "off"
-        if rule_id in PRIVACY_CHECKS and level != "error":
-            raise ValueError(f"rule '{rule_id}' cannot be set to {level!r}: it finds privacy markers "
-                             "that are not exactly one, which a public build would publish; fix the "
-                             "marker the check points at instead")
-        if rule_id not in resolved and rule_id not in PRIVACY_CHECKS:
-            raise ValueError(f"unknown rule id '{rule_id}'; known rules: "
-                             f"{', '.join(sorted([*resolved, *PRIVACY_CHECKS]))}")
+        if rule_id in FIXED and level != "error":
+            raise ConfigError(f"rule '{rule_id}' cannot be set to {level!r}: {FIXED[rule_id]}")
+        if rule_id not in resolved and rule_id not in FIXED:
+            raise ConfigError(f"unknown rule id '{rule_id}'; known rules: "
+                              f"{', '.join(sorted([*resolved, *FIXED]))}")
         if level not in LEVELS:
-            raise ValueError(f"rule '{rule_id}': unknown level {level!r}; use one of: "
-                             f"{', '.join(LEVELS)}")
+            raise ConfigError(f"rule '{rule_id}': unknown level {level!r}; use one of: "
+                              f"{', '.join(LEVELS)}")
         resolved[rule_id] = level
     return resolved
 
 
 def apply_levels(problems: list[Problem], levels: Mapping[str, str] | None) -> list[Problem]:
-    """Problems of the checks made while loading (:data:`MARKUP_CHECKS`) at the project's levels."""
+    """Problems of the checks that are not rule modules (:data:`CHECKS`) at the project's levels;
+    those set ``off`` are left out."""
     resolved = resolve_levels(levels)
     adjusted = []
     for problem in problems:
-        level = resolved.get(problem.rule, problem.level) if problem.rule in MARKUP_CHECKS else problem.level
+        level = resolved.get(problem.rule, problem.level) if problem.rule in CHECKS else problem.level
         if level != "off":
             adjusted.append(dataclasses.replace(problem, level=level))
     return adjusted
@@ -173,20 +198,33 @@ def rules_reference() -> str:
         lines.append(f"| [`{rule_id}`](#{rule_id}) | {rule.DEFAULT} | {_summary(rule)} |")
     lines += [
         "",
-        "Three more checks run while the files are read, on the Markdown of every page, and their",
-        "levels are set the same way: `unsafe-html` (default: error) reports markup that would run",
-        "code or embed another site (`<script>`, `<iframe>`, `on...=` handlers, `javascript:`",
-        "links), and `removed-html` (default: warning) reports other markup that the published page",
-        "leaves out. The published page never carries either, whatever their level.",
-        "`internal-html` (default: error) reports HTML marked internal (`class=\"internal\"`, or",
-        "`{ .internal }` after a paragraph) that is not an internal block: nothing removes it, so a",
-        "public build would publish it. Write such a block as `!!! internal` instead.",
+        "Beyond the rules, these checks run while the files are read, or on `mkdocs.yml`, and their",
+        "levels are set the same way:",
         "",
-        "The format's own errors are not rules and have no level: `yaml`, `schema`, `file`,",
+        "- `unsafe-html` (default: error): markup that would run code or embed another site",
+        "  (`<script>`, `<iframe>`, `on...=` handlers, `javascript:` links);",
+        "- `removed-html` (default: warning): other markup that the published page leaves out (the",
+        "  published page never carries either, whatever their level);",
+        "- `unknown-key` (default: warning): a key of a page's front matter that neither MkDocs,",
+        "  Material nor coalition-site reads (a typo, most often);",
+        "- `unpublished-file` (default: warning): a file of the content folder that the site leaves",
+        "  out, because a file of its kind could run code in readers' browsers;",
+        "- `unsafe-extension` (default: warning): a Markdown extension, a plugin or `hooks:` in",
+        "  `mkdocs.yml` that lets a page read files of the repository or run code;",
+        "- `nav-publishes-attachment` (default: warning): an attachment that `nav:` in `mkdocs.yml`",
+        "  lists, so that the public site publishes it, although only internal content links to it.",
+        "",
+        "These ids always stop a build; a project cannot set them to another level. The privacy",
+        "checks: `internal-marker` (an internal block whose marker is not exactly `!!! internal`),",
+        "`internal-html` (HTML marked internal, `class=\"internal\"` or `{ .internal }` after a",
+        "paragraph, that is not an internal block: nothing removes it; write it as `!!! internal`),",
         "`front-matter` (front matter that does not start on line 1 with exactly `---`) and",
         "`privacy-marker` (`internal: true`, `visibility: private` or `!!! internal` in a YAML field:",
-        "anything taken for a privacy marker that is not exactly `visibility: internal`). Each stops",
-        "every build: set to `off`, one would publish what its author meant to keep internal.",
+        "anything taken for a privacy marker that is not exactly `visibility: internal`): set to",
+        "`off`, one would publish what its author meant to keep internal. The format's own errors,",
+        "`yaml`, `schema`, `file`, `encoding` and `reference`, which keep the charter from loading.",
+        "And `plugin-missing`: a `mkdocs.yml` with which MkDocs would build the site without the",
+        "coalition plugin, publishing every internal file.",
     ]
     for rule_id, rule in RULES.items():
         lines += ["", f"## {rule_id}", "", f"Default level: **{rule.DEFAULT}**", "",

@@ -35,7 +35,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import JOINT_DEMAND, Finding, active_ids
+from ..model.layout import JOINT_DEMAND
+from .base import Finding, active_ids
 
 ID = "ask-benefits-every-partner"
 DEFAULT = "warning"

@@ -32,7 +32,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import AUTONOMY, Finding, active_ids
+from ..model.layout import AUTONOMY
+from .base import Finding, active_ids
 
 ID = "autonomy-agreement"
 DEFAULT = "warning"

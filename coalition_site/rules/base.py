@@ -8,17 +8,8 @@ finding into a located :class:`~coalition_site.problems.Problem` with the rule's
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Protocol
 
 from ..model import Charter
-
-COALITION = "coalition.yml"
-LOGIC = "logic.yml"
-PROBLEM_STATEMENT = "charter/problem-statement.md"
-JOINT_DEMAND = "charter/joint-demand.md"
-STEWARD_MANDATE = "charter/steward-mandate.md"
-AUTONOMY = "charter/autonomy.md"
-CONFLICT_PROTOCOL = "charter/conflict-protocol.md"
 
 
 @dataclass(frozen=True)
@@ -34,21 +25,6 @@ class Finding:
     """What is wrong and how to fix it, naming the field by its key and partners by id."""
     value: bool = False
     """Point at the field's value rather than its key (``reports_to: [a, b]`` → at ``[``)."""
-
-
-class Rule(Protocol):
-    """The shape of a rule module (for type checkers; modules are used as they are)."""
-
-    ID: str
-    DEFAULT: str
-    __doc__: str | None
-
-    def check(self, charter: Charter, today) -> Iterator[Finding]: ...
-
-
-def partner_uri(partner_id: str) -> str:
-    """A partner's file, which is named by its id."""
-    return f"partners/{partner_id}.md"
 
 
 def active_ids(charter: Charter) -> list[str]:

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import CONFLICT_PROTOCOL, Finding
+from ..model.layout import CONFLICT_PROTOCOL
+from .base import Finding
 
 ID = "conflict-protocol-complete"
 DEFAULT = "warning"

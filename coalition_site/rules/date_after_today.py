@@ -64,7 +64,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import COALITION, CONFLICT_PROTOCOL, STEWARD_MANDATE, Finding, partner_uri
+from ..model.layout import COALITION, CONFLICT_PROTOCOL, STEWARD_MANDATE, partner_uri
+from .base import Finding
 
 ID = "date-after-today"
 DEFAULT = "warning"

@@ -70,8 +70,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import (COALITION, CONFLICT_PROTOCOL, JOINT_DEMAND, PROBLEM_STATEMENT, STEWARD_MANDATE,
-                   Finding, partner_uri)
+from ..model.layout import (COALITION, CONFLICT_PROTOCOL, JOINT_DEMAND, PROBLEM_STATEMENT,
+                            STEWARD_MANDATE, partner_uri, review_uri)
+from .base import Finding
 
 ID = "date-before-founding"
 DEFAULT = "warning"
@@ -132,7 +133,7 @@ def check(charter, today) -> Iterator[Finding]:
                           before(f"'{partner_id}' stepped back", back.since, "since"), value=True)
     for review in charter.reviews:
         if review.date < founded:
-            yield Finding(review.src_uri or f"reviews/{review.date.isoformat()}.md", ("date",),
+            yield Finding(review.src_uri or review_uri(review.date), ("date",),
                           before("the review was held", review.date, "date",
                                  "fix the date (and the file's name) if its year or month is "
                                  "mistyped"),

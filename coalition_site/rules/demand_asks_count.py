@@ -36,7 +36,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import JOINT_DEMAND, Finding
+from ..model.layout import JOINT_DEMAND
+from .base import Finding
 
 ID = "demand-asks-count"
 DEFAULT = "warning"

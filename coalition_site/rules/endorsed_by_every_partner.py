@@ -31,7 +31,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import JOINT_DEMAND, PROBLEM_STATEMENT, Finding, active_ids
+from ..model.layout import JOINT_DEMAND, PROBLEM_STATEMENT
+from .base import Finding, active_ids
 
 ID = "endorsed-by-every-partner"
 DEFAULT = "warning"

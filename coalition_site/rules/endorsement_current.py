@@ -28,7 +28,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import JOINT_DEMAND, PROBLEM_STATEMENT, Finding
+from ..model.layout import JOINT_DEMAND, PROBLEM_STATEMENT
+from .base import Finding
 
 ID = "endorsement-current"
 DEFAULT = "warning"

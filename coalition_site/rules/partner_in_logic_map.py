@@ -37,7 +37,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import LOGIC, Finding
+from ..model.layout import LOGIC
+from .base import Finding
 
 ID = "partner-in-logic-map"
 DEFAULT = "warning"

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..load.files import page_url
+from ..model.layout import page_url
 from .base import Finding
 
 ID = "replaces-generated-page"

@@ -31,7 +31,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from .base import COALITION, Finding
+from ..model.layout import COALITION, review_uri
+from .base import Finding
 
 ID = "review-due"
 DEFAULT = "warning"
@@ -51,7 +52,7 @@ def check(charter, today) -> Iterator[Finding]:
     latest = max(held, key=lambda review: review.date)
     if (today - latest.date).days > cadence:  # then the due date lies before today, on the calendar
         due = latest.date + dt.timedelta(days=cadence)
-        src_uri = latest.src_uri or f"reviews/{latest.date.isoformat()}.md"
+        src_uri = latest.src_uri or review_uri(latest.date)
         yield Finding(
             src_uri, ("date",),
             f"the next review was due on {due.isoformat()}, {cadence} days "

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..model.layout import review_uri
 from .base import Finding
 
 ID = "review-held"
@@ -42,7 +43,7 @@ def check(charter, today) -> Iterator[Finding]:
     for review in charter.reviews:
         if review.date > today:
             yield Finding(
-                review.src_uri or f"reviews/{review.date.isoformat()}.md", ("date",),
+                review.src_uri or review_uri(review.date), ("date",),
                 f"the review is dated {review.date.isoformat()}, after today "
                 f"({today.isoformat()}); a review is recorded once it is held: fix the date (and "
                 "the file's name) if it is mistyped, or add this file after the review is held",

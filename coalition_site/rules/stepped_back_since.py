@@ -53,7 +53,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import Finding, partner_uri
+from ..model.layout import partner_uri
+from .base import Finding
 
 ID = "stepped-back-since"
 DEFAULT = "warning"

@@ -46,7 +46,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import STEWARD_MANDATE, Finding
+from ..model.layout import STEWARD_MANDATE
+from .base import Finding
 
 ID = "steward-in-term"
 DEFAULT = "warning"

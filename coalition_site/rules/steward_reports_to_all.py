@@ -24,7 +24,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import STEWARD_MANDATE, Finding, active_ids
+from ..model.layout import STEWARD_MANDATE
+from .base import Finding, active_ids
 
 ID = "steward-reports-to-all"
 DEFAULT = "warning"

@@ -35,7 +35,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import LOGIC, Finding
+from ..model.layout import LOGIC
+from .base import Finding
 
 ID = "tension-resolution"
 DEFAULT = "warning"

@@ -52,3 +52,23 @@ def test_a_warm_coalition_builds_phases_add_up_to_it_and_its_features_are_still_
     assert sum(phases.values()) == pytest.approx(build)
     assert set(report["features"]) >= {"logic", "vitality"}
     assert (tmp_path / "site" / "logic" / "index.html").exists()
+
+
+def test_every_step_the_phases_time_is_where_the_plugin_looks_it_up():
+    # The plugin's own functions are patched on the module that calls them: after a move, a
+    # target that is no longer there would time nothing, silently.
+    import importlib
+    import inspect
+
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        timed_build = importlib.import_module("timed_build")
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    for _phase, targets in timed_build.PHASES:
+        for target in targets:
+            module_name, _, path = target.partition(":")
+            owner = importlib.import_module(module_name)
+            for name in path.split("."):
+                owner = getattr(owner, name)
+            assert inspect.isfunction(owner), target

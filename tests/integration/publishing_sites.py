@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import html.parser
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -55,10 +57,25 @@ def mkdocs_build(project: Path, audience: str = "public", **config) -> Path:
     from mkdocs.commands.build import build as run
     from mkdocs.config import load_config
 
-    with commands.audience_environment(audience):
+    with _environment(COALITION_AUDIENCE=audience):
         loaded = load_config(config_file=str(project / "mkdocs.yml"), **config)
         run(loaded)
     return Path(loaded.site_dir)
+
+
+@contextlib.contextmanager
+def _environment(**variables: str):
+    """``variables`` set in the environment within, as a shell sets them for ``mkdocs build``."""
+    before = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def files_of(site: Path) -> dict[str, bytes]:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from coalition_site.audience import for_audience
-from coalition_site.features.logic import LogicFeature
+from coalition_site.site.features.logic import LogicFeature
 from coalition_site.load.charter import load_charter
-from coalition_site.render.site import BuildOptions, SiteBuild
+from coalition_site.site import FEATURES, BuildOptions, SiteBuild
 
 from .conftest import FIXTURES, Site, build_site, diagrams, text_of
 
@@ -39,7 +39,7 @@ def test_a_forty_condition_map_is_drawn_whole_and_listed_in_words(large):
 
 def _logic_feature(cache_dir: Path | None) -> LogicFeature:
     charter = for_audience(load_charter(FIXTURES / "logic-large" / "content").charter, "public")
-    build = SiteBuild(charter, BuildOptions(cache_dir=cache_dir))
+    build = SiteBuild(charter, BuildOptions(cache_dir=cache_dir), features=FEATURES)
     return next(f for f in build.features if isinstance(f, LogicFeature))
 
 

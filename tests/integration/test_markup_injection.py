@@ -80,7 +80,7 @@ def test_partner_prose_keeps_its_text_and_loses_its_scripts(site):
 
 def test_titles_with_markup_read_as_text_in_the_navigation_and_the_tab(site):
     # Angle brackets become look-alikes (‹ ›): Material strips tags from some titles after
-    # unescaping them, so an escaped '<' would come back as markup (render/plain_text.py).
+    # unescaping them, so an escaped '<' would come back as markup (plugin/plain_text.py).
     assert 'Riders ‹img src=x onerror=alert("INJECTED-NAME")› Alliance' in nav_titles(site["index.html"])
     title = parse_html(site["partners/riders-alliance/index.html"]).find("title").text
     assert title == 'Riders ‹img src=x onerror=alert("INJECTED-NAME")› Alliance - Hostile markup sample'

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coalition_site.output_dir import MARKER, MARKER_TEXT
+from coalition_site.project.output_dir import MARKER, MARKER_TEXT
 
 from support import MKDOCS, Sample, run
 

@@ -16,7 +16,9 @@ import threading
 
 import pytest
 
-from coalition_site import commands, hosts, privacy_guard
+from coalition_site import commands
+from coalition_site.plugin import privacy_guard
+from coalition_site.load import hosts
 from coalition_site.errors import CoalitionSiteError
 from support import Sample, run
 

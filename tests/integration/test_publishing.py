@@ -24,7 +24,7 @@ import pytest
 from coalition_site.errors import CoalitionSiteError
 from coalition_site.audience.leaks import internal_values, scan_site
 from coalition_site.load.charter import load_charter
-from coalition_site.render.internal_marks import BANNER, ROBOTS_META
+from coalition_site.plugin.internal_marks import BANNER, ROBOTS_META
 
 from integration.publishing_sites import build, failed_build, files_of, html_pages, make_project, mkdocs_build
 

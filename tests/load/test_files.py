@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coalition_site.load.files import (MAX_FILE_BYTES, SourceFile, page_url, read_text,
+from coalition_site.load.files import (MAX_FILE_BYTES, SourceFile, read_text,
                                        scan_content, split_front_matter)
 
 
@@ -118,14 +118,6 @@ def test_names_that_differ_only_in_case_clash(content):
     assert scan(content)[1] == [
         "content/faq.md:1:1: error: this file would be published at the same address ('faq/') as "
         "'content/FAQ.md'; rename or remove one of the two files [file]"]
-
-
-@pytest.mark.parametrize("src_uri, url", [
-    ("index.md", ""), ("README.md", ""), ("faq.md", "faq/"), ("faq/index.md", "faq/"),
-    ("partners/usw-1219.md", "partners/usw-1219/"), ("a/b/README.md", "a/b/"),
-])
-def test_page_url(src_uri, url):
-    assert page_url(src_uri) == url
 
 
 def test_a_file_at_the_size_cap_is_read_and_one_byte_more_is_refused(tmp_path):

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coalition_site.errors import ConfigError
 from coalition_site.load.charter import FRONT_MATTER_KEYS, load_charter
 from coalition_site.load.files import misplaced_front_matter, split_front_matter
 from coalition_site.rules import resolve_levels
@@ -75,9 +76,12 @@ def test_check_exits_1_and_build_stops_on_a_misplaced_front_matter(sample):
 
 
 def test_the_front_matter_rule_cannot_be_turned_off():
-    # A level of `off` would publish the internal page: the id is not a rule a project sets.
-    with pytest.raises(ValueError, match="^unknown rule id 'front-matter'"):
+    # A level of `off` would publish the internal page: the id's level is fixed.
+    with pytest.raises(ConfigError) as caught:
         resolve_levels({"front-matter": "off"})
+    assert str(caught.value) == (
+        "rule 'front-matter' cannot be set to 'off': it finds privacy markers that are not exactly "
+        "one, which a public build would publish; fix the marker the check points at instead")
 
 
 # -- key: value lines at the top of a body --------------------------------------------------------

@@ -13,6 +13,7 @@ import json
 
 import pytest
 
+from coalition_site.errors import ConfigError
 from coalition_site.load.charter import load_charter
 from coalition_site.rules import resolve_levels
 from support import invoke, load_problems
@@ -97,8 +98,11 @@ def test_check_exits_1_and_build_stops_on_a_privacy_key(sample):
 
 
 def test_the_privacy_marker_errors_cannot_be_turned_off():
-    with pytest.raises(ValueError, match="^unknown rule id 'privacy-marker'"):
+    with pytest.raises(ConfigError) as caught:
         resolve_levels({"privacy-marker": "off"})
+    assert str(caught.value) == (
+        "rule 'privacy-marker' cannot be set to 'off': it finds privacy markers that are not "
+        "exactly one, which a public build would publish; fix the marker the check points at instead")
 
 
 def test_the_exact_marker_is_no_problem(sample):

@@ -11,7 +11,7 @@ from coalition_site.model import Tension
 from coalition_site.render.diagrams import render_diagrams
 from coalition_site.render.logic_dot import label, logic_map_dot, tensions_dot
 from coalition_site.render.palette import partner_colours
-from coalition_site.render.svg import sanitize_svg
+from coalition_site.render.svg import clean_svg
 
 HOSTILE_LABELS = [
     "<<b>BOLD</b>>",
@@ -27,8 +27,8 @@ HOSTILE_LABELS = [
 def drawn(graph_map, cycles=None):
     """The map's texts as the reader sees them: each node's label lines and every tooltip."""
     diagram = logic_map_dot(graph_map, partner_colours(graph_map.partners), cycles or graph_map.cycles())
-    svg = sanitize_svg(render_diagrams({"map": diagram.source})["map"], title="Map", title_id="t",
-                       tooltips=diagram.tooltips)
+    svg = clean_svg(render_diagrams({"map": diagram.source})["map"], diagram.tooltips).inline(
+        title="Map", title_id="t")
     root = ET.fromstring(svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1))
     ns = "{http://www.w3.org/2000/svg}"
     nodes = [[t.text for t in g.iter(f"{ns}text")] for g in root.iter(f"{ns}g")
@@ -87,8 +87,7 @@ def test_hostile_partner_names_and_tensions_stay_text(make_partner):
                 "breathe": make_partner("breathe", "Breathe")}
     tension = Tension(id="pace", between=["usw", "breathe"], about="<script>alert(1)</script> \\G", status="open")
     diagram = tensions_dot([tension], partners, partner_colours(partners))
-    svg = sanitize_svg(render_diagrams({"t": diagram.source})["t"], title="T", title_id="t",
-                       tooltips=diagram.tooltips)
+    svg = clean_svg(render_diagrams({"t": diagram.source})["t"], diagram.tooltips).inline(title="T", title_id="t")
     root = ET.fromstring(svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1))
     texts = [t.text for t in root.iter() if t.text and t.text.strip()]
     assert 'Evil <a href="https://evil.example">\\N</a>' in texts

@@ -12,7 +12,7 @@ import pytest
 from coalition_site.audience import for_audience
 from coalition_site.check import check_charter
 from coalition_site.render.pages import by_alignment, render_page
-from coalition_site.render.site import BuildOptions, SiteBuild
+from coalition_site.site import FEATURES, BuildOptions, SiteBuild
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
 TODAY = dt.date(2026, 11, 24)
@@ -28,7 +28,7 @@ def test_states_that_need_attention_come_first():
 @pytest.fixture(scope="module")
 def build() -> SiteBuild:
     result = check_charter(FIXTURE / "content", FIXTURE, today=TODAY)
-    return SiteBuild(for_audience(result.charter, "internal"), BuildOptions(today=TODAY))
+    return SiteBuild(for_audience(result.charter, "internal"), BuildOptions(today=TODAY), features=FEATURES)
 
 
 def render(build: SiteBuild, src_uri: str) -> str:

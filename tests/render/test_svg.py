@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coalition_site.errors import RenderError
-from coalition_site.render.svg import clean_svg, resolve_links, sanitize_svg
+from coalition_site.render.svg import clean_svg, resolve_links
 
 MALICIOUS = """<?xml version="1.0"?>
 <?xml-stylesheet href="https://evil.example/a.css"?>
@@ -36,8 +36,8 @@ MALICIOUS = """<?xml version="1.0"?>
 
 @pytest.fixture(scope="module")
 def clean() -> str:
-    return sanitize_svg(MALICIOUS, title="A <map> & more", title_id="map-title", described_by="map-text",
-                        tooltips={"cs-tip-0": 'Tooltip <script>"x"</script>', "cs-tip-1": "Edge"})
+    return clean_svg(MALICIOUS, {"cs-tip-0": 'Tooltip <script>"x"</script>', "cs-tip-1": "Edge"}).inline(
+        title="A <map> & more", title_id="map-title", described_by="map-text")
 
 
 @pytest.fixture(scope="module")
@@ -115,9 +115,9 @@ def test_classes_and_attributes_keep_only_expected_values(clean):
 
 def test_output_that_is_not_svg_is_an_error_not_a_crash():
     with pytest.raises(RenderError, match="Graphviz produced no SVG"):
-        sanitize_svg("Error: syntax error in line 1", title="t", title_id="t")
+        clean_svg("Error: syntax error in line 1")
     with pytest.raises(RenderError, match="cannot be read"):
-        sanitize_svg("<svg><g></svg>", title="t", title_id="t")
+        clean_svg("<svg><g></svg>")
 
 
 def test_links_and_tooltips_are_judged_on_every_element_not_remembered():

@@ -8,7 +8,7 @@ import pytest
 
 from coalition_site.audience import for_audience
 from coalition_site.load.charter import load_charter
-from coalition_site.render.site import BuildOptions, SiteBuild
+from coalition_site.site import FEATURES, BuildOptions, SiteBuild
 from coalition_site.rules.replaces_generated_page import GENERATED_PAGES
 from support import AS_OF, article, invoke, run
 
@@ -69,17 +69,17 @@ def test_the_rule_can_be_turned_off_to_replace_a_page_on_purpose(project):
 def test_the_generated_pages_are_the_ones_the_site_generates(sample):
     # The table the rule reads is the site's: every page a full build generates, no more.
     sample.write("coalition.yml", sample.read("coalition.yml") + "history:\n  - version: 1.0.0\n")
-    build = SiteBuild(for_audience(load_charter(sample.content).charter, "internal"), BuildOptions(today=AS_OF))
+    build = SiteBuild(for_audience(load_charter(sample.content).charter, "internal"), BuildOptions(today=AS_OF), features=FEATURES)
     assert {uri for uri, page in build.plan.pages.items() if page.generated} == set(GENERATED_PAGES)
 
 
 @pytest.mark.parametrize("uri, kind, title", [("logic/index.md", "logic", "Coalition logic"),
                                               ("vitality/index.md", "vitality", "Vitality")])
 def test_a_features_page_written_by_the_coalition_replaces_it_in_its_place(sample, uri, kind, title):
-    generated = SiteBuild(for_audience(load_charter(sample.content).charter, "public"), BuildOptions(today=AS_OF))
+    generated = SiteBuild(for_audience(load_charter(sample.content).charter, "public"), BuildOptions(today=AS_OF), features=FEATURES)
     assert generated.plan.pages[uri].kind == kind
     sample.write(uri, _page("Our own map"))
-    build = SiteBuild(for_audience(load_charter(sample.content).charter, "public"), BuildOptions(today=AS_OF))
+    build = SiteBuild(for_audience(load_charter(sample.content).charter, "public"), BuildOptions(today=AS_OF), features=FEATURES)
     assert (build.plan.pages[uri].kind, build.plan.pages[uri].title) == ("page", "Our own map")
     position = [next(iter(entry)) for entry in generated.plan.nav].index(title)
     assert build.plan.nav[position] == {"Our own map": uri}

@@ -1,0 +1,89 @@
+"""One build of a charter's site, independent of MkDocs: the plan, and each page's HTML.
+
+A :class:`SiteBuild` is made once per build from an audience-filtered charter and the features
+it composes, passed in (the standard ones are :data:`coalition_site.site.features.FEATURES`):
+the Coalition Logic diagrams, the vitality dashboard, the history. Each may add pages to the
+plan and trusted HTML fragments (``extras``) to any page. The MkDocs plugin is only a front end
+to this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable
+
+import jinja2
+
+from ..model import Charter
+from ..render.pages import make_environment, render_page, shared_context
+from ..render.plan import PlannedPage, SitePlan, plan_site
+from ..render.sanitize import sanitize_html
+
+if TYPE_CHECKING:
+    from .features import Feature
+
+Link = Callable[[str], str]
+
+
+@dataclass
+class BuildOptions:
+    """What a build needs besides the charter: its date and where features may cache."""
+
+    today: dt.date = field(default_factory=dt.date.today)
+    """The build's "as of" date (from ``SOURCE_DATE_EPOCH`` when set)."""
+    cache_dir: Path | None = None
+    """Where features may cache rendered artefacts between builds (``None``: no cache)."""
+
+
+class SiteBuild:
+    """Everything one build of one audience needs to render its pages.
+
+    ``features`` are the feature classes the site is composed of, in navigation order (each is
+    made once, for this build); without them the site has the charter's own pages only.
+    """
+
+    def __init__(self, charter: Charter, options: BuildOptions | None = None,
+                 loader: jinja2.BaseLoader | None = None, *,
+                 features: Iterable[type[Feature]] = ()):
+        self.charter = charter
+        self.options = options or BuildOptions()
+        self.env = make_environment(loader)
+        self.features = [feature(self) for feature in features]
+        self.plan: SitePlan = plan_site(charter, [p for f in self.features for p in f.pages()])
+        for feature in self.features:
+            feature.prepare()
+        # Lists every page may show (the reviews by year ...): computed once, not once a page,
+        # which made a build quadratic in the number of reviews.
+        self.shared = shared_context(charter, self.plan.pages)
+
+    @property
+    def today(self) -> dt.date:
+        return self.options.today
+
+    def page(self, src_uri: str) -> PlannedPage | None:
+        return self.plan.pages.get(src_uri)
+
+    def files(self, links_from: Callable[[str], Link]) -> dict[str, str]:
+        """Every feature's files of their own (not pages), by path: see :meth:`Feature.files`."""
+        found: dict[str, str] = {}
+        for feature in self.features:
+            found.update(feature.files(links_from))
+        return found
+
+    def render(self, src_uri: str, html: str, link: Link) -> str:
+        """The final HTML of a page, from the HTML MkDocs rendered from its Markdown.
+
+        Partner-written HTML is sanitised first; trusted fragments are added after.
+        """
+        clean = sanitize_html(html)
+        page = self.page(src_uri)
+        if page is None or page.kind == "page":
+            return clean
+        extras: dict[str, str] = {}
+        for feature in self.features:
+            extras.update(feature.extras(page, link))
+        return render_page(self.env, page, charter=self.charter, pages=self.plan.pages,
+                           prose=clean, link=link, today=self.today, extras=extras,
+                           shared=self.shared)

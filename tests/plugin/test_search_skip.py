@@ -1,0 +1,77 @@
+"""What search is given of a charter page: the same words, in less HTML to parse."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from material.plugins.search.plugin import SearchIndex
+
+from coalition_site.plugin.search_skip import for_page, for_search, without_skipped
+from coalition_site.render.search_marks import END, PROSE_END, PROSE_START, START
+from support import build_of, link
+
+PROSE = '<h2 id="about">About</h2><p class="x">Ours <a href="/a/" title="a>b">link</a></p>'
+
+
+def indexed(html: str) -> list[tuple[str, str, str]]:
+    """The entries Material's search plugin makes of a page, whitespace collapsed."""
+    index = SearchIndex(lang=["en"], separator=" ", pipeline=[], fields={})
+    index.add_entry_from_context(SimpleNamespace(content=html, toc=[], url="page/", meta={}, title="Page"))
+    return [(e["location"], " ".join(e["title"].split()), " ".join(e["text"].split())) for e in index.entries]
+
+
+def test_inline_and_table_tags_are_dropped_and_attributes_removed_but_heading_ids_kept():
+    html = ('<h2 id="stake">Stake</h2><div class="cs-x"><table class="t"><tr><th scope="row">'
+            '<a href="../p/" title="x > y">Partner</a></th><td><span class="s">High</span></td>'
+            '</tr></table><ul class="l"><li><strong>One</strong> <time datetime="2026">2026</time></li></ul></div>')
+    assert for_search(html) == '<h2 id="stake">Stake</h2><div>PartnerHigh<ul><li>One 2026</li></ul></div>'
+
+
+def test_drawings_are_left_out():
+    assert for_search(f"<p>Map</p>{START}<svg><text>node</text></svg>{END}<p>After</p>") == "<p>Map</p><p>After</p>"
+
+
+@pytest.mark.parametrize("html, kept", [
+    (f"a{START}x{END}b{START}y{END}c", "abc"),
+    (f"a{START}x{START}y{END}b{END}c", f"ab{END}c"),  # a part ends at the first end after it
+    (f"a{START}x{END}b{START}y", f"ab{START}y"),  # an unclosed mark marks nothing
+    (f"a{END}b{START}{END}c", f"a{END}bc"),
+])
+def test_a_skipped_part_runs_from_its_mark_to_the_first_end_after_it(html, kept):
+    assert without_skipped(html) == kept
+
+
+def test_tags_are_dropped_whatever_their_case_and_only_whole_names():
+    html = '<p><A HREF="/x/">a</A><abbr>b</abbr><ab>c</ab><col><colgroup><Strong>d</Strong></p>'
+    assert for_search(html) == "<p>ab<ab>c</ab>d</p>"
+
+
+def test_the_partners_prose_is_passed_on_exactly_as_written():
+    html = f'<p class="lede"><a href="/x/">Generated</a></p>{PROSE_START}{PROSE}{PROSE_END}'
+    assert for_search(html) == f"<p>Generated</p>{PROSE_START}{PROSE}{PROSE_END}"
+    prose = f"{PROSE_START}{PROSE}{PROSE_END}"
+    assert for_search(f'{prose}<p class="x">Between</p>{prose}') == f"{prose}<p>Between</p>{prose}"
+
+
+@pytest.mark.parametrize("mark", ['<div data-search-exclude><a href="/">hidden</a></div>',
+                                  '<h2 id="x">X<a class="headerlink" href="#x">¶</a></h2>',
+                                  '<div class="linenodiv"><pre>1</pre></div>'])
+def test_markup_whose_meaning_to_search_is_in_a_tag_is_left_as_it_is(mark):
+    html = f'<p><a href="/y/">kept</a></p>{mark}'
+    assert for_search(html) == html
+
+
+def test_the_page_itself_loses_only_the_prose_markers():
+    html = f"<p>Generated</p>{START}<svg></svg>{END}{PROSE_START}{PROSE}{PROSE_END}"
+    assert for_page(html) == f"<p>Generated</p>{START}<svg></svg>{END}{PROSE}"
+
+
+@pytest.mark.parametrize("src_uri", ["index.md", "charter/joint-demand.md", "charter/autonomy.md",
+                                     "charter/steward-mandate.md", "partners/tenants-union.md",
+                                     "reviews/index.md", "reviews/2026-11-11.md"])
+def test_search_finds_the_same_words_in_every_kind_of_page(sample, src_uri):
+    html = build_of(sample, "internal").render(src_uri, PROSE, link)
+    as_rendered = without_skipped(for_page(html))  # drawings aside, as Material would read it
+    assert len(for_search(html)) < len(as_rendered) * 0.8
+    assert indexed(for_search(html)) == indexed(as_rendered)

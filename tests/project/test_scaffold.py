@@ -1,0 +1,86 @@
+"""``coalition-site new``: a starter project that checks clean and builds for both audiences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coalition_site.check import check_charter
+from coalition_site.project.scaffold import ScaffoldError, create_project
+from support import article, invoke, run, site_texts
+
+
+@pytest.fixture(scope="module")
+def starter(tmp_path_factory):
+    """A project made by the real command, on the real date, as a new user would."""
+    root = tmp_path_factory.mktemp("new") / "my-coalition"
+    made = run("new", root, SOURCE_DATE_EPOCH=None)
+    assert made.returncode == 0, made.stderr
+    return root, made
+
+
+def test_new_says_what_it_made_and_what_to_do_next(starter):
+    root, made = starter
+    assert made.stdout == (f"Created a starter charter in {root} (13 files).\n"
+                           f"Next: cd {root} && coalition-site check && coalition-site serve\n")
+    today = dt.date.today().isoformat()
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == [
+        ".gitignore", "README.md", "content/charter/autonomy.md", "content/charter/conflict-protocol.md",
+        "content/charter/joint-demand.md", "content/charter/problem-statement.md",
+        "content/charter/steward-mandate.md", "content/coalition.yml", "content/logic.yml",
+        "content/partners/clean-water-alliance.md", "content/partners/riverside-tenants.md",
+        f"content/reviews/{today}.md", "mkdocs.yml"]
+
+
+def test_the_new_project_checks_clean(starter):
+    root, _ = starter
+    checked = run("check", root, SOURCE_DATE_EPOCH=None)
+    assert (checked.returncode, checked.stdout) == (0, "content: no problems\n")
+
+
+@pytest.mark.parametrize("audience, site_dir", [("public", "site"), ("internal", "site-internal")])
+def test_the_new_project_builds_for_both_audiences(starter, audience, site_dir):
+    root, _ = starter
+    built = run("build", root, "--audience", audience, SOURCE_DATE_EPOCH=None)
+    assert built.returncode == 0, built.stderr
+    assert built.stdout == f"Built the site in {root / site_dir}\n"
+    assert "Traceback" not in built.stderr
+    pages = site_texts(root / site_dir)
+    assert "Riverside Coalition" in article(pages["index.html"]).text
+    assert {"partners/riverside-tenants/index.html", "partners/clean-water-alliance/index.html",
+            "charter/joint-demand/index.html"} <= set(pages)
+
+
+def test_the_starter_charter_still_checks_clean_years_from_now(tmp_path):
+    # A user who runs `new` in 2030 must not open with warnings about dates in the starter.
+    later = dt.date(2030, 3, 1)
+    create_project(tmp_path / "p", today=later)
+    problems = [str(p) for p in check_charter(tmp_path / "p" / "content", tmp_path / "p", today=later).problems]
+    assert problems == [], ("BUG: the starter charter carries fixed dates (steward term, demand "
+                            "deadline) that make a project created after them open with warnings")
+
+
+def test_a_non_empty_folder_is_refused_before_anything_is_written(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "coalition.yml").write_text("name: Mine\n")
+    with pytest.raises(ScaffoldError, match="is not empty"):
+        create_project(tmp_path)
+    assert [p.relative_to(tmp_path).as_posix() for p in sorted(tmp_path.rglob("*"))] == [
+        "content", "content/coalition.yml"]
+    assert (tmp_path / "content" / "coalition.yml").read_text() == "name: Mine\n"
+
+
+def test_an_empty_folder_is_used(tmp_path):
+    created = create_project(tmp_path, today=dt.date(2026, 11, 18))
+    assert tmp_path / "content" / "reviews" / "2026-11-18.md" in created
+    assert "date: 2026-11-18" in (tmp_path / "content" / "reviews" / "2026-11-18.md").read_text()
+
+
+def test_a_folder_that_cannot_be_made_is_an_error_not_a_traceback(tmp_path):
+    (tmp_path / "notes.md").write_text("mine\n")
+    result = invoke("new", tmp_path / "notes.md" / "project")
+    assert (result.exit_code, result.output) == (
+        1, f"error: cannot create the project in '{tmp_path / 'notes.md' / 'project'}': part of the "
+           "path is a file, not a folder; choose another folder\n")
+    assert (tmp_path / "notes.md").read_text() == "mine\n"
