@@ -49,7 +49,7 @@ golden: $(STAMP) dot
 fuzz: $(STAMP) dot
 	COALITION_FUZZ=1 COALITION_FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python -m pytest -q -n 3 \
 	  tests/markup/test_leak_grammar.py tests/markup/test_leak_property.py \
-	  tests/integration/test_leak_property.py
+	  tests/integration/test_leak_property_builds.py
 
 check: $(STAMP)
 	$(BIN)/coalition-site check .
