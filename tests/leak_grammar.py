@@ -1,7 +1,7 @@
 """A grammar of page bodies that hide internal blocks wherever Markdown reads one (issue #11's proof).
 
 Hypothesis composes each body from this grammar; the property tests (``tests/markup/`` and
-``tests/integration/test_leak_property.py``) then read or build it for both audiences::
+``tests/integration/test_leak_property_builds.py``) then read or build it for both audiences::
 
     Body        := Piece (blank Piece)* PageEnd
     Piece       := Public | Placement
