@@ -141,6 +141,7 @@ def publish(project_dir: Path | str = ".", *, audience: str = "public", message:
     result = _check(project)
     if result.errors or (strict and result.problems):  # before building: nothing is committed
         raise CharterError(result.problems if strict else result.errors)
+    assert result.charter is not None  # a charter that did not load has errors
     version = result.charter.coalition.charter
     require_identity(repo)
     from mike import commands as mike, git_utils
@@ -336,12 +337,15 @@ def _log_warning(message: str) -> None:
     logging.getLogger("mkdocs.plugins.coalition").warning(message)
 
 
+class _Handler(logging.StreamHandler):
+    """The handler the commands add, told apart so that it is added once."""
+
+
 def _configure_logging() -> None:
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_coalition", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+    if not any(isinstance(h, _Handler) for h in logger.handlers):
+        handler = _Handler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler._coalition = True
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
         logger.propagate = False

@@ -44,7 +44,7 @@ class Quote:
 Part = Union[str, Id, Name, Quote]
 Section = Literal["version", "coalition", "problem-statement", "joint-demand", "partners",
                   "steward", "autonomy", "protocol", "logic", "endorsements", "renew"]
-SECTION_TITLES: dict[str, str] = {
+SECTION_TITLES: dict[Section, str] = {
     "version": "Version",
     "coalition": "Coalition",
     "problem-statement": "Problem statement",
@@ -196,6 +196,7 @@ class EndorsementChanged(Change):
     def describe(self):
         what = DOCUMENT_NAMES[self.document]
         if self.old is None:
+            assert self.new is not None  # made only where the two dates differ
             return (Name(self.name), f" endorsed the {what} on {self.new.isoformat()}")
         if self.new is None:
             return (Name(self.name), f"'s endorsement of the {what} ({self.old.isoformat()}) was removed")
@@ -216,6 +217,7 @@ class StaleEndorsement(Change):
 
     def describe(self):
         what = DOCUMENT_NAMES[self.document]
+        assert self.endorsed is not None  # made with an endorsement's date (None: for field order)
         start = (Name(self.name), f" endorsed the {what} on {self.endorsed.isoformat()}")
         if self.old_version != self.new_version:
             return (*start, f", for version {self.old_version}; ask for its endorsement of version "
@@ -251,7 +253,7 @@ class CharterDiff:
         return [c for c in self.changes if c.kind == "stale"]
 
     def by_section(self) -> list[tuple[Section, list[Change]]]:
-        groups: dict[str, list[Change]] = {}
+        groups: dict[Section, list[Change]] = {}
         for change in self.changes:
             groups.setdefault(change.section, []).append(change)
         return [(section, groups[section]) for section in SECTION_TITLES if section in groups]
@@ -494,12 +496,12 @@ class _Comparison:
         old_deps = {key(d): d for d in old.dependencies}
         new_deps = {key(d): d for d in new.dependencies}
         for dep in new.dependencies:
-            before = old_deps.get(key(dep))
-            if before is None:
+            old_dep = old_deps.get(key(dep))
+            if old_dep is None:
                 self.add(Added(section, ("dependency ", Id(dep.from_), f" {dep.kind} ", Id(dep.to))))
-            elif before.kind != dep.kind:
+            elif old_dep.kind != dep.kind:
                 self.add(ValueChanged(section, ("dependency ", Id(dep.from_), " → ", Id(dep.to)),
-                                      before.kind, dep.kind))
+                                      old_dep.kind, dep.kind))
         for dep in old.dependencies:
             if key(dep) not in new_deps:
                 self.add(Removed(section, ("dependency ", Id(dep.from_), f" {dep.kind} ", Id(dep.to))))
@@ -507,13 +509,14 @@ class _Comparison:
         old_tensions = {t.id: t for t in old.tensions}
         new_tensions = {t.id: t for t in new.tensions}
         for tension in new.tensions:
-            before = old_tensions.get(tension.id)
-            if before is None:
+            old_tension = old_tensions.get(tension.id)
+            if old_tension is None:
                 self.add(Added(section, ("tension ", Id(tension.id)), tension.about))
                 continue
-            self.values(section, ("tension ", Id(tension.id)), before.status, tension.status, str)
-            self.text(section, ("tension ", Id(tension.id)), before.about, tension.about)
-            self.text(section, ("resolution of tension ", Id(tension.id)), before.resolution, tension.resolution)
+            self.values(section, ("tension ", Id(tension.id)), old_tension.status, tension.status, str)
+            self.text(section, ("tension ", Id(tension.id)), old_tension.about, tension.about)
+            self.text(section, ("resolution of tension ", Id(tension.id)), old_tension.resolution,
+                      tension.resolution)
         for tension in old.tensions:
             if tension.id not in new_tensions:
                 self.add(Removed(section, ("tension ", Id(tension.id)), tension.about))

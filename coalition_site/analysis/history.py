@@ -20,9 +20,13 @@ from ..model.layout import ENDORSED_FILES, version_key
 
 
 class Recorded(Protocol):
-    version: str
-    ratified: dt.date | None
-    endorsements: dict[str, dict[str, dt.date]]
+    # Read-only: a frozen dataclass (load.git_history.RecordedVersion) is one.
+    @property
+    def version(self) -> str: ...
+    @property
+    def ratified(self) -> dt.date | None: ...
+    @property
+    def endorsements(self) -> dict[str, dict[str, dt.date]]: ...
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,8 @@ def charter_history(charter: Charter, recorded: Sequence[Recorded] = ()) -> Char
         in_force=True, endorsements=now, partners=ordered(charter.partners))]
     for version in sorted((set(written) | set(found)) - {current.version}, key=version_key, reverse=True):
         entry, record = written.get(version), found.get(version)
-        if entry is None and record.ratified is None:
+        # (A version is written, found or both: a record is there when its entry is not.)
+        if entry is None and (record is None or record.ratified is None):
             continue  # a draft that was replaced before it was ratified is not part of the history
         endorsements = filtered(record.endorsements) if record is not None else None
         versions.append(VersionEntry(

@@ -239,8 +239,8 @@ class LogicMap:
             for cid in self.conditions_of(other):
                 if cid in towards and cid not in orphaned_set:
                     chain = [cid]
-                    while towards[chain[-1]] is not None:
-                        chain.append(towards[chain[-1]])
+                    while (step := towards[chain[-1]]) is not None:
+                        chain.append(step)
                     if best is None or len(chain) < len(best):
                         best = chain
             if best:

@@ -42,12 +42,12 @@ def internal_uses(charter: Charter, public_pages: Iterable[str], reader: MarkupR
     for item in documents(charter):
         internal = internal_reading(item, reader, readings, rendered=item.src_uri not in public_pages)
         if item.src_uri not in public_pages:
-            used |= _targets(internal.html, item.src_uri, root_relative=True)
+            used |= _targets(rendered_html(internal), item.src_uri, root_relative=True)
         elif internal.internal_blocks:
             internal = internal_reading(item, reader, readings)
             public = reader.read(item.body, audience="public")
-            used |= _targets(internal.html, item.src_uri, root_relative=True) - \
-                _targets(public.html, item.src_uri, root_relative=True)
+            used |= _targets(rendered_html(internal), item.src_uri, root_relative=True) - \
+                _targets(rendered_html(public), item.src_uri, root_relative=True)
     return used
 
 
@@ -60,7 +60,7 @@ def shown_by_public_pages(charter: Charter, public_pages: Iterable[str], reader:
     shown: set[str] = set()
     for item in documents(charter):
         if item.src_uri in public_pages:
-            html = reader.read(item.body, audience="public").html
+            html = rendered_html(reader.read(item.body, audience="public"))
             shown |= _targets(html, item.src_uri, root_relative=root_relative)
     return shown
 
@@ -94,6 +94,13 @@ def documents(charter: Charter) -> Iterator:
     yield from charter.partners.values()
     yield from charter.reviews
     yield from charter.pages.values()
+
+
+def rendered_html(reading: Reading) -> str:
+    """The HTML of a reading that was rendered: every :meth:`MarkupReader.read`, and every
+    :func:`internal_reading` asked for a rendered one."""
+    assert reading.html is not None
+    return reading.html
 
 
 def _targets(html: str, src_uri: str, *, root_relative: bool) -> set[str]:

@@ -46,8 +46,9 @@ from pydantic import BaseModel
 
 from ..markup import MarkupReader, Reading, text_fragments
 from ..model import Charter
+from ..model.base import MarkdownFile
 from ..model.layout import CHARTER_FILES, COALITION, LOGIC, page_url
-from .attachments import internal_reading
+from .attachments import internal_reading, rendered_html
 from .filter import for_audience
 
 MIN_TEXT = 12
@@ -165,13 +166,14 @@ def internal_values(charter: Charter, *, public_pages: Iterable[str] | None = No
     corpus_parts = [normalise(t) for t in public_texts]
     public_uris: set[str] = set()
     for src_uri, model in _documents(public):
-        if src_uri in CHARTER_FILES and model.visibility == "internal":
+        if isinstance(model, MarkdownFile) and src_uri in CHARTER_FILES \
+                and model.visibility == "internal":
             continue  # the plan leaves an internal charter page out: nothing of it is public
         public_uris.add(src_uri)
         corpus_parts.extend(norm(t.text) for t in _texts(src_uri, model))
-        if public_prose is None and getattr(model, "body", ""):
-            corpus_parts.extend(normalise(f) for f in
-                                text_fragments(reader.read(model.body, audience="public").html))
+        if public_prose is None and isinstance(model, MarkdownFile) and model.body:
+            public_html = rendered_html(reader.read(model.body, audience="public"))
+            corpus_parts.extend(normalise(f) for f in text_fragments(public_html))
     corpus_parts.extend(normalise(text) for text in public_prose or ())
     built = set(public_uris if public_pages is None else public_pages)
     addresses = {page_url(uri, use_directory_urls) for uri in built}
@@ -206,9 +208,9 @@ def _prose(model, *, public: bool, reader: MarkupReader,
     if public and not internal.internal_blocks:
         return []  # nothing of its body is internal
     internal = internal_reading(model, reader, readings)
-    fragments = text_fragments(internal.html)
+    fragments = text_fragments(rendered_html(internal))
     if public:
-        shown = set(text_fragments(reader.read(model.body, audience="public").html))
+        shown = set(text_fragments(rendered_html(reader.read(model.body, audience="public"))))
         fragments = [f for f in fragments if f not in shown]
     lines = model.body.split("\n")
     texts = []
@@ -415,7 +417,7 @@ def _stands_alone(haystack: str, start: int, end: int) -> bool:
     return not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-")
 
 
-def scan_site(site_dir: Path | str, values: Iterable[InternalValue], *,
+def scan_site(site_dir: Path | str, values: Iterable[InternalValue] | LeakScanner, *,
               unchanged: Mapping[str, Path | str] | None = None) -> list[Leak]:
     """Every internal value found in every file of ``site_dir``, sorted by file.
 
@@ -430,7 +432,7 @@ def scan_site(site_dir: Path | str, values: Iterable[InternalValue], *,
         rel = path.relative_to(site_dir).as_posix()
         if rel in scanner.pages:
             value = scanner.pages[rel]
-            leaks.append(Leak(rel, value.text or value.page, value.source))
+            leaks.append(Leak(rel, value.text or rel, value.source))  # rel: the value's page
         if path.suffix.lower() in _BINARY or _same_file(path, unchanged.get(rel)):
             continue
         for value in scanner.scan_text(_read(path)):

@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import ProjectError
 from ..markup import PRIVACY_CHECKS, MarkupReader, Reading, may_hold_markers
 from ..model import KNOWN_PAGE_KEYS, Charter, Coalition, Logic, Page, Partner, Review
-from ..model.base import ID_PATTERN
+from ..model.base import ID_PATTERN, MarkdownFile
 from ..model.layout import (AUTONOMY, CHARTER_FILES, COALITION, DATA_FILES, JOINT_DEMAND, LOGIC,
                             PARTNER_NAME, PROBLEM_STATEMENT, REQUIRED_FILES, REVIEW_FOLDERS,
                             REVIEW_NAME, REVIEWS_INDEXES, STEWARD_MANDATE)
@@ -32,9 +32,11 @@ from .yaml_source import YamlSourceError, parse_yaml
 
 # `key: value` lines at the top of a body are front matter in the wrong place when one of their
 # keys is one of these (lowercase): what a Markdown file of the charter, MkDocs or Material reads.
+_MARKDOWN_MODELS: tuple[type[MarkdownFile], ...] = (Partner, Review,
+                                                   *(m for _, m in CHARTER_FILES.values()))
 FRONT_MATTER_KEYS = frozenset(
-    {name.lower() for model in (Partner, Review, *(m for _, m in CHARTER_FILES.values()))
-     for name in model.model_fields} | KNOWN_PAGE_KEYS | PRIVACY_KEYS)
+    {name.lower() for model in _MARKDOWN_MODELS for name in model.model_fields}
+    | KNOWN_PAGE_KEYS | PRIVACY_KEYS)
 
 
 @dataclass
@@ -353,6 +355,7 @@ def check_references(charter, partners: set[str], sources: SourceIndex, problems
     if logic is None:
         conditions = set()
         logic = Logic()
+    assert conditions is not None  # read from charter.logic above when there is one
     duplicates(LOGIC, ("conditions",), [c.id for c in logic.conditions], "condition")
     duplicates(LOGIC, ("tensions",), [t.id for t in logic.tensions], "tension")
     for index, condition in enumerate(logic.conditions):

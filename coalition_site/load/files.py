@@ -173,14 +173,14 @@ def misplaced_front_matter(front: FrontMatter, *, keys: Collection[str], path: s
     first = lines.next_filled(0)
     if first is None:
         return None
-    opener = _is_opener(lines[first])
+    opener = _is_opener(lines.line(first))
     start = lines.next_filled(first + 1) if opener else first
     run = [] if start is None else _key_run(lines, start, toml=opener)
     if not run:
         return None
 
     def at(index: int, message: str) -> Problem:
-        line = lines[index]
+        line = lines.line(index)
         return Problem(path, front.body_line + index, len(line) - len(line.lstrip()) + 1, "error",
                        message, "front-matter")
 
@@ -188,7 +188,7 @@ def misplaced_front_matter(front: FrontMatter, *, keys: Collection[str], path: s
     if front.text is not None:
         # Below real front matter, only a marker: `Audience: tenants and riders` is a label.
         privacy = next((i for i, name in run if name.lower() == "visibility" or (
-            is_privacy_key(name) and _MARKER_VALUE.match(lines[i]))), None)
+            is_privacy_key(name) and _MARKER_VALUE.match(lines.line(i)))), None)
         return None if privacy is None else at(privacy, (
             f"'{dict(run)[privacy]}' is a front matter key, but it stands below the line '---' "
             "that closes the front matter, where it is printed as text and ignored; move it above "
@@ -196,17 +196,18 @@ def misplaced_front_matter(front: FrontMatter, *, keys: Collection[str], path: s
     qualifies = len(names) >= 2 or any(name.lower().replace("-", "_") in keys for name in names)
     if opener and (start == first + 1 or qualifies):
         fixes = [f"delete the blank line{'s' * (first > 1)} above it"] if first else []
-        mark = lines[first].strip()
+        mark = lines.line(first).strip()
         if mark != "---":
             fixes.append(f"write '---' instead of '{mark}' (on the closing line too)")
-        elif lines.raw(first) != lines[first]:
+        elif lines.raw(first) != lines.line(first):
             fixes.append("delete the invisible character in it (it comes with text pasted from "
                          "another program)")
-        elif lines[first] != lines[first].lstrip():
+        elif lines.line(first) != lines.line(first).lstrip():
             fixes.append("remove the spaces before it")
         elif not fixes:
             fixes.append("write it as exactly '---'")
-        if any(_TOML_KEY_LINE.match(lines[i]) and not _KEY_LINE.match(lines[i]) for i, _ in run):
+        if any(_TOML_KEY_LINE.match(lines.line(i)) and not _KEY_LINE.match(lines.line(i))
+               for i, _ in run):
             fixes.append("write each key as 'key: value'")
         return at(first, f"this looks like front matter, "
                          f"{_NOT_READ.format(keys='none of its keys is read')}; {_and(fixes)}")
@@ -245,6 +246,12 @@ class _Lines:
             self._seen.append(_INVISIBLE.sub("", self._raw[-1]))
             self._position = end + 1
         return self._seen[index] if index < len(self._seen) else None
+
+    def line(self, index: int) -> str:
+        """Line ``index``, known to exist (:meth:`next_filled` found it, or one after it)."""
+        line = self[index]
+        assert line is not None
+        return line
 
     def next_filled(self, index: int) -> int | None:
         """The first line from ``index`` on with anything visible on it (``None``: none is)."""

@@ -126,7 +126,7 @@ def resolution_refusal(host: str, port: int | None = None) -> str | None:
     except (OSError, UnicodeError):
         return None
     for *_, sockaddr in answers:
-        found = address_refusal(ipaddress.ip_address(sockaddr[0].split("%")[0]))
+        found = address_refusal(ipaddress.ip_address(str(sockaddr[0]).split("%")[0]))
         if found is not None:
             return f"it resolves to {sockaddr[0]}, {found}"
     return None

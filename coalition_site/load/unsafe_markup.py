@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 
 from ..markup.html import closable
 from .hosts import host_refusal, url_host
-from ..problems import Problem
+from ..problems import Level, Problem
 from ..markup.allowlist import ALLOWED_TAGS, ATTRIBUTE_VALUES
 
 UNSAFE_ELEMENTS = {
@@ -68,7 +68,7 @@ _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
 _ATTR_LIST_ITEM = re.compile(r"(?<![\w.#:-])([A-Za-z_:][\w:.-]*)[ \t]*=[ \t]*(\"[^\"]*\"|'[^']*'|[^\s}]*)")
 
 
-MARKUP_CHECKS = {"unsafe-html": "error", "removed-html": "warning"}
+MARKUP_CHECKS: dict[str, Level] = {"unsafe-html": "error", "removed-html": "warning"}
 """The checks of this module and their default levels; a project sets them like a rule's."""
 
 
@@ -180,7 +180,7 @@ class _Finder(HTMLParser):
         self.path, self.body_line = path, body_line
         self.problems: list[Problem] = []
 
-    def _add(self, line: int, column: int, level: str, message: str, rule: str) -> None:
+    def _add(self, line: int, column: int, level: Level, message: str, rule: str) -> None:
         self.problems.append(Problem(self.path, self.body_line + line - 1, column, level, message, rule))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

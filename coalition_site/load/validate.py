@@ -13,6 +13,7 @@ import re
 from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..model.base import ID_PATTERN, is_internal_by_nature
 from ..problems import Problem
@@ -36,7 +37,7 @@ def validate_model(model: type[M], data: Any, smap: SourceMap, display: str,
         return None, sorted(set(problems))
 
 
-def _read_loc(error: dict, data: Any) -> dict:
+def _read_loc(error: ErrorDetails, data: Any) -> dict:
     """``error`` with its ``loc`` told apart: the keys and indexes written in the file
     (``written``), and where the first form of a union is named (``branch_at``).
 

@@ -72,10 +72,12 @@ class _ComposingLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # noqa: D401 - PyYAML's hook
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            assert mark is not None  # the parser marks every event; the stubs allow None
             raise YamlSourceError(
                 f"the alias '*{event.anchor}' is not allowed",
-                event.start_mark.line + 1,
-                event.start_mark.column + 1,
+                mark.line + 1,
+                mark.column + 1,
                 "write the value out in full (anchors and aliases are refused: they can hide "
                 "content and expand into huge documents)",
             )
@@ -155,6 +157,7 @@ def _parse_fast(text: str, line_offset: int) -> tuple[Any, SourceMap] | None:
     YAML error, anchor, alias or other oddity falls back to the Python parser, which reports it
     exactly as before: only valid, alias-free, shallow documents take this path.
     """
+    assert _FastLoader is not None  # called only when PyYAML has libyaml
     loader = _FastLoader(text)
     try:
         return _EventBuilder(loader, line_offset).document()
@@ -340,8 +343,8 @@ class _EventBuilder(_Builder):
                 return self.text(event)  # what scalar() makes of it, without a node
             return self.scalar(yaml.ScalarNode(tag, event.value, mark, event.end_mark, event.style), path)
         if kind is yaml.MappingStartEvent:
-            return self.mapping(path)
-        items = []
+            return self.mapping_events(path)
+        items: list[Any] = []
         keys, next_event = self.smap.keys, self.next_event
         event = next_event()
         while type(event) is not yaml.SequenceEndEvent:
@@ -352,7 +355,7 @@ class _EventBuilder(_Builder):
             event = next_event()
         return items
 
-    def mapping(self, path: Path_) -> dict:
+    def mapping_events(self, path: Path_) -> dict:
         result: dict[str, Any] = {}
         keys, next_event = self.smap.keys, self.next_event
         event = next_event()
@@ -364,6 +367,7 @@ class _EventBuilder(_Builder):
             if key in result:
                 raise _Fallback
             mark = event.start_mark
+            assert mark is not None  # the parser marks every event; the stubs allow None
             keys[path + (key,)] = (mark.line + 1 + self.offset, mark.column + 1)
             result[key] = self.build(next_event(), path + (key,))
             event = next_event()

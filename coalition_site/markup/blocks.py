@@ -284,13 +284,13 @@ class _Imitations(Treeprocessor):
                     self._openers_in(code.text or "", "code")
         for stashed in self.md.htmlStash.rawHtmlBlocks:
             text = stashed if isinstance(stashed, str) else etree.tostring(stashed, encoding="unicode")
-            code = text.lstrip().startswith(("<pre", "<code", "<div class=\"highlight"))
-            if not code and INTERNAL in text.lower():
+            is_code = text.lstrip().startswith(("<pre", "<code", "<div class=\"highlight"))
+            if not is_code and INTERNAL in text.lower():
                 self._classes_in(text)
             # Code's own text is escaped: its tags are the wrappers (`<pre><code>`), dropped so
             # that an opener on the code's first line starts a line.
-            self._openers_in(html.unescape(_TAG.sub("\n", text) if code else text),
-                             "code" if code else "raw-html")
+            self._openers_in(html.unescape(_TAG.sub("\n", text) if is_code else text),
+                             "code" if is_code else "raw-html")
 
     def _openers_in(self, text: str, kind: str) -> None:
         for pattern, parts in ((ADMONITION, _admonition_parts), (DETAILS, _details_parts)):

@@ -68,7 +68,8 @@ class MarkdownFile(StrictModel):
         """The file's path inside the content folder, with forward slashes."""
         # Not self._src_uri: pydantic finds that through a Python __getattr__, 30 times slower,
         # and the partials of a large charter read the src_uri of a partner thousands of times.
-        return self.__pydantic_private__["_src_uri"]
+        # pydantic types __pydantic_private__ Optional; a model with private attributes has it.
+        return self.__pydantic_private__["_src_uri"]  # type: ignore[index]
 
     @property
     def body(self) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 import posixpath
 import re
 
+from .base import MarkdownFile
 from .charter_pages import Autonomy, ConflictProtocol, JointDemand, ProblemStatement, StewardMandate
 
 COALITION = "coalition.yml"
@@ -21,7 +22,7 @@ STEWARD_MANDATE = "charter/steward-mandate.md"
 AUTONOMY = "charter/autonomy.md"
 CONFLICT_PROTOCOL = "charter/conflict-protocol.md"
 
-CHARTER_FILES = {
+CHARTER_FILES: dict[str, tuple[str, type[MarkdownFile]]] = {
     PROBLEM_STATEMENT: ("problem_statement", ProblemStatement),
     JOINT_DEMAND: ("joint_demand", JointDemand),
     STEWARD_MANDATE: ("steward_mandate", StewardMandate),

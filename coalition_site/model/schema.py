@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from ..errors import ProjectError, os_reason
 from . import (Autonomy, Coalition, ConflictProtocol, JointDemand, Logic, Page, Partner,
                ProblemStatement, Review, StewardMandate)
 
-SCHEMA_MODELS = {
+SCHEMA_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "coalition": (Coalition, "coalition.yml"),
     "logic": (Logic, "logic.yml"),
     "partner": (Partner, "front matter of partners/<partner-id>.md"),

@@ -13,7 +13,7 @@ from ..project.config import TURNED_OFF
 from ..rules import resolve_levels
 
 
-class _FolderPath(c.Type):
+class _FolderPath(c.Type[str]):
     """The path of a folder: text without a NUL, which no file system accepts (every use of
     such a path fails with a ValueError, not an OSError)."""
 
@@ -28,7 +28,7 @@ class _FolderPath(c.Type):
         return value
 
 
-class _AlwaysOn(c.Type):
+class _AlwaysOn(c.Type[bool]):
     """``enabled``, as Material's plugins have it, but only ``true``: with the plugin off, MkDocs
     would publish the content folder as it is. MkDocs validates a plugin's options before any
     build, so ``enabled: false`` stops even a plain ``mkdocs build``."""
@@ -43,7 +43,7 @@ class _AlwaysOn(c.Type):
         return value
 
 
-class _Rules(c.Type):
+class _Rules(c.Type[dict]):
     """``rules``: rule id → ``error``, ``warning`` or ``off``, every id and level known, as
     ``coalition-site check`` reads them: a misspelt rule stops even a plain ``mkdocs build``
     before it starts, rather than being silently ignored."""

@@ -23,6 +23,7 @@ import os
 import posixpath
 import time
 from pathlib import Path
+from typing import Mapping
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,6 +43,7 @@ from ..errors import CoalitionSiteError, os_reason
 from ..load.assets import PUBLISHED_SUFFIXES, is_published_asset
 from ..markup import AudienceExtension, Locator, MarkupReader, page_links, site_extensions, text_fragments
 from ..markup.reader import findings_to_problems
+from ..model import Audience
 from ..project import serve_address
 from ..project.check import MKDOCS_YML_RULES, check_project
 from ..project.config import TWICE, Project, named_assets
@@ -75,7 +77,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def __init__(self):
         self.build: SiteBuild | None = None
         self._full_content: dict[str, str] = {}
-        self.audience = "public"
+        self.audience: Audience = "public"
         self.command = "build"
         self.staged: StagedOutput | None = None
         self.scanner: LeakScanner | None = None
@@ -92,6 +94,12 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self.handed: Handover | None = None
         """What the coalition-site command running the builds handed over (set and taken back by
         the command; MkDocs keeps this one instance for the whole process)."""
+
+    @property
+    def _site(self) -> SiteBuild:
+        """The build on_config planned, for the steps of on_config after it."""
+        assert self.build is not None
+        return self.build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # `mkdocs serve` builds into a private folder of its own
@@ -136,7 +144,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             name = Path(config.config_file_path or "mkdocs.yml").name
             raise PluginError(f"coalition: {TWICE.format(config=name, times=len(instances))}")
 
-    def _resolve_audience(self) -> str:
+    def _resolve_audience(self) -> Audience:
         """The command's audience when a coalition-site command runs this build; else that of
         ``COALITION_AUDIENCE``, else the ``audience`` option."""
         if self.handed is not None:
@@ -164,7 +172,9 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             config.mdx_configs, [p for p in config.plugins if p not in config.hooks],
             sorted(self.named_assets), nav=config.nav,
             nav_root_relative=_relative_to_docs(config.validation.nav),
-            links_root_relative=_relative_to_docs(config.validation.links), hooks=list(config.hooks))
+            links_root_relative=_relative_to_docs(config.validation.links),
+            # MkDocs types `hooks` as a list of modules; validated, it is a dict: path → module.
+            hooks=list(config.hooks))  # type: ignore[arg-type]
 
     def _check(self, project: Project, settings: Settings, reader: MarkupReader) -> CheckResult:
         """The project's check (the command's, when one handed it over and it still holds): the
@@ -187,6 +197,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def _plan_site(self, config: MkDocsConfig, result: CheckResult, settings: Settings) -> SiteBuild:
         """The build of the charter filtered for the audience; our templates, our stylesheet and
         the Markdown extension that reads internal blocks added to the site."""
+        # _check stopped the build of a charter with errors: it loaded.
+        assert result.charter is not None and result.public is not None
         charter = result.public if self.audience == "public" else for_audience(result.charter, self.audience)
         options = BuildOptions(today=settings.today, cache_dir=settings.cache_folder())
         config.theme.dirs.append(str(TEMPLATES_DIR))  # last: a site's custom_dir overrides ours
@@ -194,7 +206,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(MATERIAL_OVERRIDES))
         # Last, after the admonition, details and blocks extensions whose readers it wraps.
         self.extension = AudienceExtension(self.audience)
-        config.markdown_extensions.append(self.extension)
+        # MkDocs types `markdown_extensions` as names, but Python-Markdown takes instances too.
+        config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         try:
@@ -205,7 +218,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def _resolve_nav(self, config: MkDocsConfig, result: CheckResult) -> None:
         """The plan's navigation, or the site's own less the pages the audience may not see."""
         if config.nav is None:
-            config.nav = plain_nav(self.build.plan.nav)
+            config.nav = plain_nav(self._site.plan.nav)
         else:
             self._filter_user_nav(config, result.charter)
 
@@ -238,11 +251,12 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if self.audience == "public":
             # What internal content uses, from Markdown's readings for the partners; what the
             # public pages show is noted as MkDocs renders them, and compared in on_env.
-            self._internal_uses = internal_uses(result.charter, self.build.plan.pages, reader,
+            assert result.charter is not None  # else _check stopped the build
+            self._internal_uses = internal_uses(result.charter, self._site.plan.pages, reader,
                                                 readings=result.readings)
             self._leak_inputs = dict(
                 charter=result.charter, public=result.public, reader=reader, readings=result.readings,
-                public_pages=self.build.plan.pages, use_directory_urls=config.use_directory_urls,
+                public_pages=self._site.plan.pages, use_directory_urls=config.use_directory_urls,
                 public_texts=[config.site_name or "", config.site_description or "", config.copyright or "",
                               *site_words(_partials(config))])
 
@@ -266,7 +280,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
 
     def _filter_user_nav(self, config: MkDocsConfig, charter) -> None:
         # A site's own nav keeps the title of an entry whose page is hidden (as a link).
-        hidden = {uri for uri in charter.sources if uri.endswith(".md")} - set(self.build.plan.pages)
+        hidden = {uri for uri in charter.sources if uri.endswith(".md")} - set(self._site.plan.pages)
+        assert config.nav is not None  # called for a site's own nav only
         config.nav, dropped = filter_nav(config.nav, hidden)
         if dropped:
             log.info(f"coalition: left {dropped} entr{'ies' if dropped != 1 else 'y'} out of the "
@@ -362,7 +377,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             return None
         planned = self.build.page(page.file.src_uri)
         body = getattr(planned.item, "body", None) if planned is not None else None
-        if body is None or planned.kind == "page":
+        if planned is None or body is None or planned.kind == "page":
             return None  # ordinary pages keep their front matter; generated pages have none
         # A charter file's front matter was read and validated in on_config; MkDocs parsing it
         # again (every partner's alignment in every review ...) cost as much as the check itself
@@ -426,7 +441,9 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         except CoalitionSiteError as exc:
             raise PluginError(f"coalition: {page.file.src_uri}: {exc}") from None
         if rendered is not html:
-            page.toc = get_toc(toc_tokens(rendered))  # the partial's sections, for Material's TOC
+            # The partial's sections, for Material's TOC. (Python-Markdown's toc tokens, which
+            # MkDocs types as a TypedDict of its own.)
+            page.toc = get_toc(toc_tokens(rendered))  # type: ignore[arg-type]
         if self.audience == "public":
             self._shown |= _shown_files(rendered, page.url)
         return rendered
@@ -539,7 +556,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             self.staged = None
 
 
-def _links_from(by_uri: dict[str, File], here: str):
+def _links_from(by_uri: Mapping[str, File], here: str):
     """A ``link`` function for the generated file ``here``: a page's ``src_uri`` → its URL
     relative to that file."""
     def link(src_uri: str) -> str:
@@ -582,7 +599,7 @@ def _served_by_mkdocs(config: MkDocsConfig) -> bool:
     command is `build`, and the one trace of serving is the site_url it gives the config, the dev
     server's own address (no site's real address is `http://0.0.0.0:8000/`)."""
     host, port = config.dev_addr
-    return bool(config.site_url) and config.site_url.startswith(f"http://{host}:{port}/")
+    return bool(config.site_url and config.site_url.startswith(f"http://{host}:{port}/"))
 
 
 def _relative_to_docs(section) -> bool:
@@ -593,8 +610,9 @@ def _relative_to_docs(section) -> bool:
 
 def _from_docs(file: File, config: MkDocsConfig) -> bool:
     """Whether a file comes from the content folder (not from the theme or a plugin)."""
-    return not file.generated_by and bool(file.abs_src_path) and \
-        Path(file.abs_src_path).resolve().is_relative_to(Path(config.docs_dir).resolve())
+    if file.generated_by or not file.abs_src_path:
+        return False
+    return Path(file.abs_src_path).resolve().is_relative_to(Path(config.docs_dir).resolve())
 
 
 def _public_site_dir(config: MkDocsConfig) -> Path:

@@ -77,8 +77,9 @@ class FetchGuard:
         where = self._where(initiator)
         if host not in self._hosts:
             self._hosts[host] = resolution_refusal(host)
-        if self._hosts[host] is not None:
-            self.refuse(Refusal(where, url, host, self._hosts[host]))
+        refusal = self._hosts[host]
+        if refusal is not None:
+            self.refuse(Refusal(where, url, host, refusal))
             return True
         with self._lock:
             self._named_in.setdefault(url, where)
@@ -126,7 +127,8 @@ def guard_privacy_plugins(plugins, project_dir: Path, *, public: bool) -> FetchG
     if missing or not hasattr(module, "requests"):
         raise UnguardedPrivacyPlugin(", ".join(missing) or "requests")
     if not isinstance(module.requests, _PublicOnlyRequests):
-        module.requests = _PublicOnlyRequests(module.requests)
+        # ModuleType's stubs let any attribute be read, but not set.
+        module.requests = _PublicOnlyRequests(module.requests)  # type: ignore[attr-defined]
     guard = FetchGuard(project_dir.resolve())
     for plugin in instances:
         _wrap(plugin, guard)
@@ -196,7 +198,7 @@ def _public_only_pools() -> dict:
     from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
     from urllib3.exceptions import NewConnectionError
 
-    class PublicOnly:
+    class PublicOnly(HTTPConnection):
         def _new_conn(self):
             # Before any packet leaves: what the name resolves to now.
             refusal = resolution_refusal(self._dns_host, self.port)

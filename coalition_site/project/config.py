@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from ..errors import ProjectError
 from .mkdocs_yaml import Location, MkDocsYaml, RelativePath, read_mkdocs_yaml
@@ -86,7 +87,8 @@ def find_project(root: Path | str = ".") -> Project:
     options: dict = {}
     for name, entry_options in _entries(config.get("plugins")):
         if name == "coalition":
-            options = entry_options or {}
+            # MkDocs refuses options that are not a mapping before any build reads them.
+            options = cast(dict, entry_options or {})
     plugins = [name for name, _ in _entries(config.get("plugins"))]
     if plugins.count("coalition") > 1:
         raise ProjectError(TWICE.format(config=config_file.name, times=plugins.count("coalition")))
@@ -130,6 +132,7 @@ def plugin_problem(config: MkDocsYaml) -> Problem | None:
     plugins = config.data["plugins"]
     at = config.where("plugins") or start
     # Each entry as (where its options stand, name, options), in either form MkDocs reads.
+    entries: list[tuple[tuple[str | int, ...], object, object]]
     if isinstance(plugins, dict):
         entries = [(("plugins", name), name, options) for name, options in plugins.items()]
     elif isinstance(plugins, list):

@@ -253,6 +253,7 @@ def _load(path: Path, shown: str) -> tuple[dict, dict[tuple, Location]]:
         data = loader.construct_document(node) if node is not None else None
     except _Refused as exc:
         mark = exc.problem_mark
+        assert mark is not None  # every _Refused is raised with the mark of what it refuses
         raise ProjectError(f"{shown}:{mark.line + 1}:{mark.column + 1}: {exc.problem}; "
                            f"{exc.fix}") from None
     except yaml.MarkedYAMLError as exc:
@@ -273,6 +274,7 @@ def _load(path: Path, shown: str) -> tuple[dict, dict[tuple, Location]]:
     if not isinstance(data, dict):
         raise ProjectError(f"{shown} must be a set of 'key: value' lines")
     keys: dict[tuple, Location] = {}
+    assert node is not None  # no node, no data: returned just above
     _locate(node, (), shown, keys)
     return data, keys
 

@@ -64,7 +64,7 @@ from ..errors import BuildError
 try:
     import fcntl
 except ImportError:  # Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]  # the lock is skipped where there is no fcntl
 
 log = logging.getLogger("mkdocs.plugins.coalition")
 

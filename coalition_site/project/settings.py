@@ -11,7 +11,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Mapping, cast
 
 from ..audience import AUDIENCES
 from ..errors import ConfigError
@@ -68,14 +68,16 @@ def resolve_audience(given: str | None = None, configured: str | None = None) ->
     """The audience a build is for: ``given`` (the command line's), else ``COALITION_AUDIENCE``,
     else ``configured`` (the plugin's ``audience`` option), else ``public``."""
     if given:
-        return given
+        return cast(Audience, given)  # the command line's --audience is a Choice of AUDIENCES
     variable = os.environ.get(AUDIENCE_VARIABLE)
     if variable:
         if variable not in AUDIENCES:
             raise ConfigError(f"{AUDIENCE_VARIABLE}={variable!r} is not an audience; use 'public' or "
                               "'internal'")
         return variable
-    return configured or "public"
+    # Unchecked here: the plugin's `audience` option is a Choice of AUDIENCES, but the commands
+    # pass mkdocs.yml's value as written.
+    return cast(Audience, configured or "public")
 
 
 @dataclass(frozen=True)

@@ -266,13 +266,13 @@ def score_chart(trend: ScoreTrend, index: int) -> str:
 def attendance_chart(partners: tuple[PartnerRecord, ...]) -> str:
     """The share of reviews each partner attended while a member."""
     # pygal draws the first bar at the bottom: reversed, the chart reads in the table's order.
-    rows = [p for p in partners if p.attendance is not None][::-1]
+    rows = [(p.name, p.attendance) for p in partners if p.attendance is not None][::-1]
     chart = _quick(pygal.HorizontalBar)(**_options(
         70 + 40 * max(1, len(rows)), PRIMARY,
         # Long names are shortened to leave the bars room; the table beside has them whole.
-        x_labels=[_shorten(p.name, 28) for p in rows], value_formatter=lambda v: f"{v:.0f}%",
+        x_labels=[_shorten(name, 28) for name, _ in rows], value_formatter=lambda v: f"{v:.0f}%",
         range=(0, 100), y_labels=[0, 25, 50, 75, 100], show_legend=False))
-    chart.add("Attendance", [round(100 * p.attendance) for p in rows])
+    chart.add("Attendance", [round(100 * share) for _, share in rows])
     return render(chart, "vitality-attendance", "Share of reviews each partner attended")
 
 

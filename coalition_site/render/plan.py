@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 from ..model import Charter
 from ..model.layout import CHARTER_FILES, CHARTER_TITLES
@@ -44,7 +44,7 @@ def review_title(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
-def plan_site(charter: Charter, contributed: list[PlannedPage] = ()) -> SitePlan:
+def plan_site(charter: Charter, contributed: Sequence[PlannedPage] = ()) -> SitePlan:
     """The pages and navigation of the site for an audience-filtered charter.
 
     ``contributed`` are the features' pages (``logic/``, ``vitality/``), in navigation order.
@@ -75,9 +75,9 @@ def plan_site(charter: Charter, contributed: list[PlannedPage] = ()) -> SitePlan
     for review in charter.reviews:
         plan.add(PlannedPage(review.src_uri, "review", review_title(review.date), review))
 
-    for uri, page in charter.pages.items():
+    for uri, written in charter.pages.items():
         if uri not in plan.pages:
-            plan.add(PlannedPage(uri, "page", _page_title(page, uri), page))
+            plan.add(PlannedPage(uri, "page", _page_title(written, uri), written))
 
     plan.nav = _navigation(charter, plan, contributed)
     return plan
@@ -90,7 +90,7 @@ def _page_title(page, uri: str) -> str:
     return stem.replace("-", " ").replace("_", " ").capitalize()
 
 
-def _navigation(charter: Charter, plan: SitePlan, contributed: list[PlannedPage]) -> list:
+def _navigation(charter: Charter, plan: SitePlan, contributed: Sequence[PlannedPage]) -> list:
     """A navigation a new staff member understands: Charter, Partners, the map, Reviews, the rest.
 
     Reviews are grouped by year so that a ten-year charter keeps a short menu (Material renders

@@ -116,7 +116,7 @@ def clean_svg(raw: str, tooltips: Mapping[str, str] | None = None) -> CleanSvg:
         raise RenderError(f"Graphviz produced SVG that cannot be read ({exc})") from None
     if root.tag != f"{{{SVG_NS}}}svg":
         raise RenderError("Graphviz produced something other than SVG")
-    size = {name: root.attrib[name] for name in ("width", "height", "viewBox")
+    size: dict[str, str] = {name: root.attrib[name] for name in ("width", "height", "viewBox")
             if name in root.attrib and ATTRIBUTES[name].fullmatch(root.attrib[name])}
     out: list[str] = []
     seen: dict[tuple[str, str], str] = {}

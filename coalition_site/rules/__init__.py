@@ -17,7 +17,7 @@ import dataclasses
 import datetime as dt
 import inspect
 from types import ModuleType
-from typing import Mapping
+from typing import Literal, Mapping, cast
 
 from ..errors import ConfigError
 from ..load.privacy_markers import RULE as PRIVACY_MARKER
@@ -26,7 +26,7 @@ from ..load.unsafe_markup import MARKUP_CHECKS
 from ..load.validate import dotted
 from ..markup import PRIVACY_CHECKS
 from ..model import Charter
-from ..problems import Problem
+from ..problems import Level, Problem
 from . import (ask_benefits_every_partner, autonomy_agreement, conflict_protocol_complete,
                date_after_today, date_before_founding, demand_asks_count, demand_deadline,
                endorsed_by_every_partner, endorsement_current, endorsement_given,
@@ -39,6 +39,8 @@ __all__ = ["CHECKS", "FIXED", "LEVELS", "RULES", "Finding", "apply_levels", "res
            "rules_reference", "run_rules"]
 
 LEVELS = ("error", "warning", "off")
+Setting = Literal["error", "warning", "off"]
+"""A rule's level as a project sets it: a problem's level, or ``off``."""
 """The levels a rule can be set to; ``off`` disables it."""
 
 # In the order a steward reads the charter: the demand, its endorsements, the steward, autonomy,
@@ -69,7 +71,7 @@ RULES: dict[str, ModuleType] = {rule.ID: rule for rule in (
     replaces_generated_page,
 )}
 
-CHECKS: dict[str, str] = {
+CHECKS: dict[str, Level] = {
     **MARKUP_CHECKS,  # unsafe-html, removed-html: markup a page's author would see vanish
     "unknown-key": "warning",  # a page's front matter names a key nothing reads
     "unpublished-file": "warning",  # a file of the content folder the site leaves out
@@ -93,13 +95,14 @@ FIXED: dict[str, str] = {
 """The ids whose problems always stop a build: id → why, said when a project sets another level."""
 
 
-def resolve_levels(levels: Mapping[str, str] | None = None) -> dict[str, str]:
+def resolve_levels(levels: Mapping[str, str] | None = None) -> dict[str, Setting]:
     """Every rule id → its level: the rule's default, unless ``levels`` overrides it.
 
     Raises :class:`~coalition_site.errors.ConfigError` for an unknown rule id or level, so that a
     misspelt rule in a project's configuration is never silently ignored.
     """
-    resolved = {**{rule_id: rule.DEFAULT for rule_id, rule in RULES.items()}, **CHECKS}
+    resolved: dict[str, Setting] = {
+        **{rule_id: rule.DEFAULT for rule_id, rule in RULES.items()}, **CHECKS}
     for rule_id, level in (levels or {}).items():
         if level is False:
             # YAML 1.1, which mkdocs.yml is read with, turns a bare `off` into false.
@@ -112,7 +115,7 @@ def resolve_levels(levels: Mapping[str, str] | None = None) -> dict[str, str]:
         if level not in LEVELS:
             raise ConfigError(f"rule '{rule_id}': unknown level {level!r}; use one of: "
                               f"{', '.join(LEVELS)}")
-        resolved[rule_id] = level
+        resolved[rule_id] = cast(Setting, level)  # checked against LEVELS just above
     return resolved
 
 
@@ -144,7 +147,7 @@ def run_rules(charter: Charter, *, today: dt.date,
     return sorted(problems)
 
 
-def _locate(sources: SourceIndex, finding: Finding, rule_id: str, level: str) -> Problem:
+def _locate(sources: SourceIndex, finding: Finding, rule_id: str, level: Level) -> Problem:
     if finding.src_uri in sources:
         return sources.problem(finding.src_uri, finding.loc, finding.message, rule_id, level,
                                value=finding.value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...model import SIGNS_OF_DECAY, Charter, Partner
+from ...model import SIGNS_OF_DECAY, Audience, Charter, Partner
 from ...model.base import is_visible
 from ...model.layout import STEWARD_MANDATE, partner_uri
 from .report import (ALERT_KINDS, LEVELS, Alert, DemandState, DriftRun, Level, PartnerRecord,
@@ -44,7 +44,7 @@ ADVICE = {
 }
 
 
-def alerts(charter: Charter, audience: str, reviews: tuple[ReviewPoint, ...], rhythm: Rhythm,
+def alerts(charter: Charter, audience: Audience, reviews: tuple[ReviewPoint, ...], rhythm: Rhythm,
             partners: tuple[PartnerRecord, ...], demand: DemandState | None,
             today: dt.date, ahead: tuple[ReviewPoint, ...] = ()) -> tuple[Alert, ...]:
     published = "published " if audience == "public" else ""
@@ -114,6 +114,7 @@ def _overdue(rhythm: Rhythm, reviews: tuple[ReviewPoint, ...], published: str,
                       f"reviews every {rhythm.cadence_days} days.{not_counted}", ADVICE["overdue"])]
     if not rhythm.overdue:
         return []
+    assert rhythm.next_due is not None  # overdue: there is a latest review to be due after
     # Two cadences without a review is two missed meetings: no longer a late one.
     level: Level = "urgent" if rhythm.overdue_days > rhythm.cadence_days else "warning"
     return [Alert("overdue", level, "The next review is overdue",
@@ -129,23 +130,25 @@ def _steward(charter: Charter, today: dt.date) -> list[Alert]:
         return [Alert("steward", "urgent", "No steward is named",
                       "The steward mandate names no steward.", ADVICE["steward"], link)]
     begun = [s for s in mandate.stewards if s.begun(today)]
-    ahead = [s for s in mandate.stewards if not s.begun(today) and not s.ended(today)]
+    # Each with the date it is read by: a term not begun has a start (Steward.begun).
+    ahead = [(s.since, s) for s in mandate.stewards
+             if s.since is not None and not s.begun(today) and not s.ended(today)]
     if ahead and not any(not s.ended(today) for s in begun):
         # A successor named ahead of the day, and nobody in office until then.
-        first = min(ahead, key=lambda s: s.since)
-        ended = [s for s in begun if s.term_ends is not None]
+        since, first = min(ahead, key=lambda pair: pair[0])
+        ended = [(s.term_ends, s) for s in begun if s.term_ends is not None]
         before = ""
         if ended:
-            last = max(s.term_ends for s in ended)
-            before = (f"The term of {', '.join(s.name for s in ended if s.term_ends == last)} ended on "
+            last = max(end for end, _ in ended)
+            before = (f"The term of {', '.join(s.name for end, s in ended if end == last)} ended on "
                       f"{last.isoformat()}; ")
-        detail = (f"{before}the term of {first.name} begins on {first.since.isoformat()}, in "
-                  f"{_days((first.since - today).days)}: until then no steward is in office.")
+        detail = (f"{before}the term of {first.name} begins on {since.isoformat()}, in "
+                  f"{_days((since - today).days)}: until then no steward is in office.")
         return [Alert("steward", "urgent", "No steward is in office", detail[0].upper() + detail[1:],
                       ADVICE["steward"], link)]
     if any(s.term_ends is None for s in mandate.stewards):
         return []  # someone's term is open-ended: the role continues
-    ends = max(s.term_ends for s in mandate.stewards)
+    ends = max(s.term_ends for s in mandate.stewards if s.term_ends is not None)  # (every one)
     names = ", ".join(s.name for s in mandate.stewards if s.term_ends == ends)
     if ends < today:
         return [Alert("steward", "urgent", "The steward's term has ended",
@@ -165,6 +168,7 @@ def _deadline(demand: DemandState | None, today: dt.date) -> list[Alert]:
     if demand is None or demand.status != "campaigning" or demand.deadline is None \
             or demand.deadline >= today:
         return []
+    assert demand.days_left is not None  # counted whenever there is a deadline
     return [Alert("deadline", "warning", "The joint demand's deadline has passed",
                   f"The deadline was {demand.deadline.isoformat()}, {_days(-demand.days_left)} ago, "
                   "and the demand is still marked 'campaigning'.", ADVICE["deadline"], demand.src_uri)]

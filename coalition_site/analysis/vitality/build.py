@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import Literal
 
 from ...model import SIGNS_OF_DECAY, SIGNS_OF_LIFE, Charter, Partner, Review
 from ...model.base import is_visible
@@ -139,8 +140,9 @@ def _drift_runs(pid: str, name: str, cells: list[AlignmentCell]) -> tuple[DriftR
 
 def _signs(reviews: list[Review]) -> tuple[SignTally, ...]:
     tallies = []
-    for kind, vocabulary, attr in (("life", SIGNS_OF_LIFE, "signs_of_life"),
-                                   ("decay", SIGNS_OF_DECAY, "signs_of_decay")):
+    kinds: tuple[tuple[Literal["life", "decay"], dict[str, str], str], ...] = (
+        ("life", SIGNS_OF_LIFE, "signs_of_life"), ("decay", SIGNS_OF_DECAY, "signs_of_decay"))
+    for kind, vocabulary, attr in kinds:
         for sign, label in vocabulary.items():
             seen = [r.date for r in reviews if sign in getattr(r, attr)]
             tallies.append(SignTally(sign, kind, label, len(seen), seen[-1] if seen else None))
