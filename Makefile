@@ -1,6 +1,6 @@
 # Two commands do all set-up on a fresh machine:
 #   make demo   builds the example coalition's site and serves it on http://127.0.0.1:8000
-#   make test   runs the whole test suite
+#   make test   type-checks the package (mypy) and runs the whole test suite
 #   make fuzz   looks for a leak of internal content with fresh random examples (FUZZ_SECONDS=600)
 # Each installs what it needs: a virtualenv in .venv, the Python packages, and Graphviz's `dot`.
 
@@ -35,7 +35,9 @@ demo: $(STAMP) dot
 demo-internal: $(STAMP) dot
 	$(BIN)/coalition-site serve . --audience internal --dev-addr $(ADDR)
 
+# mypy first (its settings are pyproject.toml's): a type error fails the tests as a failing test does.
 test: $(STAMP) dot
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q -n 2
 
 # Rewrites the golden pages (tests/golden/) from the current output, on purpose only, then review
