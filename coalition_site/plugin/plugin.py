@@ -444,7 +444,9 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             # The partial's sections, for Material's TOC. (Python-Markdown's toc tokens, which
             # MkDocs types as a TypedDict of its own.)
             page.toc = get_toc(toc_tokens(rendered))  # type: ignore[arg-type]
-        if self.audience == "public":
+        if self.audience == "public" and self._internal_uses:
+            # Only a file that internal content uses could be left out: with none, there is
+            # nothing to weigh a page's links against, and no page is read for them.
             self._shown |= _shown_files(rendered, page.url)
         return rendered
 
