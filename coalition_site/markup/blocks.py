@@ -24,7 +24,7 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Callable
+from typing import Any, Callable
 
 from markdown import Extension, Markdown
 from markdown.blockparser import BlockParser
@@ -70,7 +70,7 @@ class AudienceExtension(Extension):
     opener line, in the order of the document.
     """
 
-    def __init__(self, audience: Audience = "public", **kwargs):
+    def __init__(self, audience: Audience = "public", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         if audience not in ("public", "internal"):
             raise ValueError(f"unknown audience {audience!r}")
@@ -181,7 +181,7 @@ class _InternalBlock(BlockProcessor):
         self.ext.parents.append(parent)
 
 
-def _wrap_generic_blocks(manager, ext: AudienceExtension) -> None:
+def _wrap_generic_blocks(manager: Any, ext: AudienceExtension) -> None:
     """Make ``pymdownx.blocks``' admonition and details blocks of class ``internal`` raw (their
     content unparsed) and removable: the blocks extension still decides where a block ends."""
     from pymdownx.blocks.admonition import Admonition
@@ -308,10 +308,10 @@ class _Imitations(Treeprocessor):
 
 
 class _ClassFinder(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.internal = False
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if is_internal((dict(attrs).get("class") or "").lower().split()):
             self.internal = True

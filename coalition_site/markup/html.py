@@ -32,7 +32,7 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 
 
 class _Reader(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.urls: list[str] = []
         self.texts: list[str] = []
@@ -45,7 +45,7 @@ class _Reader(HTMLParser):
             self.texts.append(text)
         self._run = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS:
             self._close_run()
         if self._skipping or _GENERATED & set((dict(attrs).get("class") or "").split()):
@@ -62,12 +62,12 @@ class _Reader(HTMLParser):
             if name in _TEXT_ATTRIBUTES and not value.startswith("#"):  # (an anchor of the page)
                 self.texts.append(value)
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
         if self._skipping and self._skipping[-1] == tag and tag not in _VOID:
             self._skipping.pop()
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if self._skipping:
             if tag == self._skipping[-1]:
                 self._skipping.pop()
@@ -75,11 +75,11 @@ class _Reader(HTMLParser):
         if tag in _BLOCKS:
             self._close_run()
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if not self._skipping:
             self._run.append(data)
 
-    def close(self):
+    def close(self) -> None:
         super().close()
         self._close_run()
 

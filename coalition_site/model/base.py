@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 from pydantic.fields import FieldInfo
@@ -18,7 +18,7 @@ Visibility = Literal["public", "internal"]
 Audience = Literal["public", "internal"]
 
 
-def is_visible(item, audience: Audience) -> bool:
+def is_visible(item: object, audience: Audience) -> bool:
     """Whether ``audience`` may see ``item`` (a file of the charter, by its ``visibility``)."""
     return audience == "internal" or getattr(item, "visibility", "public") == "public"
 
@@ -84,7 +84,7 @@ class MarkdownFile(StrictModel):
     def attach(self, src_uri: str, body: str, body_line: int) -> None:
         self._src_uri, self._body, self._body_line = src_uri, body, body_line
 
-    def with_body(self, body: str):
+    def with_body(self, body: str) -> Self:
         """A copy of this file with another body (used by audience filtering)."""
         copy = self.model_copy()
         copy.attach(self._src_uri, body, self._body_line)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from .base import Audience
 from .charter_pages import Autonomy, ConflictProtocol, JointDemand, ProblemStatement, StewardMandate
@@ -49,5 +50,5 @@ class Charter:
         partner = self.partners.get(partner_id)
         return partner.name if partner else partner_id
 
-    def replace(self, **changes) -> "Charter":
+    def replace(self, **changes: Any) -> "Charter":
         return replace(self, **changes)
