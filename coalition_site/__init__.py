@@ -29,7 +29,8 @@ def __getattr__(name: str):
     if name in _RENDERING:
         from . import site
 
-        value = getattr(site, name)
+        # The public SiteBuild builds the whole site, features included, as it always has.
+        value = site.CompleteSiteBuild if name == "SiteBuild" else getattr(site, name)
     elif name == "__version__":
         value = _installed_version()
     else:

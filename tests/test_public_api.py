@@ -66,3 +66,13 @@ def test_checking_imports_no_renderer():
     code = "import sys, coalition_site.plugin; print('pygal' in sys.modules, 'graphviz' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "True True\n"
+
+
+def test_the_public_site_build_still_builds_every_feature(sample):
+    # SiteBuild of coalition_site.site composes the features it is passed; the public name
+    # keeps building them all, as code written against the library expects.
+    from coalition_site import SiteBuild, for_audience, load_charter
+
+    charter = for_audience(load_charter(sample.content).charter, "internal")
+    pages = SiteBuild(charter).plan.pages
+    assert {"logic/index.md", "vitality/index.md"} <= set(pages)
