@@ -94,11 +94,6 @@ def test_other_admonitions_are_kept():
     assert "SECRET" not in reading.html
 
 
-def test_line_endings_are_normalised_before_reading():
-    # The loader turns CR and CRLF into LF; a CR-only body would otherwise be one line.
-    assert "SECRET" not in public("Public.\n\n!!! internal\n    SECRET\n").html
-
-
 def test_the_internal_reading_locates_each_block():
     reading = internal("Intro.\n\n!!! internal\n    one\n\nMiddle.\n\n> !!! internal\n>     two\n")
     assert reading.internal_blocks == 2 and reading.internal_lines == [3, 8]
