@@ -71,6 +71,44 @@ def load_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *,
     return LoadResult(charter, sorted(set(loader.problems)), loader.sources, loader.readings)
 
 
+def _id_meant(name: str) -> str | None:
+    """The id a file name that is not one was meant to be (``Clean_Water Alliance`` ->
+    ``clean-water-alliance``), or ``None`` when it is an id already or none can be told."""
+    if re.match(ID_PATTERN, name):
+        return name
+    meant = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return meant if meant and re.match(ID_PATTERN, meant) else None
+
+
+_CLOSER = re.compile(r"^---[ \t]*$", re.MULTILINE)
+
+
+def _no_front_matter(file: SourceFile, text: str) -> Problem | None:
+    """The one error for a charter file whose fields cannot be read because its front matter
+    does not open on line 1 (``None`` for a file that needs no front matter)."""
+    uri = file.src_uri
+    if uri in CHARTER_FILES:
+        model: type[MarkdownFile] = CHARTER_FILES[uri][1]
+        what = "charter page"
+    elif (match := PARTNER_NAME.match(uri)) and match.group(1) not in ("index", "README"):
+        model, what = Partner, "partner file"
+    elif REVIEW_NAME.match(uri):
+        model, what = Review, "review"
+    else:
+        return None
+    required = [info.alias or name for name, info in model.model_fields.items() if info.is_required()]
+    if not required:
+        return None
+    closer = _CLOSER.search(text)
+    fix = (f"add a line '---' above line 1 (the '---' on line {text.count(chr(10), 0, closer.start()) + 1} "
+           "then closes it)" if closer else
+           "add a line '---' above line 1 and another after the last key")
+    keys = [f"'{key}'" for key in required]
+    keys_text = keys[0] if len(keys) == 1 else ", ".join(keys[:-1]) + " and " + keys[-1]
+    return Problem(file.display, 1, 1, "error", f"line 1 must be '---': a {what} starts with its "
+                   f"fields (such as {keys_text}) between two lines '---'; {fix}", "front-matter")
+
+
 class _Loader:
     def __init__(self, docs_dir: Path, project_dir: Path, problems: list[Problem], reader: MarkupReader):
         self.docs_dir, self.project_dir, self.problems = docs_dir, project_dir, problems
@@ -102,6 +140,11 @@ class _Loader:
                 self.problems.append(Problem(
                     file.display, 1, 1, "error", "the front matter that starts on line 1 is never "
                     "closed; add a line '---' after its last key", "yaml"))
+                self.failed = True
+                return
+            if front.text is None and (missing := _no_front_matter(file, text)):
+                # Not one "'name' is missing" per field that is visibly there, below line 1.
+                self.problems.append(missing)
                 self.failed = True
                 return
             misplaced = misplaced_front_matter(front, keys=FRONT_MATTER_KEYS, path=file.display)
@@ -173,10 +216,13 @@ class _Loader:
             self.items[name] = self.validate(uri, model, data, body, body_line)
         elif (match := PARTNER_NAME.match(uri)) and match.group(1) not in ("index", "README"):
             if not re.match(ID_PATTERN, match.group(1)):
+                meant = _id_meant(match.group(1))
+                fix = (f"rename it to '{meant}.md'" if meant else "rename the file using lowercase "
+                       "letters, digits and single hyphens, like 'usw-1219.md'")
                 self.problems.append(Problem(
                     file.display, 1, 1, "error",
-                    f"the file name '{match.group(1)}' is not a valid partner id; rename the file "
-                    "using lowercase letters, digits and single hyphens, like 'usw-1219.md'", "schema"))
+                    f"the file name '{match.group(1)}' is not a valid partner id (a partner's id is "
+                    f"its file name: lowercase letters, digits and single hyphens); {fix}", "schema"))
                 self.failed = True
                 return
             partner = self.validate(uri, Partner, data, body, body_line)
@@ -266,7 +312,9 @@ class _Loader:
                 self._display("partners/"), 1, 1, "error",
                 f"a coalition needs at least 2 partners, found {len(self.partners)}; add a file "
                 "partners/<partner-id>.md for each partner organization", "file"))
-        partner_ids = {m.group(1) for uri in self.found
+        # A file named `Clean-Water-Alliance.md` is one error, its rename: the references to
+        # 'clean-water-alliance' are right, and are not told to follow the wrong name.
+        partner_ids = {_id_meant(m.group(1)) or m.group(1) for uri in self.found
                        if (m := PARTNER_NAME.match(uri)) and m.group(1) not in ("index", "README")}
         check_references(_Pieces(self.items, self.logic, self.reviews), partner_ids,
                          self.sources, self.problems)

@@ -33,6 +33,7 @@ def validate_model(model: type[M], data: Any, smap: SourceMap, display: str,
         return model.model_validate(data), []
     except ValidationError as exc:
         errors = _one_branch_per_union([_read_loc(error, data) for error in exc.errors()], data)
+        errors = _typos_for_missing(model, errors)
         problems = [_problem(model, error, smap, display, data) for error in errors]
         return None, sorted(set(problems))
 
@@ -86,6 +87,25 @@ def _one_branch_per_union(errors: list[dict], data: Any) -> list[dict]:
                 error = {**error, "ctx": {**error["ctx"], "expected": error["ctx"]["expected"] + ", or a list"}}
             kept.append(error)
     return kept
+
+
+def _typos_for_missing(model: type[BaseModel], errors: list[dict]) -> list[dict]:
+    """One error for one typo: a key written ``theory_of_chang:`` is both unknown and the reason
+    ``theory_of_change`` is missing, so the missing field is told as the unknown key's fix."""
+    missing = {e["written"]: e for e in errors if e["type"] == "missing"}
+    meant: dict[tuple, str] = {}
+    claimed: set[tuple] = set()  # two typos of one field: the closer one only is taken for it
+    for error in errors:
+        if error["type"] != "extra_forbidden" or not error["written"]:
+            continue
+        parent, key = error["written"][:-1], error["written"][-1]
+        absent = [k for k in _known_keys(model, parent) if (*parent, k) in missing]
+        close = difflib.get_close_matches(str(key), absent, n=1, cutoff=0.6)
+        if close and (*parent, close[0]) not in claimed:
+            meant[error["written"]] = close[0]
+            claimed.add((*parent, close[0]))
+    return [{**e, "meant": meant[e["written"]]} if e["written"] in meant else e
+            for e in errors if not (e["type"] == "missing" and e["written"] in claimed)]
 
 
 def _branch_matches(branch: str, written: Any) -> bool:
@@ -212,11 +232,14 @@ def _problem(model: type[BaseModel], error: dict, smap: SourceMap, display: str,
         message = f"'{field}' is missing{parent}; add '{field}:' with a value (it is required)"
     elif kind == "extra_forbidden":
         known = _known_keys(model, written[:-1])
-        close = difflib.get_close_matches(str(written[-1]), known, n=1, cutoff=0.6)
+        close = [error["meant"]] if "meant" in error else \
+            difflib.get_close_matches(str(written[-1]), known, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else (
             f"the keys allowed here are: {', '.join(known)}" if known else "remove it")
         key = f"key '{loc[-1]}'" if loc[-1] == written[-1] else "key (not printed: it is internal)"
-        message = f"unknown {key}; {hint} (unknown keys are refused so a typo is never ignored)"
+        # The one typo that also left a required field missing says so.
+        required = "it is required; " if "meant" in error else ""
+        message = f"unknown {key}; {hint} ({required}unknown keys are refused so a typo is never ignored)"
         line, column = smap.locate(written)
     elif written in smap.boolean_words and kind in ("string_type", "literal_error", "string_pattern_mismatch"):
         word = smap.boolean_words[written]  # yes, no, on or off: nothing to keep private

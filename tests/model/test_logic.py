@@ -17,10 +17,8 @@ F = "content/logic.yml"
                  [f"{F}:17:11: error: 'kind': 'supports' is not allowed; use 'requires' or "
                   "'strengthens' [schema]"], id="wrong-enum"),
     pytest.param("  - from: organized-riders", "  - frm: organized-riders",
-                 [f"{F}:15:5: error: 'from' is missing under 'dependencies'; add 'from:' with a value "
-                  "(it is required) [schema]",
-                  f"{F}:15:5: error: unknown key 'frm'; did you mean 'from'? (unknown keys are refused "
-                  "so a typo is never ignored) [schema]"], id="misspelt-required-key"),
+                 [f"{F}:15:5: error: unknown key 'frm'; did you mean 'from'? (it is required; unknown "
+                  "keys are refused so a typo is never ignored) [schema]"], id="misspelt-required-key"),
     pytest.param("    between: [tenants-union, riders-alliance]\n    about: Fare",
                  "    between: [tenants-union]\n    about: Fare",
                  [f"{F}:24:14: error: 'between': list should have at least 2 items, not 1 [schema]"],

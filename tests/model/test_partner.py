@@ -27,10 +27,9 @@ T = "content/partners/tenants-union.md"
                  [f"{F}:7:10: error: 'website': 'riders.example.org' is not in the expected form; "
                   "write a full address starting with https:// [schema]"], id="website"),
     pytest.param("theory_of_change:", "theory_of_chnage:",
-                 [f"{F}:2:1: error: 'theory_of_change' is missing; add 'theory_of_change:' with a "
-                  "value (it is required) [schema]",
-                  f"{F}:4:1: error: unknown key 'theory_of_chnage'; did you mean 'theory_of_change'? "
-                  "(unknown keys are refused so a typo is never ignored) [schema]"],
+                 # One typo, one error: the missing field is the unknown key's fix.
+                 [f"{F}:4:1: error: unknown key 'theory_of_chnage'; did you mean 'theory_of_change'? "
+                  "(it is required; unknown keys are refused so a typo is never ignored) [schema]"],
                  id="misspelt-required-key"),
     pytest.param("joined: 2024-03-01", "joined: 2024-03-01\nstepped_back:\n  scope: everything",
                  [f"{F}:7:1: error: 'since' is missing under 'stepped_back'; add 'since:' with a "
@@ -62,11 +61,32 @@ def test_a_typical_mistake_in_representatives(sample, old, new, expected):
     assert load_problems(sample) == [expected]
 
 
-def test_a_partner_file_without_front_matter_misses_its_fields_at_line_1(sample):
+def test_a_partner_file_without_front_matter_is_one_error_at_line_1(sample):
     sample.write("partners/riders-alliance.md", "The alliance organizes bus riders.\n")
     assert load_problems(sample) == [
-        f"{F}:1:1: error: '{key}' is missing; add '{key}:' with a value (it is required) [schema]"
-        for key in ("issue", "name", "theory_of_change")]
+        f"{F}:1:1: error: line 1 must be '---': a partner file starts with its fields (such as "
+        "'name', 'issue' and 'theory_of_change') between two lines '---'; add a line '---' above "
+        "line 1 and another after the last key [front-matter]"]
+
+
+def test_front_matter_whose_opening_line_is_missing_is_one_error_naming_the_closing_line(sample):
+    """Not three "'name' is missing" errors for fields that are visibly there."""
+    text = sample.read("partners/riders-alliance.md")
+    assert text.startswith("---\n")
+    sample.write("partners/riders-alliance.md", text.removeprefix("---\n"))
+    closing = text.removeprefix("---\n").split("\n").index("---") + 1
+    assert load_problems(sample) == [
+        f"{F}:1:1: error: line 1 must be '---': a partner file starts with its fields (such as "
+        "'name', 'issue' and 'theory_of_change') between two lines '---'; add a line '---' above "
+        f"line 1 (the '---' on line {closing} then closes it) [front-matter]"]
+
+
+def test_a_review_or_charter_page_without_front_matter_names_its_own_fields(sample):
+    sample.write("reviews/2026-05-12.md", "We met.\n")
+    problems = load_problems(sample)
+    assert ("content/reviews/2026-05-12.md:1:1: error: line 1 must be '---': a review starts with "
+            "its fields (such as 'date') between two lines '---'; add a line '---' above line 1 and "
+            "another after the last key [front-matter]") in problems
 
 
 def test_front_matter_that_is_never_closed_is_an_error(sample):
@@ -81,9 +101,20 @@ def test_a_file_name_that_is_not_an_id_is_refused(sample):
     sample.remove("partners/riders-alliance.md")
     sample.write("partners/Riders_Alliance.md", text)
     problems = load_problems(sample)
-    assert ("content/partners/Riders_Alliance.md:1:1: error: the file name 'Riders_Alliance' is not "
-            "a valid partner id; rename the file using lowercase letters, digits and single hyphens, "
-            "like 'usw-1219.md' [schema]") in problems
+    # One error, the rename; the references to 'riders-alliance' are right and stay quiet
+    # (not "did you mean 'Riders_Alliance'?" at each of them).
+    assert problems == [
+        "content/partners/Riders_Alliance.md:1:1: error: the file name 'Riders_Alliance' is not a "
+        "valid partner id (a partner's id is its file name: lowercase letters, digits and single "
+        "hyphens); rename it to 'riders-alliance.md' [schema]"]
+
+
+def test_a_file_name_no_id_can_be_made_of_gets_the_general_fix(sample):
+    sample.write("partners/---.md", sample.read("partners/riders-alliance.md"))
+    assert ("content/partners/---.md:1:1: error: the file name '---' is not a valid partner id (a "
+            "partner's id is its file name: lowercase letters, digits and single hyphens); rename the "
+            "file using lowercase letters, digits and single hyphens, like 'usw-1219.md' [schema]"
+            ) in load_problems(sample)
 
 
 def test_the_id_is_the_file_name_and_the_body_is_kept(sample):
