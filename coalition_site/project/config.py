@@ -66,6 +66,24 @@ class Project:
             raise ProjectError(f"{problem.path}:{problem.line}:{problem.column}: {problem.message}")
 
 
+def _project_above(folder: Path) -> Project | None:
+    """The project whose content folder holds ``folder``, found in the folders above it.
+
+    The search stops at a repository's root (a folder holding ``.git``) and never reads the
+    home folder or the file system's root: an unrelated mkdocs.yml there is no project of ours.
+    """
+    home = Path.home().resolve()
+    for parent in folder.parents:
+        if parent in (home, Path(parent.anchor)):
+            return None
+        if any((parent / name).is_file() for name in CONFIG_NAMES):
+            project = find_project(parent)
+            return project if folder.is_relative_to(project.docs_dir.resolve()) else None
+        if (parent / ".git").exists():
+            return None
+    return None
+
+
 def find_project(root: Path | str = ".") -> Project:
     """Read the project in ``root``: its ``mkdocs.yml`` or, without one, its ``content/``."""
     root = Path(root).resolve()
@@ -75,6 +93,8 @@ def find_project(root: Path | str = ".") -> Project:
     if config_file is None:
         if (root / "content").is_dir():
             return Project(root, None, root / "content")
+        if (above := _project_above(root)) is not None:
+            return above  # run in content/ (or deeper), as git finds its repository
         raise ProjectError(f"no mkdocs.yml in '{root}'; run this in a coalition-site project, give "
                            "its folder, or create one with 'coalition-site new DIR'")
     # Before anything else reads it: MkDocs' own loader would run the code a tag names.

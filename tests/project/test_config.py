@@ -6,7 +6,7 @@ import pytest
 
 from coalition_site.errors import ProjectError
 from coalition_site.project.config import find_project, relative_to_docs
-from support import MINIMAL
+from support import MINIMAL, Sample
 
 
 def test_the_sample_project():
@@ -70,6 +70,32 @@ def test_without_either_the_error_says_what_to_do(tmp_path):
     assert str(caught.value) == (
         f"no mkdocs.yml in '{tmp_path}'; run this in a coalition-site project, give its folder, or "
         "create one with 'coalition-site new DIR'")
+
+
+def test_run_in_the_content_folder_the_project_above_is_found(tmp_path):
+    """`check` run in content/ (or deeper) reads the project's mkdocs.yml, as git finds its repository."""
+    sample = Sample.copy(tmp_path / "project")
+    (sample.root / ".git").mkdir()  # the search stops at a repository's root
+    for folder in (sample.content, sample.content / "partners"):
+        project = find_project(folder)
+        assert (project.root, project.config_file, project.docs_dir) == (
+            sample.root, sample.root / "mkdocs.yml", sample.content)
+
+
+def test_a_folder_of_the_project_outside_its_content_is_not_taken_for_it(tmp_path):
+    sample = Sample.copy(tmp_path / "project")
+    (sample.root / "theme").mkdir()
+    with pytest.raises(ProjectError, match="^no mkdocs.yml in "):
+        find_project(sample.root / "theme")
+
+
+def test_the_search_for_a_project_stops_at_the_repository_root(tmp_path):
+    sample = Sample.copy(tmp_path / "outer")
+    inner = sample.content / "nested"
+    (inner / ".git").mkdir(parents=True)
+    (inner / "notes").mkdir()
+    with pytest.raises(ProjectError, match="^no mkdocs.yml in "):
+        find_project(inner / "notes")
 
 
 def test_a_file_is_not_a_project(tmp_path):
