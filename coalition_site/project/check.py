@@ -17,8 +17,10 @@ from .nav import nav_attachment_problems
 from .risky_extensions import RULE as RISKY_RULE
 from .risky_extensions import risky_extension_problems
 from .settings import Settings
+from .site_name import RULE as SITE_NAME_RULE
+from .site_name import site_name_problems
 
-MKDOCS_YML_RULES = (NAV_RULE, RISKY_RULE)
+MKDOCS_YML_RULES = (NAV_RULE, RISKY_RULE, SITE_NAME_RULE)
 """The ids of the problems found in mkdocs.yml rather than in the charter."""
 
 
@@ -50,6 +52,10 @@ def check_project(project: Project, settings: Settings, *, reader: MarkupReader 
             reader=reader, readings=result.readings, public=result.public)
         result.problems += apply_levels(nav_attachment_problems(
             project.config_file, listed, nav_root_relative=project.nav_root_relative), settings.rules)
+    if result.charter is not None and project.config is not None:
+        result.problems += apply_levels(site_name_problems(
+            project.config, result.charter.coalition.name, result.charter.coalition.short_name),
+                                        settings.rules)
     hooks_at = project.config.where("hooks") if project.config is not None else None
     result.problems += apply_levels(risky_extension_problems(
         project.config_file, project.markdown_extensions, project.plugins, project.hooks, hooks_at),

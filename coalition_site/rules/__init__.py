@@ -77,6 +77,7 @@ CHECKS: dict[str, Level] = {
     "unpublished-file": "warning",  # a file of the content folder the site leaves out
     "unsafe-extension": "warning",  # mkdocs.yml lets a page read files or run code
     "nav-publishes-attachment": "warning",  # mkdocs.yml's nav publishes what only internal content uses
+    "site-name": "warning",  # mkdocs.yml's site_name is not coalition.yml's name
 }
 """Every other id a problem carries whose level a project sets as a rule's: id → default level.
 Found while the files are read, or in mkdocs.yml, rather than by a rule module."""
@@ -215,7 +216,9 @@ def rules_reference() -> str:
         "- `unsafe-extension` (default: warning): a Markdown extension, a plugin or `hooks:` in",
         "  `mkdocs.yml` that lets a page read files of the repository or run code;",
         "- `nav-publishes-attachment` (default: warning): an attachment that `nav:` in `mkdocs.yml`",
-        "  lists, so that the public site publishes it, although only internal content links to it.",
+        "  lists, so that the public site publishes it, although only internal content links to it;",
+        "- `site-name` (default: warning): `site_name` in `mkdocs.yml` is neither the coalition's `name` nor its",
+        "  `short_name` in `coalition.yml`, so the site's header and its pages name the coalition differently.",
         "",
         "These ids always stop a build; a project cannot set them to another level. The privacy",
         "checks: `internal-marker` (an internal block whose marker is not exactly `!!! internal`),",

@@ -16,7 +16,7 @@ from support import MKDOCS, Sample, invoke, run
 
 LISTED = ("docs/publishing.md lists the few functions of Material and PyMdown Extensions that "
           "mkdocs.yml may name")
-HEAD = "site_name: Riverside\ndocs_dir: content\ntheme: {name: material}\n"
+HEAD = "site_name: RTTA\ndocs_dir: content\ntheme: {name: material}\n"
 UNFILTERED = ("MkDocs would publish the content folder as it is (every internal review, internal "
               "block and logic.yml)")
 

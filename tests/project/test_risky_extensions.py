@@ -17,7 +17,7 @@ def test_check_warns_at_the_line_of_each_risky_extension_and_plugin(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(MINIMAL, project)
     (project / "mkdocs.yml").write_text(
-        "site_name: Riverside\n"
+        "site_name: RTTA\n"
         "docs_dir: content\n"
         "theme: {name: material}\n"
         "# pymdownx.snippets is mentioned in a comment first\n"
@@ -71,7 +71,7 @@ def _with_hooks(project: Path) -> None:
     for name in ("stamp.py", "links.py"):
         (project / "hooks" / name).write_text("def on_config(config):\n    return config\n")
     (project / "mkdocs.yml").write_text(
-        "site_name: Riverside\ndocs_dir: content\ntheme: {name: material}\n"
+        "site_name: RTTA\ndocs_dir: content\ntheme: {name: material}\n"
         "plugins: [search, coalition]\n"
         "# hooks: [a comment first]\n"
         "hooks:\n  - hooks/stamp.py\n  - hooks/links.py\n")
@@ -89,7 +89,7 @@ def test_check_warns_at_the_hooks_of_the_file_mkdocs_yml_inherits(tmp_path):
     _with_hooks(tmp_path / "project")
     config = tmp_path / "project" / "mkdocs.yml"
     (tmp_path / "project" / "base.yml").write_text(config.read_text())
-    config.write_text("INHERIT: base.yml\nsite_name: Riverside Alliance\n")
+    config.write_text("INHERIT: base.yml\nsite_name: RTTA\n")
     out = io.StringIO()
     commands.check(tmp_path / "project", out=out)
     assert out.getvalue().splitlines()[0] == f"base.yml:6:1: warning: {HOOKS} [unsafe-extension]"

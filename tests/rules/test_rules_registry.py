@@ -121,7 +121,7 @@ def test_a_bare_off_read_by_yaml_as_false_is_off():
 def test_resolve_levels_lists_every_rule():
     levels = resolve_levels({"review-due": "off"})
     assert list(levels) == [*RULES, "unsafe-html", "removed-html", "unknown-key", "unpublished-file",
-                            "unsafe-extension", "nav-publishes-attachment"]
+                            "unsafe-extension", "nav-publishes-attachment", "site-name"]
     assert levels["review-due"] == "off"
     assert levels["unsafe-html"] == "error"
     assert levels["stepped-back-explained"] == "error"
