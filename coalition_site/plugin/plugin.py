@@ -27,12 +27,12 @@ from typing import Mapping
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import CountHandler, get_relative_url
+from mkdocs.utils import CountHandler, clean_directory, get_relative_url
 
 from ..audience import for_audience
 from ..audience.attachments import internal_uses
@@ -51,6 +51,7 @@ from ..project.mkdocs_yaml import read_mkdocs_yaml
 from ..project.output_dir import StagedOutput, separate_site_dirs
 from ..project.settings import Handover, Settings, read_settings, resolve_audience
 from ..render.pages import BYTECODE_CACHE, TEMPLATES_DIR
+from ..render.serve_error import serve_error_page
 from ..site import FEATURES, BuildOptions, SiteBuild
 from .config import CoalitionConfig
 from .internal_marks import ROBOTS_TXT, mark_internal
@@ -67,6 +68,7 @@ MATERIAL_OVERRIDES = TEMPLATES_DIR / "overrides"  # main.html: the banner of arc
 STYLESHEET = "assets/coalition/coalition.css"
 # Front matter that templates may read; the rest of a charter file's front matter (such as
 # `representatives`) is data for the partials, never exposed through `page.meta`.
+SERVE_ERROR_PAGES = ("index.html", "404.html")
 PAGE_META_KEYS = ("title", "description", "hide", "tags", "template", "icon", "status",
                   "subtitle", "search", "social", "robots")
 
@@ -91,6 +93,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self._public_prose: list[str] = []
         self.fetch_guard: FetchGuard | None = None
         self._announce_serving = False
+        self.failed_check: CheckResult | None = None
+        """Under serve, the check of a charter with errors: the build shows them instead."""
         self.handed: Handover | None = None
         """What the coalition-site command running the builds handed over (set and taken back by
         the command; MkDocs keeps this one instance for the whole process)."""
@@ -120,6 +124,14 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         project = self._resolve_project(config)
         reader = MarkupReader(config.markdown_extensions, config.mdx_configs)
         result = self._check(project, settings, reader)
+        self.failed_check = None
+        if result.errors and self.command == "serve":
+            # Served, a charter with errors is a page that lists them (on_files, on_post_build),
+            # not a build that fails and a browser left waiting for one that will not come.
+            self.failed_check = result
+            self.build, self.fetch_guard = None, None
+            log.error(_errors_line(result, "the browser shows them until they are fixed"))
+            return config
         self.build = self._plan_site(config, result, settings)
         self._resolve_nav(config, result)
         self._warn_of_mkdocs_yml(result)
@@ -187,11 +199,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         for problem in result.problems:
             if problem.level == "warning" and problem.rule not in MKDOCS_YML_RULES:
                 log.warning(str(problem))
-        if result.errors:
-            raise PluginError(
-                f"coalition: the charter has {len(result.errors)} error"
-                f"{'s' * (len(result.errors) != 1)}; nothing was built:\n"
-                + "\n".join(str(p) for p in result.errors))
+        if result.errors and self.command != "serve":
+            raise PluginError(_errors_line(result, "nothing was built"))
         return result
 
     def _plan_site(self, config: MkDocsConfig, result: CheckResult, settings: Settings) -> SiteBuild:
@@ -348,6 +357,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
 
     # -- on_files: what is published --------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.failed_check is not None:
+            return Files([])  # nothing of a charter that did not load is served, not even raw
         if self.build is None:
             return None
         planned = self.build.plan.pages
@@ -508,6 +519,9 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     # -- after the build: prove it, then publish it ----------------------------------------------
     @event_priority(-100)  # last, so that what other plugins write is scanned too
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.failed_check is not None:
+            self._show_failure(config.site_dir, config.site_name, problems=self.failed_check.errors)
+            return
         if self.build is None:
             return
         self._stop_private_downloads()  # those of templates, after the privacy plugin's (50)
@@ -552,10 +566,43 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                 + "\nUse a public https:// address, or put the file in the content folder "
                   "('coalition-site check' shows the line).")
 
+    # -- serve: a build that fails is a page that says why ----------------------------------------
+    def on_serve(self, server, /, *, config: MkDocsConfig, builder):
+        """Rebuilds that fail for any other reason (a leak found, a template's error) show it
+        too: MkDocs' own server would keep every request waiting until a build succeeds."""
+        rebuild = server.builder
+        site_name = config.site_name
+
+        def build_or_show_failure() -> None:
+            try:
+                rebuild()
+            except (Exception, Abort) as exc:  # Abort is a SystemExit: MkDocs' --strict
+                message = str(getattr(exc, "message", exc))
+                log.error(f"coalition: the site could not be built; the browser shows why: {message}")
+                self._show_failure(server.root, site_name, message=message)
+
+        server.builder = build_or_show_failure
+        return server
+
+    def _show_failure(self, site_dir: str, site_name: str, *, problems=(), message: str = "") -> None:
+        """Every page of serve's private folder replaced by the page that says what failed."""
+        folder = Path(site_dir)
+        clean_directory(str(folder))  # MkDocs' own folder for serve, which it cleans every build
+        page = serve_error_page(audience=self.audience, site_name=site_name, problems=problems,
+                                message=message)
+        for name in SERVE_ERROR_PAGES:  # 404.html: MkDocs' server answers every other URL with it
+            (folder / name).write_text(page, encoding="utf-8")
+
     def on_build_error(self, *, error: Exception) -> None:
         if self.staged is not None:
             self.staged.discard()
             self.staged = None
+
+
+def _errors_line(result: CheckResult, outcome: str) -> str:
+    errors = result.errors
+    return (f"coalition: the charter has {len(errors)} error{'s' * (len(errors) != 1)}; {outcome}:\n"
+            + "\n".join(str(p) for p in errors))
 
 
 def _links_from(by_uri: Mapping[str, File], here: str):
