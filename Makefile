@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 FUZZ_SECONDS ?= 600
 
-.PHONY: demo demo-internal test golden fuzz check bench a11y dot clean
+.PHONY: demo demo-internal docs test golden fuzz check bench a11y dot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ demo: $(STAMP) dot
 
 demo-internal: $(STAMP) dot
 	$(BIN)/coalition-site serve . --audience internal --dev-addr $(ADDR)
+
+# coalition-site's own documentation (docs/, mkdocs.docs.yml), built strictly, then served.
+DOCS_ADDR ?= 127.0.0.1:8001
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build -q -f mkdocs.docs.yml
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -f mkdocs.docs.yml --dev-addr $(DOCS_ADDR)
 
 # mypy first (its settings are pyproject.toml's): a type error fails the tests as a failing test does.
 test: $(STAMP) dot

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
+import jsonschema
 import pytest
+import yaml
 
 from coalition_site.check import check_charter
+from coalition_site.model.schema import SCHEMA_MODELS
 from coalition_site.project.scaffold import ScaffoldError, create_project
 from support import article, invoke, run, site_texts
 
@@ -22,7 +26,7 @@ def starter(tmp_path_factory):
 
 def test_new_says_what_it_made_and_what_to_do_next(starter):
     root, made = starter
-    assert made.stdout == (f"Created a starter charter in {root} (13 files).\n"
+    assert made.stdout == (f"Created a starter charter in {root} (23 files).\n"
                            f"Next: cd {root} && coalition-site check && coalition-site serve\n")
     today = dt.date.today().isoformat()
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == [
@@ -30,7 +34,24 @@ def test_new_says_what_it_made_and_what_to_do_next(starter):
         "content/charter/joint-demand.md", "content/charter/problem-statement.md",
         "content/charter/steward-mandate.md", "content/coalition.yml", "content/logic.yml",
         "content/partners/clean-water-alliance.md", "content/partners/riverside-tenants.md",
-        f"content/reviews/{today}.md", "mkdocs.yml"]
+        f"content/reviews/{today}.md", "mkdocs.yml",
+        *(f"schemas/{kind}.schema.json" for kind in sorted(SCHEMA_MODELS))]
+
+
+@pytest.mark.parametrize("name", ["coalition", "logic"])
+def test_the_yaml_files_name_their_schema_for_editors_and_it_accepts_them(starter, name):
+    """Editors that read the yaml-language-server modeline (VS Code's YAML extension, Neovim,
+    JetBrains) complete and check the file against the schema `new` wrote beside it."""
+    root, _ = starter
+    path = root / "content" / f"{name}.yml"
+    first, *_ = path.read_text().split("\n", 1)
+    assert first == f"# yaml-language-server: $schema=../schemas/{name}.schema.json"
+    schema = json.loads((path.parent / first.split("$schema=", 1)[1]).read_text())
+    data = yaml.safe_load(path.read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    # YAML's dates are dates; JSON Schema's are text: as an editor's YAML server reads them.
+    assert list(jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+                .iter_errors(json.loads(json.dumps(data, default=str)))) == []
 
 
 def test_the_new_project_checks_clean(starter):

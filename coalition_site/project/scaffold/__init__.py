@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...errors import ProjectError, os_reason
+from ...model.schema import write_schemas
 
 if TYPE_CHECKING:  # importlib.resources.abc is Python 3.11+; only the annotation needs it
     from importlib.resources.abc import Traversable
@@ -44,6 +45,9 @@ def create_project(target: Path, today: dt.date | None = None) -> list[Path]:
         raise ScaffoldError(f"cannot create the project in '{target}': {os_reason(exc)}; choose "
                             "another folder") from None
     _date_starter(target, created, today or dt.date.today())
+    # The JSON Schemas that coalition.yml's and logic.yml's first lines name, so that an editor
+    # completes and checks them (docs/editor.md); `coalition-site schema` refreshes them.
+    created += write_schemas(target / "schemas")
     return created
 
 
