@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 FUZZ_SECONDS ?= 600
 
-.PHONY: demo demo-internal docs test golden fuzz check bench a11y dot clean
+.PHONY: demo demo-internal docs browser test golden fuzz check bench a11y dot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,8 +41,15 @@ docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build -q -f mkdocs.docs.yml
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -f mkdocs.docs.yml --dev-addr $(DOCS_ADDR)
 
+# Debian's headless Chromium and the Node packages that drive it (tools/a11y): `make a11y`, and
+# the test that no page of a built site asks anything of another host. Needs Node.js and npm.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	cd tools/a11y && npm install --silent --no-audit --no-fund
+
 # mypy first (its settings are pyproject.toml's): a type error fails the tests as a failing test does.
-test: $(STAMP) dot
+test: $(STAMP) dot browser
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q -n 2
 
@@ -70,10 +77,7 @@ clean:
 
 # Accessibility: axe-core (WCAG 2 A/AA) on every page of the demo, light and dark, and reflow at
 # 320 px (no page scrolls sideways), in Debian's headless Chromium. Needs Node.js and npm.
-a11y: $(STAMP) dot
-	@command -v chromium >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
-	cd tools/a11y && npm install --silent --no-audit --no-fund
+a11y: $(STAMP) dot browser
 	$(BIN)/coalition-site build . --site-dir .cache/a11y/public
 	$(BIN)/coalition-site build . --audience internal --site-dir .cache/a11y/internal
 	node tools/a11y/check.js .cache/a11y/public

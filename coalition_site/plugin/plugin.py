@@ -54,6 +54,7 @@ from ..render.pages import BYTECODE_CACHE, TEMPLATES_DIR
 from ..render.serve_error import serve_error_page
 from ..site import FEATURES, BuildOptions, SiteBuild
 from .config import CoalitionConfig
+from .fonts import use_system_fonts
 from .internal_marks import ROBOTS_TXT, mark_internal
 from .plain_text import plain_nav, safe_meta
 from .privacy_guard import FetchGuard, UnguardedPrivacyPlugin, guard_privacy_plugins
@@ -95,6 +96,9 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self._announce_serving = False
         self.failed_check: CheckResult | None = None
         """Under serve, the check of a charter with errors: the build shows them instead."""
+        self.mkdocs_yml: dict = {}
+        """mkdocs.yml as written (read safely), for what MkDocs' loaded config cannot tell apart
+        from a theme's defaults."""
         self.handed: Handover | None = None
         """What the coalition-site command running the builds handed over (set and taken back by
         the command; MkDocs keeps this one instance for the whole process)."""
@@ -118,6 +122,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     # -- on_config: validate, filter, plan --------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._refuse_unsafe_config(config)
+        use_system_fonts(config, self.mkdocs_yml)  # no reader's address goes to a font host
         self.audience = self._resolve_audience()
         self._refuse_public_destinations(config)
         settings = self._resolve_settings(config)
@@ -144,11 +149,12 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def _refuse_unsafe_config(self, config: MkDocsConfig) -> None:
         """Stop a build of a mkdocs.yml that coalition-site's safe reading refuses (a tag that
         runs code), or that lists the plugin twice."""
+        self.mkdocs_yml = {}
         if config.config_file_path:
             # MkDocs' own read has run whatever code a tag of mkdocs.yml names: too late to stop
             # that (coalition-site's commands read it safely first), not too late to refuse the build.
             try:
-                read_mkdocs_yaml(config.config_file_path)
+                self.mkdocs_yml = read_mkdocs_yaml(config.config_file_path).data
             except CoalitionSiteError as exc:
                 raise PluginError(f"coalition: {exc}") from None
         instances = [name for name in config.plugins if name.split(" #")[0] == "coalition"]
