@@ -111,7 +111,9 @@ def _endorsements(blob: bytes | None) -> dict[str, dt.date]:
     mapping = data.get("endorsements") if isinstance(data, dict) else None
     if not isinstance(mapping, dict):
         return {}
-    return {key: value for key, value in mapping.items()
+    # An endorsement is a date, or {date: ..., revision: ...} (the date is what the page shows).
+    dates = {key: value.get("date") if isinstance(value, dict) else value for key, value in mapping.items()}
+    return {key: value for key, value in dates.items()
             if isinstance(key, str) and _ID.match(key) and _is_date(value)}
 
 
