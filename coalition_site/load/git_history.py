@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .git import GitError, Repository
 from ..model.base import ID_PATTERN
@@ -112,7 +113,8 @@ def _endorsements(blob: bytes | None) -> dict[str, dt.date]:
     if not isinstance(mapping, dict):
         return {}
     # An endorsement is a date, or {date: ..., revision: ...} (the date is what the page shows).
-    dates = {key: value.get("date") if isinstance(value, dict) else value for key, value in mapping.items()}
+    dates: dict[Any, Any] = {key: value.get("date") if isinstance(value, dict) else value
+                             for key, value in mapping.items()}
     return {key: value for key, value in dates.items()
             if isinstance(key, str) and _ID.match(key) and _is_date(value)}
 
