@@ -311,7 +311,7 @@ _PATTERN_HINTS = {
     "website": "write a full address starting with https://",
     "email": "write an address such as name@example.org",
     "github": "write the GitHub user name without '@'",
-    "revision": "write the commit the partner endorsed as 'git log --oneline' shows it: 7 to 40 "
+    "revision": "write the commit the partner endorsed as 'git log --oneline' shows it: 7 to 64 "
                 "characters of 0-9 and a-f, such as 1a2b3c4",
 }
 

@@ -10,7 +10,7 @@ from pydantic import Discriminator, Field, PrivateAttr, StringConstraints, Tag, 
 
 from .base import Id, MarkdownFile, StrictModel, Text
 
-REVISION_PATTERN = r"^[0-9a-f]{7,40}$"
+REVISION_PATTERN = r"^[0-9a-f]{7,64}$"  # 64: repositories that name commits by SHA-256
 Revision = Annotated[str, StringConstraints(pattern=REVISION_PATTERN)]
 """A git commit, abbreviated to 7 characters or more: hex digits only, so that git can never read
 one as an option or as a revision expression (``HEAD~1``, ``main``)."""
@@ -21,7 +21,7 @@ class Endorsement(StrictModel):
 
     date: dt.date = Field(description="When the partner endorsed.")
     revision: Revision = Field(
-        description="The git commit whose text the partner endorsed (7 to 40 lowercase hex digits).")
+        description="The git commit whose text the partner endorsed (7 to 64 lowercase hex digits).")
 
 
 def _form(value: Any) -> str:

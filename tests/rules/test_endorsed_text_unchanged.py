@@ -152,7 +152,7 @@ def test_a_revision_is_accepted_only_as_hex_digits_git_cannot_read_as_anything_e
     except ValidationError:
         return
     revision = page.endorsed_revisions["breathe"]
-    assert 7 <= len(revision) <= 40 and set(revision) <= set("0123456789abcdef")
+    assert 7 <= len(revision) <= 64 and set(revision) <= set("0123456789abcdef")
 
 
 def test_the_short_form_keeps_working_beside_the_long_one():
@@ -161,3 +161,16 @@ def test_the_short_form_keeps_working_beside_the_long_one():
         "breathe": {"date": dt.date(2026, 2, 11), "revision": "1a2b3c4"}}})
     assert page.endorsements == {"usw-1219": dt.date(2026, 2, 10), "breathe": dt.date(2026, 2, 11)}
     assert page.endorsed_revisions == {"breathe": "1a2b3c4"}
+
+
+def test_a_merged_rewording_of_a_stake_fails_a_strict_check(project, monkeypatch):
+    # Issue #13: a partner's stake reworded and merged without a new version passed `check --strict`.
+    project.git("checkout", "-q", "-b", "reword")
+    project.edit("charter/joint-demand.md", "Riders keep living where the buses run.",
+                 "Riders keep living near the bus lines.")
+    commit_on(project, monkeypatch, "2025-03-02", "Reword the riders' stake")
+    project.git("checkout", "-q", "main")
+    project.git("merge", "-q", "--no-ff", "-m", "Merge the rewording", "reword")
+    result = invoke("check", "--strict", project.root)
+    assert result.exit_code == 1
+    assert result.stdout.count(RULE) == 2
