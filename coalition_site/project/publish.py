@@ -104,7 +104,8 @@ class PublishResult:
                 f" does not hold them; commit them and publish again")
         if self.tag is not None and self.tag.commit is None:
             found.append(f"the repository has no commit yet, so no tag {self.tag.name} marks what "
-                         "was published; commit the charter and publish again")
+                         f"was published; commit the charter as published, then tag that commit: "
+                         f"git tag -a {self.tag.name} -m \"Charter version {self.plan.version}\" HEAD")
         return found
 
 

@@ -4,6 +4,7 @@ raising the version must not reach the published 1.0.0)."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 
 import pytest
@@ -184,3 +185,18 @@ def test_a_tag_name_is_only_ever_charter_v_and_ascii_digits(version):
 def test_the_charter_version_is_ascii_semver(version):
     with pytest.raises(ValueError):
         CharterVersion(version=version)
+
+
+def test_without_a_commit_there_is_nothing_to_tag_and_it_says_what_to_do(tmp_path):
+    project = make_git_project(tmp_path / "project")
+    shutil.rmtree(project.root / ".git")
+    project.git("init", "-q", "-b", "main")
+    project.git("config", "user.name", "Sam Okafor")
+    project.git("config", "user.email", "steward@example.org")
+    result = publish(project)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "warning: the repository has no commit yet, so no tag charter-v1.0.0 marks what was "
+        "published; commit the charter as published, then tag that commit: git tag -a "
+        "charter-v1.0.0 -m \"Charter version 1.0.0\" HEAD")
+    assert project.git("tag", "-l") == ""
