@@ -3,8 +3,9 @@
 For ``charter/problem-statement.md`` and ``charter/joint-demand.md``: the commits that changed
 the file's charter text (:mod:`.charter_text`: everything but ``endorsements`` and the demand's
 ``status``), with their dates, and whether the text at each revision a partner endorsed is the
-text now. One ``git log`` per file, one ``git cat-file --batch`` for every file's versions and
-one ``git cat-file --batch-check`` for the endorsed revisions, however long the history.
+text now. One ``git log`` per file, one ``git cat-file --batch`` for every file's versions (and
+their parents') and one ``git cat-file --batch-check`` for the endorsed revisions, however long
+the history.
 
 A file's first commit starts its history and is not a change: a charter endorsed on paper and
 committed later must not look amended by being committed.
@@ -66,36 +67,47 @@ def endorsed_history(docs_dir: Path, revisions: Mapping[str, set[str]], today: d
 def _read(repo: Repository, prefix: str, docs_dir: Path, revisions: Mapping[str, set[str]],
           today: dt.date) -> EndorsedHistory:
     top = f"{prefix}/" if prefix else ""
-    logs: dict[str, list[tuple[str, dt.date]]] = {}
+    # Each commit that changed the file, with its parents: a change is told from the parents'
+    # text, so that a pull request's commits keep their own dates (a merge that only brings them
+    # in is no change of its own), and git's history simplification leaves out side branches
+    # whose changes a merge did not keep.
+    logs: dict[str, list[tuple[str, dt.date, list[str]]]] = {}
     for src_uri in ENDORSED_FILES:
         try:
-            out = repo.run("log", "--first-parent", "--format=%H %cI", "HEAD", "--", top + src_uri)
+            out = repo.run("log", "--format=%H %cI %P", "HEAD", "--", top + src_uri)
         except GitError:
             out = b""  # a repository without commits
-        logs[src_uri] = [(m[1], dt.date.fromisoformat(m[2]))
+        logs[src_uri] = [(m[1], dt.date.fromisoformat(m[2]), line.split()[2:])
                          for line in out.decode("ascii", "replace").splitlines()
                          if (m := _LOG_LINE.match(line))]
     asked = [(src_uri, rev) for src_uri, revs in revisions.items() for rev in sorted(revs)
              if _REVISION.match(rev)]  # the model allows nothing else: belt and braces
     known = _known_commits(repo, {rev for _, rev in asked})
 
-    specs = [f"{sha}:{top}{src_uri}" for src_uri, log in logs.items() for sha, _ in log]
+    specs = []
+    for src_uri, log in logs.items():
+        specs.append(f"HEAD:{top}{src_uri}")
+        for sha, _, parents in log:
+            specs += [f"{rev}:{top}{src_uri}" for rev in (sha, *parents)]
     specs += [f"{rev}:{top}{src_uri}" for src_uri, rev in asked]
     blobs = iter(repo.read_blobs(specs))
+
     changes: dict[str, list[TextChange]] = {}
     for src_uri, log in logs.items():
         path = docs_dir / src_uri
         now = text_of(src_uri, path.read_bytes()) if path.is_file() else None
-        texts = [text_of(src_uri, next(blobs)) for _ in log]  # newest first
+        committed = text_of(src_uri, next(blobs))
         found = []
-        if log and now != texts[0]:
+        if committed is not None and now != committed:
             found.append(TextChange(None, today))
-        # Each commit changed the file from the state of the next one down the log; the oldest
-        # commit created it, which is no change of its text.
-        for index, (sha, date) in enumerate(log[:-1]):
-            if texts[index] != texts[index + 1]:
+        for sha, date, parents in log:
+            text = text_of(src_uri, next(blobs))
+            before = [text_of(src_uri, next(blobs)) for _ in parents]
+            # A commit whose parents lacked the file created it: no change of its text (a charter
+            # endorsed on paper and committed later keeps its endorsements).
+            if before and None not in before and text not in before:
                 found.append(TextChange(sha, date))
-        changes[src_uri] = found[::-1]
+        changes[src_uri] = sorted(found, key=lambda change: change.date)
 
     unchanged: dict[tuple[str, str], bool | None] = {}
     for src_uri, rev in asked:

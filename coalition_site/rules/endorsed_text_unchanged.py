@@ -24,8 +24,11 @@ How an endorsement is compared depends on how it is written:
   `actions/checkout`, `fetch-depth: 0`);
 - with a date alone, `breathe: 2026-02-11`: the endorsement is stale when a commit dated *after*
   that day changed the text (the commit's date, as `git log` shows it). A change committed on the
-  day of the endorsement is taken to be what was endorsed. Changes not committed yet count as
-  made today.
+  day of the endorsement is taken to be what was endorsed. A pull request's changes are dated by
+  their own commits, not by the merge that brings them in, so endorsements recorded in the pull
+  request hold after it is merged (a squash or rebase merge makes new commits, dated that day:
+  there, record endorsements after the merge, or with the revision). Changes not committed yet
+  count as made today.
 
 The rule reads the content folder's git history; outside a git repository (or without git) it
 cannot know what changed when, and reports nothing.

@@ -174,3 +174,17 @@ def test_a_merged_rewording_of_a_stake_fails_a_strict_check(project, monkeypatch
     result = invoke("check", "--strict", project.root)
     assert result.exit_code == 1
     assert result.stdout.count(RULE) == 2
+
+
+def test_endorsements_recorded_in_the_pull_request_hold_after_a_later_merge(project, monkeypatch):
+    # The change is dated by its own commit, not by the merge that brings it in weeks later.
+    project.git("checkout", "-q", "-b", "reword")
+    project.edit("charter/joint-demand.md", "along its route.", "near its route.")
+    commit_on(project, monkeypatch, "2025-02-01", "Reword the ask")
+    project.edit("charter/joint-demand.md", "  tenants-union: 2025-01-15\n  riders-alliance: 2025-01-16",
+                 "  tenants-union: 2025-02-03\n  riders-alliance: 2025-02-04")
+    commit_on(project, monkeypatch, "2025-02-05", "Both partners endorse the new wording")
+    project.git("checkout", "-q", "main")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2025-03-01T12:00:00+00:00")
+    project.git("merge", "-q", "--no-ff", "-m", "Merge the rewording", "reword")
+    assert findings(project) == []
