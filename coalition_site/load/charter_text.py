@@ -19,9 +19,11 @@ data, so re-indenting or re-quoting YAML, or editing a comment, is no change.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..model.base import ID_PATTERN
 from ..model.layout import CHARTER_FILES, COALITION, JOINT_DEMAND, LOGIC, PARTNER_NAME
 from .files import MAX_FILE_BYTES, split_front_matter
 from .git import Repository
@@ -34,11 +36,15 @@ _LEFT_OUT: dict[str, tuple[tuple[str, ...], ...]] = {
     "partner": (("representatives",), ("status",), ("stepped_back",)),
 }
 _EVERY_FILE = (("endorsements",),)
+_ID = re.compile(ID_PATTERN)
 
 
 def is_charter_text(src_uri: str) -> bool:
     """Whether a file of the content folder holds charter text (``publish`` compares these)."""
-    return src_uri in (COALITION, LOGIC, *CHARTER_FILES) or bool(PARTNER_NAME.match(src_uri))
+    # A partner's file is named by a valid id (any other name is a load error): only such names
+    # are compared, and printed when they changed.
+    partner = PARTNER_NAME.match(src_uri)
+    return src_uri in (COALITION, LOGIC, *CHARTER_FILES) or bool(partner and _ID.match(partner[1]))
 
 
 def text_of(src_uri: str, raw: bytes | str | None) -> str | None:
@@ -58,7 +64,7 @@ def text_of(src_uri: str, raw: bytes | str | None) -> str | None:
         data, body = _parse(text), ""
     if data is _UNREADABLE:
         return text
-    left_out = _EVERY_FILE + _LEFT_OUT.get("partner" if PARTNER_NAME.match(src_uri) else src_uri, ())
+    left_out = _EVERY_FILE + _LEFT_OUT.get("partner" if src_uri.startswith("partners/") else src_uri, ())
     for path in left_out:
         _drop(data, path)
     try:

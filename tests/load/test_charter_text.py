@@ -27,6 +27,7 @@ def same(src_uri: str, old: str, new: str) -> bool:
     ("coalition.yml", True), ("logic.yml", True), ("charter/joint-demand.md", True),
     ("charter/autonomy.md", True), ("partners/breathe.md", True), ("reviews/2026-10-14.md", False),
     ("onboarding.md", False), ("partners/index.md", True), ("charter/notes.md", False),
+    ("partners/Bad\x1b[31m.md", False),
 ])
 def test_which_files_hold_charter_text(src_uri, expected):
     assert is_charter_text(src_uri) is expected
