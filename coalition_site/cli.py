@@ -81,6 +81,14 @@ def serve(project_dir: Path, audience: str | None, dev_addr: str | None) -> None
     commands.serve(project_dir, audience=audience, dev_addr=dev_addr)
 
 
+def _reason(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    # The reason is the record of why a published version was replaced: it must say something.
+    if value is not None and not value.strip():
+        raise click.BadParameter('give the reason, for example --force "Typo in the problem '
+                                 'statement, text agreed at the May meeting"')
+    return value.strip() if value is not None else None
+
+
 @cli.command()
 @project_argument
 @click.option("--audience", type=click.Choice(AUDIENCES), default="public", show_default=True,
@@ -88,10 +96,18 @@ def serve(project_dir: Path, audience: str | None, dev_addr: str | None) -> None
 @click.option("-m", "--message", help="The commit message (default: names the version and commit).")
 @click.option("--push", is_flag=True, help="Push the branch to the remote after committing.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def publish(project_dir: Path, audience: str, message: str | None, push: bool, strict: bool) -> None:
-    """Build the site and commit it as the charter's version (with mike)."""
-    click.echo(str(commands.publish(project_dir, audience=audience, message=message, push=push,
-                                    strict=strict)))
+@click.option("--force", metavar="REASON", callback=_reason,
+              help="Replace a published version whose charter text changed; the reason goes "
+                   "into the publishing commit.")
+def publish(project_dir: Path, audience: str, message: str | None, push: bool, strict: bool,
+            force: str | None) -> None:
+    """Build the site and commit it as the charter's version (with mike), tagging the source
+    commit charter-v<version>."""
+    result = commands.publish(project_dir, audience=audience, message=message, push=push,
+                              strict=strict, force=force)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(str(result))
 
 
 @cli.command()

@@ -121,15 +121,18 @@ def _serve(project: Project, options: dict, handover: Handover) -> None:
 
 
 def publish(project_dir: Path | str = ".", *, audience: str = "public", message: str | None = None,
-            push: bool = False, strict: bool = False):
+            push: bool = False, strict: bool = False, force: str | None = None):
     """Build ``project_dir`` for ``audience`` and commit it with mike as the charter's version.
 
-    The charter is checked first: with errors, nothing is built or committed. Returns a
-    :class:`~coalition_site.project.publish.PublishResult` (its ``str`` is the line to print).
+    The charter is checked first: with errors, nothing is built or committed. A version already
+    published from another charter text is refused unless ``force`` gives the reason to replace
+    it. Returns a :class:`~coalition_site.project.publish.PublishResult` (its ``str`` is the line
+    to print, its ``warnings`` the lines for stderr).
     """
     from .load.git import Repository
-    from .project.publish import (PublishResult, configure_build, git_failure,
-                                  plan_publish, require_identity, working_directory)
+    from .project.publish import (PublishResult, apply_tag, configure_build, git_failure,
+                                  plan_publish, plan_tag, push_tag, require_identity,
+                                  working_directory)
 
     project = find_project(project_dir)
     project.require_plugin()
@@ -152,11 +155,15 @@ def publish(project_dir: Path | str = ".", *, audience: str = "public", message:
         config = _load_mkdocs_config(project, audience, Path(tmp) / "site", strict)
         plan = plan_publish(repo, version=version.version, ratified=version.ratified is not None,
                             audience=audience, public_branch=config.remote_branch,
-                            remote=config.remote_name, docs_dir=project.docs_dir, message=message)
+                            remote=config.remote_name, docs_dir=project.docs_dir, message=message,
+                            force=force)
         configure_build(config, plan)
         with working_directory(repo.root):
             try:
                 git_utils.update_from_upstream(plan.remote, plan.branch)
+                # Before building: a refused version leaves the branch and the tags as they were.
+                tag = plan_tag(repo, version=plan.version, docs_dir=project.docs_dir,
+                               branch=plan.branch, force=force)
                 try:
                     with mike.deploy(config, plan.version, plan.title, list(plan.aliases),
                                      update_aliases=True, branch=plan.branch, message=plan.message), \
@@ -169,11 +176,13 @@ def publish(project_dir: Path | str = ".", *, audience: str = "public", message:
                     # The site's root opens the newest version (mike's set-default).
                     mike.set_default(plan.aliases[0], branch=plan.branch,
                                      message=f"Open {plan.aliases[0]}/ at the root of the site")
+                apply_tag(repo, tag, plan)
                 if push:
                     git_utils.push_branch(plan.remote, plan.branch)
+                    push_tag(repo, tag, plan.remote)
             except git_utils.GitError as exc:
                 raise git_failure(exc, plan) from None
-    return PublishResult(plan, committed, pushed=push)
+    return PublishResult(plan, committed, pushed=push, tag=tag)
 
 
 def _branch_has(git_utils, branch: str, path: str) -> bool:

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .git import GitError, Repository
 from ..model.base import ID_PATTERN
@@ -111,7 +112,10 @@ def _endorsements(blob: bytes | None) -> dict[str, dt.date]:
     mapping = data.get("endorsements") if isinstance(data, dict) else None
     if not isinstance(mapping, dict):
         return {}
-    return {key: value for key, value in mapping.items()
+    # An endorsement is a date, or {date: ..., revision: ...} (the date is what the page shows).
+    dates: dict[Any, Any] = {key: value.get("date") if isinstance(value, dict) else value
+                             for key, value in mapping.items()}
+    return {key: value for key, value in dates.items()
             if isinstance(key, str) and _ID.match(key) and _is_date(value)}
 
 

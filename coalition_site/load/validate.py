@@ -256,6 +256,9 @@ def _problem(model: type[BaseModel], error: dict, smap: SourceMap, display: str,
         message = f"'{field}' is empty; write a value after '{field}:'"
     elif kind == "string_type" and field in _PATTERN_HINTS:  # `version: 1.2` is a number to YAML
         message = f"'{field}': {shown} is not in the expected form; {_PATTERN_HINTS[field]}"
+        if field == "revision" and isinstance(value, (int, float)):
+            # A commit abbreviated to digits alone (1234567) is a number to YAML.
+            message += " (quoted when it is digits alone: '1234567')"
     elif kind == "string_type" and isinstance(value, bytes):
         message = f"'{field}': expected text, got binary data; remove the '!!binary' tag and write the text"
     elif kind == "string_type":
@@ -331,6 +334,8 @@ _PATTERN_HINTS = {
     "website": "write a full address starting with https://",
     "email": "write an address such as name@example.org",
     "github": "write the GitHub user name without '@'",
+    "revision": "write the commit the partner endorsed as 'git log --oneline' shows it: 7 to 64 "
+                "characters of 0-9 and a-f, such as 1a2b3c4",
 }
 
 

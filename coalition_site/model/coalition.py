@@ -10,7 +10,9 @@ from pydantic import Field, StringConstraints
 from .base import StrictModel, Text
 
 Score = Annotated[float, Field(ge=1.0, le=5.0)]
-SemVer = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+# ASCII digits only (a regex's \d takes any script's digits): versions name git tags
+# (``charter-v1.2.0``) and folders of the published site.
+SemVer = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,9}\.[0-9]{1,9}\.[0-9]{1,9}$")]
 
 
 class CharterVersion(StrictModel):

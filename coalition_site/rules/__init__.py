@@ -5,7 +5,9 @@ these rules check the *pattern* the charter is meant to follow (every partner be
 ask, the steward reports to all partners, reviews are held on time ...). Each rule is a module
 with an ``ID``, a ``DEFAULT`` level, a docstring that is its user documentation and a
 ``check(charter, today)`` generator of :class:`~coalition_site.rules.base.Finding`. This module
-runs them, applies each rule's level and locates every finding at a line and column.
+runs them, applies each rule's level and locates every finding at a line and column. A rule that
+compares the charter with its past sets ``READS_GIT = True`` and is handed the git history of the
+endorsed files as a third argument (read once per check, only when such a rule is on).
 
 Rules read the charter as written: run them before any audience filtering, so that internal
 fields and files (reviews, internal tensions) are checked too.
@@ -20,16 +22,19 @@ from types import ModuleType
 from typing import Literal, Mapping, cast
 
 from ..errors import ConfigError
+from ..load.endorsed_history import EndorsedHistory, endorsed_history
 from ..load.privacy_markers import RULE as PRIVACY_MARKER
 from ..load.sources import SourceIndex
 from ..load.unsafe_markup import MARKUP_CHECKS
 from ..load.validate import dotted
 from ..markup import PRIVACY_CHECKS
 from ..model import Charter
+from ..model.layout import ENDORSED_FILES
 from ..problems import Level, Problem
 from . import (ask_benefits_every_partner, autonomy_agreement, conflict_protocol_complete,
                date_after_today, date_before_founding, demand_asks_count, demand_deadline,
-               endorsed_by_every_partner, endorsement_current, endorsement_given,
+               endorsed_by_every_partner, endorsed_text_unchanged, endorsement_current,
+               endorsement_given,
                partner_in_logic_map, replaces_generated_page, review_due, review_held,
                stepped_back_explained, stepped_back_since, stepped_back_status, steward_in_term,
                steward_reports_to_all, steward_term_order, tension_resolution)
@@ -54,6 +59,7 @@ RULES: dict[str, ModuleType] = {rule.ID: rule for rule in (
     endorsed_by_every_partner,
     endorsement_current,
     endorsement_given,
+    endorsed_text_unchanged,
     steward_reports_to_all,
     steward_in_term,
     steward_term_order,
@@ -139,13 +145,26 @@ def run_rules(charter: Charter, *, today: dt.date,
     sources = charter.sources if isinstance(charter.sources, SourceIndex) \
         else SourceIndex(charter.sources or {})
     problems = set()
+    history: list[EndorsedHistory | None] = []  # read at the first rule that needs it
     for rule_id, rule in RULES.items():
         level = resolved[rule_id]
         if level == "off":
             continue
-        for finding in rule.check(charter, today):
+        if getattr(rule, "READS_GIT", False):
+            if not history:
+                history.append(_endorsed_history(charter, today))
+            findings = rule.check(charter, today, history[0])
+        else:
+            findings = rule.check(charter, today)
+        for finding in findings:
             problems.add(_locate(sources, finding, rule_id, level))
     return sorted(problems)
+
+
+def _endorsed_history(charter: Charter, today: dt.date) -> EndorsedHistory | None:
+    revisions = {src_uri: set(getattr(charter, attr).endorsed_revisions.values())
+                 for src_uri, attr in ENDORSED_FILES.items()}
+    return endorsed_history(charter.docs_dir, revisions, today)
 
 
 def _locate(sources: SourceIndex, finding: Finding, rule_id: str, level: Level) -> Problem:

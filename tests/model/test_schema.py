@@ -91,3 +91,14 @@ def test_a_folder_that_cannot_be_made_is_an_error_not_a_traceback(tmp_path):
         1, f"error: cannot write the schemas into '{tmp_path / 'notes.md' / 'schemas'}': part of the "
            "path is a file, not a folder; choose another folder\n")
     assert (tmp_path / "notes.md").read_text() == "mine\n"
+
+
+def test_an_endorsement_is_a_date_or_a_date_with_the_revision_endorsed(schemas):
+    for kind in ("problem-statement", "joint-demand"):
+        loaded = schemas[2][kind]
+        [forms] = loaded["properties"]["endorsements"]["patternProperties"].values()
+        assert forms["oneOf"] == [{"format": "date", "type": "string"},
+                                  {"$ref": "#/$defs/Endorsement"}]
+        long_form = loaded["$defs"]["Endorsement"]
+        assert long_form["required"] == ["date", "revision"]
+        assert long_form["properties"]["revision"]["pattern"] == "^[0-9a-f]{7,64}$"

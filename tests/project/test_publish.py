@@ -57,13 +57,27 @@ def tree(project: GitProject, branch: str, path: str = "") -> dict[str, str]:
 
 
 def test_prints_what_it_deployed(run):
+    v1_0, v1_1 = (run.project.git("rev-parse", "--short", tag).strip() for tag in ("v1.0.0", "v1.1.0"))
     assert [(r.exit_code, r.stdout.strip()) for r in run.outputs] == [
-        (0, "Deployed charter version 1.0.0 (public) to branch gh-pages as 1.0.0 [latest]"),
+        (0, "Deployed charter version 1.0.0 (public) to branch gh-pages as 1.0.0 [latest]\n"
+            f"Tagged {v1_0} as charter-v1.0.0"),
+        # The partners' site of the same charter text: the tag stays where it is.
         (0, "Deployed charter version 1.0.0 (internal) to branch gh-pages-internal as 1.0.0 [latest]"),
         (0, "Charter version 1.0.0 (public) is already deployed to branch gh-pages as 1.0.0 "
             "[latest]; nothing changed"),
-        (0, "Deployed charter version 1.1.0 (public) to branch gh-pages as 1.1.0 [latest]"),
+        (0, "Deployed charter version 1.1.0 (public) to branch gh-pages as 1.1.0 [latest]\n"
+            f"Tagged {v1_1} as charter-v1.1.0"),
     ]
+    assert not any("warning:" in r.stderr for r in run.outputs)
+
+
+def test_each_published_version_is_tagged_at_the_commit_it_was_published_from(run):
+    for version, source in (("1.0.0", "v1.0.0"), ("1.1.0", "v1.1.0")):
+        tag = f"charter-v{version}"
+        assert run.project.git("cat-file", "-t", tag).strip() == "tag"  # annotated
+        assert run.project.git("rev-parse", f"{tag}^{{commit}}") == run.project.git("rev-parse", source)
+        assert run.project.git("tag", "-l", "--format=%(contents:subject)", tag).strip() == (
+            f"Charter version {version}, published from {run.project.git('rev-parse', '--short', source).strip()}")
 
 
 def test_versions_json_lists_every_version_with_latest_on_the_newest(run):
@@ -204,13 +218,16 @@ def test_push_sends_the_branch_to_the_remote(git_project, tmp_path):
     git_project.git("remote", "add", "origin", str(remote))
     result = publish(git_project, "--push")
     assert result.exit_code == 0, result.stderr
+    head = git_project.git("rev-parse", "--short", "HEAD").strip()
     assert result.stdout.splitlines() == [
         "Deployed charter version 1.0.0 (public) to branch gh-pages as 1.0.0 [latest]",
-        "Pushed gh-pages to origin",
+        f"Tagged {head} as charter-v1.0.0",
+        "Pushed gh-pages and tag charter-v1.0.0 to origin",
     ]
-    local = git_project.git("rev-parse", "gh-pages").strip()
-    assert subprocess.run(["git", "rev-parse", "gh-pages"], cwd=remote, capture_output=True,
-                          text=True).stdout.strip() == local
+    for ref in ("gh-pages", "charter-v1.0.0"):
+        local = git_project.git("rev-parse", ref).strip()
+        assert subprocess.run(["git", "rev-parse", ref], cwd=remote, capture_output=True,
+                              text=True).stdout.strip() == local
 
 
 def test_strict_stops_on_warnings_before_building(git_project):

@@ -111,6 +111,16 @@ def test_versions_from_git_reads_each_versions_final_state(project):
     ]
 
 
+def test_an_endorsement_that_records_its_revision_is_read_by_its_date(tmp_path):
+    project = make_git_project(tmp_path / "project", "versions")
+    project.edit("charter/joint-demand.md", "  riders-alliance: 2025-01-16\n",
+                 "  riders-alliance: {date: 2025-01-16, revision: 1a2b3c4}\n")
+    project.commit("Record the revision endorsed")
+    project.edit("coalition.yml", "version: 1.0.0\n  ratified", "version: 1.1.0\n  ratified")
+    [version] = versions_from_git(project.content, "1.1.0")
+    assert version.endorsements["charter/joint-demand.md"]["riders-alliance"] == dt.date(2025, 1, 16)
+
+
 def test_an_uncommitted_new_version_ends_the_committed_one(project):
     versions = versions_from_git(project.content, "1.2.0")
     assert [(v.version, v.ratified) for v in versions] == [
