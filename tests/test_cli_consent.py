@@ -95,10 +95,10 @@ Reviews
   jdoe (United Steelworkers Local 1219): asked for changes, 2026-11-12 09:00 UTC
   breathe-amy (Breathe Mon Valley): approved, 2026-11-12 10:00 UTC
   HousingHal (Housing Now): commented, 2026-11-12 11:00 UTC
-  cleo (Clean Air Council): dismissed, 2026-11-12 12:00 UTC; dismissed, not counted
-  octocat: approved, 2026-11-13 08:00 UTC; represents no partner, not counted
-  a deleted account: commented, 2026-11-13 08:30 UTC; a deleted account represents no partner, not counted
-  oscar (Old Guard Union): approved, 2026-11-13 09:00 UTC; its partner departed, not counted
+  cleo (Clean Air Council): dismissed, 2026-11-12 12:00 UTC; not counted
+  octocat: approved, 2026-11-13 08:00 UTC; not counted: represents no partner
+  a deleted account: commented, 2026-11-13 08:30 UTC; not counted: the account was deleted
+  oscar (Old Guard Union): approved, 2026-11-13 09:00 UTC; not counted: its partner departed
   pablo (Puentes): approved, 2026-11-13 09:30 UTC
   MChen (United Steelworkers Local 1219): approved, 2026-11-14 09:00 UTC
 """
@@ -219,7 +219,7 @@ def test_a_change_cannot_make_its_author_a_representative(tmp_path):
                  "  - name: Eve\n    github: octocat")
     project.second = project.commit("Make octocat speak for Housing Now")
     result = consent(project, payload(project, "second-week-paginated.json", tmp_path))
-    assert "  octocat: approved, 2026-11-13 08:00 UTC; represents no partner, not counted" in \
+    assert "  octocat: approved, 2026-11-13 08:00 UTC; not counted: represents no partner" in \
         result.stdout.splitlines()
     assert result.stdout.splitlines()[6:9] == [
         "Housing Now's own page: content/partners/housing-now.md",
@@ -262,7 +262,7 @@ def test_a_partner_decides_its_own_page_and_a_new_partner_is_the_coalitions(tmp_
         "",
         "Reviews",
         "  Breathe-Amy (Breathe Mon Valley): approved, 2026-11-12 10:00 UTC",
-        "  ursula: approved, 2026-11-12 10:00 UTC; represents no partner, not counted",
+        "  ursula: approved, 2026-11-12 10:00 UTC; not counted: represents no partner",
     ]
 
 
@@ -320,7 +320,7 @@ def test_markdown_is_the_comment_with_the_diff_and_nothing_in_it_links_or_mentio
             "#\u200b12 GH\u200b-7 &lt;b&gt;x&lt;/b&gt;**") in hostile
     for reference in ("@housing", "https://", "www.", "#12", "GH-7", "<b>"):
         assert reference not in result.stdout.split("### Charter changes")[0]
-    assert "- `octocat`: approved, 2026-11-13 08:00 UTC; represents no partner, not counted" in lines
+    assert "- `octocat`: approved, 2026-11-13 08:00 UTC; not counted: represents no partner" in lines
     assert any(line.startswith("### Charter changes from `main (") for line in lines)
     assert "REP-" not in result.stdout
 
@@ -365,3 +365,38 @@ def test_the_cli_offers_the_formats_the_consent_report_writes():
     from coalition_site.render.consent_report import FORMATS
 
     assert module.CONSENT_FORMATS == FORMATS
+
+
+def test_what_changed_is_counted_from_where_the_pull_request_branched_off(tmp_path):
+    # main moves on after the branch was made: its own change is not the pull request's.
+    project = pull_request(tmp_path / "project")
+    project.git("checkout", "-q", "main")
+    project.edit("partners/riders.md", "About Riverside Riders.", "About the riders.")
+    project.commit("The riders' page, on main")
+    project.git("checkout", "-q", "pr")
+    result = consent(project, payload(project, "all-approve-slurped.json", tmp_path))
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stdout.splitlines() if not line.startswith(" ")][2:5] == [
+        f"Shared texts: {JOINT_DEMAND}", "", "Other pages: content/onboarding.md"]
+
+
+def test_json_is_for_programs(consensus, tmp_path):
+    result = consent(consensus, payload(consensus, "second-week-paginated.json", tmp_path),
+                     "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert (report["base"], report["head"], report["reached"], report["outside"]) == (
+        f"main ({consensus.git('rev-parse', '--short=7', 'main').strip()})",
+        f"pr ({consensus.git('rev-parse', '--short=7', 'pr').strip()})", False, [])
+    shared, pages = report["decisions"]
+    assert {key: shared[key] for key in ("kind", "files", "rule", "threshold", "partner", "reached")} == {
+        "kind": "shared", "files": [JOINT_DEMAND], "rule": "consensus", "threshold": None,
+        "partner": None, "reached": False}
+    assert shared["notes"] == [PUENTES]
+    assert shared["counted"][2] == {"partner": "housing-now", "name": "Housing Now",
+                                    "standing": "had-its-say", "stale_file": None, "notice_ends": None}
+    assert pages["reached"] is True
+    assert report["reviews"][4] == {
+        "login": "octocat", "state": "APPROVED", "submitted_at": "2026-11-13T08:00:00+00:00",
+        "commit_id": consensus.second, "partners": [], "counted": False, "why": "represents no partner"}
+    assert "REP-" not in result.stdout

@@ -209,7 +209,7 @@ def decide(base: Charter, *, changed: Sequence[str], docs_prefix: str, diff: Cha
     rule, threshold, rule_notes = _rule(base, head_protocol)
     decisions: list[Decision] = []
     if shared:
-        decision = Decision("shared", shared, rule, threshold)
+        decision = Decision("shared", shared, rule, threshold if rule == "supermajority" else None)
         only_asks = _asks_only_changed(diff, shared, prefix)
         for partner in base.partners.values():
             note = _excluded(partner, only_asks, _ask_ids(base, diff))
@@ -390,14 +390,14 @@ def _review_lines(base: Charter, reviews: Sequence[PullRequestReview]) -> list[R
     lines = []
     for review in sorted((r for r in reviews if r.state != "PENDING"), key=_order):
         if review.login is None:
-            lines.append(ReviewLine(review, (), False, "a deleted account represents no partner"))
+            lines.append(ReviewLine(review, (), False, "the account was deleted"))
             continue
         partners = [base.partners[i] for i in logins.get(review.login.casefold(), [])]
         names = tuple(p.name for p in partners)
         if not partners:
             lines.append(ReviewLine(review, (), False, "represents no partner"))
         elif review.state == "DISMISSED":
-            lines.append(ReviewLine(review, names, False, "dismissed"))
+            lines.append(ReviewLine(review, names, False))
         elif all(p.status == "departed" for p in partners):
             lines.append(ReviewLine(review, names, False, "its partner departed"))
         else:

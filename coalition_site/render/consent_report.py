@@ -135,7 +135,9 @@ def _review_tail(line: ReviewLine) -> str:
     review = line.review
     at = f", {when(review.when)}" if review.when else ""
     tail = f": {STATE_WORDS[review.state]}{at}"
-    return tail + (f"; {line.why}, not counted" if not line.counted else "")
+    if line.counted:
+        return tail
+    return tail + (f"; not counted: {line.why}" if line.why else "; not counted")
 
 
 # -- Markdown ------------------------------------------------------------------------------------
