@@ -130,7 +130,7 @@ class Decision:
             silent = ("waiting", "stale") if self.rule == "consent" else (
                 "waiting", "stale", "had-its-say")
             waiting = [p for p in self.counted if p.standing in silent]
-            if waiting and self.rule != "owner":
+            if waiting and self.rule not in ("owner", "any-partner"):  # those name whom they need
                 parts += ["; waiting on ", *_join([self._waiting(p) for p in waiting])]
             for p in self.counted:
                 if p.standing == "stale":
@@ -142,7 +142,7 @@ class Decision:
             return (Name(p.name),)
         if p.notice_ends is None:
             return (Name(p.name), " (it gives no notice, so it must say)")
-        return (Name(p.name), f" (or its notice runs out {_when(p.notice_ends)})")
+        return (Name(p.name), f" (or its notice runs out {when(p.notice_ends)})")
 
     def _notes(self) -> tuple[Part, ...]:
         return tuple(part for note in self.notes for part in ("; ", *note))
@@ -424,7 +424,8 @@ def _join(items: Sequence[tuple[Part, ...]]) -> tuple[Part, ...]:
     return tuple(parts)
 
 
-def _when(moment: dt.datetime) -> str:
+def when(moment: dt.datetime) -> str:
+    """How the reports write a moment: UTC, to the minute."""
     return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
@@ -435,6 +436,3 @@ def _stale(p: PartnerStanding) -> tuple[Part, ...]:
     return (Name(p.name), "'s approval came before the last change to ", Id(p.stale_file),
             ", so it must approve again")
 
-
-when = _when
-"""How the reports write a moment (UTC, to the minute)."""

@@ -26,10 +26,11 @@ _ZWSP = "\u200b"
 # What GitHub turns into links or notifications in a comment's plain text; a zero-width space
 # inside each keeps the words readable and inert.
 _AUTOLINKS = [
-    (re.compile(r"(?i)\b(https?|ftp|mailto|www)([:.])"), rf"\1{_ZWSP}\2"),  # URLs, www.
+    # No word boundary: GitHub's rules for where a link may start vary; refuse it anywhere.
+    (re.compile(r"(?i)(https?|ftp|mailto|www)([:.])"), rf"\1{_ZWSP}\2"),  # URLs, www.
     (re.compile(r"@"), f"@{_ZWSP}"),  # @mentions, @org/team, emails
     (re.compile(r"#(?=\w)"), f"#{_ZWSP}"),  # #123, owner/repo#123
-    (re.compile(r"(?i)\b(gh)-(?=\d)"), rf"\1{_ZWSP}-"),  # GH-123
+    (re.compile(r"(?i)(gh)-(?=\d)"), rf"\1{_ZWSP}-"),  # GH-123
 ]
 STATE_WORDS = {"APPROVED": "approved", "CHANGES_REQUESTED": "asked for changes",
                "COMMENTED": "commented", "DISMISSED": "dismissed", "PENDING": "pending"}

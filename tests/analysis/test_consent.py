@@ -105,3 +105,22 @@ def test_a_login_counts_whatever_its_case(charter):
     upper = [review("HOUSINGHAL", "APPROVED", 10, HEAD)]
     assert outcome(charter, "consensus", files, lower) == outcome(charter, "consensus", files, upper)
     assert outcome(charter, "consensus", files, lower)[1][0][3][0] == "1 of 6 partners consent; "
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data(), rule=st.sampled_from(RULES), lowered=st.sampled_from(RULES),
+       threshold=st.sampled_from([0.51, 0.75, 1.0, None]))
+def test_the_rule_a_change_proposes_never_decides_that_change(charter, data, rule, lowered, threshold):
+    reviews = data.draw(reviews_of([*logins(charter), *STRANGERS]))
+    files = ["content/charter/conflict-protocol.md"]
+    protocol = charter.conflict_protocol.model_copy(update={"decision_rule": rule, "threshold": 0.75})
+    base = charter.replace(conflict_protocol=protocol)
+    proposed = protocol.model_copy(update={"decision_rule": lowered, "threshold": threshold})
+
+    def verdicts(head_protocol):
+        report = decide(base, changed=files, docs_prefix="content", diff=CharterDiff("1.0.0", "1.0.0"),
+                        reviews=reviews, changed_since=CHANGED_SINCE, opened=START, now=NOW,
+                        head_protocol=head_protocol)
+        return report.reached, [(d.rule, d.threshold, d.reached, d.summary()) for d in report.decisions]
+
+    assert verdicts(proposed) == verdicts(None)
