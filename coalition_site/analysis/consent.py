@@ -98,7 +98,8 @@ class Decision:
         """"3 of 5 partners consent; consensus needs all 5; waiting on ..."."""
         n = len(self.counted)
         if not n:
-            return ("no partner is counted on this change, so it cannot be agreed here",
+            return (("no partner is counted on this change (each has departed or stepped back from it), "
+                     "so it cannot be agreed here"),
                     *self._notes())
         a = len(self.approving)
         if self.rule == "owner":

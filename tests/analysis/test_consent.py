@@ -124,3 +124,19 @@ def test_the_rule_a_change_proposes_never_decides_that_change(charter, data, rul
         return report.reached, [(d.rule, d.threshold, d.reached, d.summary()) for d in report.decisions]
 
     assert verdicts(proposed) == verdicts(None)
+
+
+def test_with_no_counted_partner_nothing_can_be_agreed_and_the_report_says_why(charter):
+    gone = {pid: p.model_copy(update={"status": "departed"}) if pid != "puentes" else p
+            for pid, p in charter.partners.items()}
+    puentes = gone["puentes"]
+    gone["puentes"] = puentes.model_copy(update={"stepped_back": puentes.stepped_back.model_copy(
+        update={"scope": "everything"})})
+    report = decide(charter.replace(partners=gone), changed=["content/logic.yml"], docs_prefix="content",
+                    diff=CharterDiff("1.0.0", "1.0.0"), reviews=[review("MChen", "APPROVED", 1, HEAD)],
+                    changed_since=CHANGED_SINCE, opened=START, now=NOW)
+    assert not report.reached
+    assert report.decisions[0].summary() == (
+        ("no partner is counted on this change (each has departed or stepped back from it), "
+                     "so it cannot be agreed here"), "; ",
+        report.decisions[0].notes[0][0], " stepped back from everything and is not counted")
