@@ -13,7 +13,7 @@ from coalition_site.analysis.diff import CharterDiff
 from coalition_site.load.charter import load_charter
 from coalition_site.load.pr_reviews import PullRequestReview
 
-from conftest import FIXTURES
+from support import FIXTURES
 
 HEAD = "a" * 40
 EARLIER = "b" * 40
