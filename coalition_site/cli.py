@@ -6,6 +6,7 @@ Errors print as one line, ``error: <message>``, with exit status 1 (2 for wrong 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ from .problems import FORMATS
 # render/diff_report.FORMATS (a test keeps them equal): importing it would load the charter
 # diff's analysis for every command, `check` included.
 DIFF_FORMATS = ("text", "markdown")
+CONSENT_FORMATS = ("text", "markdown", "json")  # render/consent_report.FORMATS, for the same reason
 
 # Material prints a banner about MkDocs 2 on every build; our users cannot act on it.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -40,7 +42,7 @@ class _Group(click.Group):
             if ctx.params.get("debug"):
                 raise
             click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
+            sys.exit(getattr(exc, "exit_code", 1))  # 2 for a file the command was given wrongly
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -120,6 +122,39 @@ def publish(project_dir: Path, audience: str, message: str | None, push: bool, s
 def diff(base: str, head: str | None, project_dir: Path, fmt: str) -> None:
     """Show what changed in the charter from revision BASE to HEAD (default: the working tree)."""
     click.echo(commands.diff(base, head, project_dir=project_dir, fmt=fmt))
+
+
+def _moment(ctx, param, value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date and time; write it as GitHub does, "
+                                 "e.g. 2026-11-20T09:30:00Z") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+@cli.command()
+@click.argument("base")
+@click.argument("head", required=False, default="HEAD")
+@click.option("--reviews", "reviews", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The pull request's reviews: the JSON of 'gh api repos/OWNER/REPO/pulls/N/reviews'.")
+@click.option("--opened", metavar="ISO-DATETIME", callback=_moment,
+              help="When the pull request was opened (its created_at), from which notice periods "
+                   "run (default: the date of its first commit).")
+@click.option("--project", "project_dir", default=".", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="The project's folder.")
+@click.option("--format", "fmt", type=click.Choice(CONSENT_FORMATS), default="text", show_default=True,
+              help="text for a terminal, markdown for the pull request comment, json for programs.")
+def consent(base: str, head: str, reviews: Path, opened: dt.datetime | None, project_dir: Path,
+            fmt: str) -> None:
+    """Say whether the change from BASE to HEAD (default: HEAD) has the consent the charter's
+    conflict protocol requires. Exit 0: reached; 1: not yet."""
+    report, reached = commands.consent(base, head, reviews=reviews, project_dir=project_dir,
+                                       fmt=fmt, opened=opened)
+    click.echo(report)
+    sys.exit(0 if reached else 1)
 
 
 @cli.command()

@@ -7,6 +7,7 @@ MkDocs is imported here, inside the functions that build, so that the core never
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import logging
 import os
@@ -213,6 +214,51 @@ def diff(base: str, head: str | None = None, *, project_dir: Path | str = ".", f
         new = load_at_revision(repo, head, project.docs_dir, project.root)
     return render_diff(diff_charters(old, new), fmt, describe(repo, base),
                        describe(repo, head) if head is not None else None)
+
+
+def consent(base: str, head: str = "HEAD", *, reviews: Path | str, project_dir: Path | str = ".",
+            fmt: str = "text", opened: dt.datetime | None = None) -> tuple[str, bool]:
+    """Whether the change from revision ``base`` to ``head`` has the consent the charter requires,
+    given the pull request's ``reviews`` (GitHub's JSON); returns the report in ``fmt`` and
+    whether consent is reached. ``opened``: when the change was proposed (default: the committer
+    date of its first commit), from which partners' notice periods run."""
+    from .analysis.consent import decide
+    from .analysis.diff import diff_charters
+    from .load.git import Repository
+    from .load.pr_reviews import read_reviews
+    from .load.revision import describe, load_at_revision
+    from .project.clock import now
+    from .render.consent_report import render_consent
+
+    project = find_project(project_dir)
+    given = read_reviews(reviews)  # first: a wrong file is a usage error, before any git work
+    repo = Repository.find(project.root)
+    if repo is None:
+        raise ProjectError(f"'{project.root}' is not in a git repository; consent compares the "
+                           "charter between two revisions of the project's repository")
+    base_sha, head_sha = repo.resolve(base), repo.resolve(head)
+    # What the pull request changed is counted from where it branched off, as GitHub shows it;
+    # who decides, and how, is the charter at the base: the change cannot lower its own bar.
+    fork = repo.merge_base(base_sha, head_sha) or base_sha
+    old = load_at_revision(repo, base_sha, project.docs_dir, project.root)
+    start = old if fork == base_sha else load_at_revision(repo, fork, project.docs_dir, project.root)
+    new = load_at_revision(repo, head_sha, project.docs_dir, project.root)
+    changed_since: dict[str, frozenset[str] | None] = {}
+    for review in given:
+        if review.state == "APPROVED" and review.commit_id and review.commit_id not in changed_since:
+            changed_since[review.commit_id] = (
+                frozenset(repo.changed_files(review.commit_id, head_sha))
+                if repo.known(review.commit_id) else None)  # force-pushed away: stale
+    moment = now()
+    report = decide(old, changed=repo.changed_files(fork, head_sha),
+                    docs_prefix=repo.prefix(project.docs_dir), diff=diff_charters(start, new),
+                    reviews=given, changed_since=changed_since,
+                    opened=opened or repo.oldest_commit_time(fork, head_sha) or moment, now=moment,
+                    head_protocol=new.conflict_protocol)
+    labels = describe(repo, base), describe(repo, head)
+    charter_diff = diff(base, head, project_dir=project_dir, fmt="markdown") \
+        if fmt == "markdown" else None
+    return render_consent(report, fmt, *labels, diff_markdown=charter_diff), report.reached
 
 
 def new(target: Path | str) -> list[Path]:

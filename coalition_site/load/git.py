@@ -8,6 +8,7 @@ anything is written, so that a hostile tree cannot write outside the folder it i
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import subprocess
@@ -89,6 +90,37 @@ class Repository:
         except GitError:
             return []  # no commits yet
         return [line for line in out.decode().split() if _SHA.match(line)]
+
+    def merge_base(self, one: str, other: str) -> str | None:
+        """The newest commit both revisions grew from (where a pull request branched off), or
+        ``None`` when they share no history."""
+        try:
+            out = self.run("merge-base", self.resolve(one), self.resolve(other)).decode().strip()
+        except GitError:
+            return None
+        return out if _SHA.match(out) else None
+
+    def known(self, commit: str) -> bool:
+        """Whether the repository holds ``commit`` (a commit a force-push replaced may be gone)."""
+        try:
+            self.resolve(commit)
+        except GitError:
+            return False
+        return True
+
+    def changed_files(self, old: str, new: str) -> list[str]:
+        """The files (paths from the top) whose content differs between two revisions, renames
+        counted as a removal and an addition: both names change hands."""
+        out = self.run("diff", "--name-only", "--no-renames", "-z", self.resolve(old),
+                       self.resolve(new), "--")
+        return sorted({name.decode("utf-8", "surrogateescape") for name in out.split(b"\0") if name})
+
+    def oldest_commit_time(self, base: str, head: str) -> dt.datetime | None:
+        """The committer date of the first commit of ``base..head`` (an aware datetime), or
+        ``None`` when ``head`` adds no commit."""
+        out = self.run("log", "--format=%cI", f"{self.resolve(base)}..{self.resolve(head)}").decode()
+        dates = out.split()
+        return dt.datetime.fromisoformat(dates[-1]) if dates else None
 
     # -- reading files --------------------------------------------------------------------------
     def read_blobs(self, specs: Iterable[str]) -> list[bytes | None]:

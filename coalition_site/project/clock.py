@@ -1,4 +1,5 @@
-"""The build's "as of" date: ``SOURCE_DATE_EPOCH`` when set, so that builds are reproducible."""
+"""The build's "as of" date, and the moment "now": ``SOURCE_DATE_EPOCH`` when set, so that builds
+are reproducible and tests can fix the time."""
 
 from __future__ import annotations
 
@@ -19,6 +20,29 @@ def as_of(configured: str | dt.date | None = None) -> dt.date:
     ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention) wins, then a configured date
     (``build_date`` in the plugin config), then today.
     """
+    seconds = _source_date_epoch()
+    if seconds is not None:
+        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date()
+    if isinstance(configured, dt.date):
+        return configured
+    if configured:
+        try:
+            return dt.date.fromisoformat(str(configured))
+        except ValueError:
+            raise ConfigError(f"build_date {configured!r} is not a date; write it as YYYY-MM-DD") from None
+    return dt.date.today()
+
+
+def now() -> dt.datetime:
+    """The moment time limits are measured at (a partner's notice period): ``SOURCE_DATE_EPOCH``
+    when set, else the clock's, in UTC."""
+    seconds = _source_date_epoch()
+    if seconds is not None:
+        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _source_date_epoch() -> int | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None:
         # Set is set, even empty (`$(git log ...)` outside a repository): MkDocs reads it too,
@@ -32,12 +56,5 @@ def as_of(configured: str | dt.date | None = None) -> dt.date:
         if not 0 <= seconds <= MAX_EPOCH:
             raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is out of range: it counts the seconds from "
                                f"1970 to 2106 at the latest (0 to {MAX_EPOCH}); {fix}")
-        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date()
-    if isinstance(configured, dt.date):
-        return configured
-    if configured:
-        try:
-            return dt.date.fromisoformat(str(configured))
-        except ValueError:
-            raise ConfigError(f"build_date {configured!r} is not a date; write it as YYYY-MM-DD") from None
-    return dt.date.today()
+        return seconds
+    return None
