@@ -63,7 +63,8 @@ def codeowners(charter: Charter, docs_path: str) -> tuple[str, list[str]]:
         owners = shared if partner.status == "departed" else handles[pid]
         path = f"{docs_path}/{partner_uri(pid)}"
         if not owners:
-            lines.append(f"# {path.replace(chr(10), ' ')}: no representative has a `github:` user name")
+            # By its id, which is checked, and not by its path, which holds the content folder's name.
+            lines.append(f"# Partner '{pid}': no representative has a `github:` user name")
             continue
         _line(lines, path, owners, notes)
     return "\n".join(lines) + "\n", notes
