@@ -258,6 +258,13 @@ def github(project_dir: Path | str = ".", *, check: bool = False, force: bool = 
         return 1
     for line in write_kit(project.root, statuses, force=force) + [f"note: {n}" for n in notes]:
         print(line, file=out)
+    from .load.git import Repository
+
+    repo = Repository.find(project.root)
+    if repo is not None and repo.root != project.root:
+        print(f"note: the project is inside the git repository '{repo.root}', not at its root; GitHub "
+              "reads .github/ and runs the workflows at the repository's root only: make the project "
+              "folder a repository of its own", file=out)
     print(f"The GitHub kit in .github/ is up to date. {PRIVATE_REMINDER}", file=out)
     return 0
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 
 import pytest
 import yaml
 
 import coalition_site
-from support import invoke, run
+from support import MINIMAL, invoke, run
 
 KIT = [
     ".github/CODEOWNERS", ".github/ISSUE_TEMPLATE/monthly-review.yml",
@@ -228,3 +230,13 @@ def test_issue_forms_list_the_charters_partners_and_asks(sample, name):
     assert dropdowns == expected
     if name == "reword.yml":
         assert dropdowns["ask"] and all(o.split(":")[0] for o in dropdowns["ask"])
+
+
+def test_a_project_below_the_repositorys_root_is_told_where_github_reads_the_kit(tmp_path):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    shutil.copytree(MINIMAL, tmp_path / "charter")
+    result = invoke("github", tmp_path / "charter")
+    assert result.exit_code == 0
+    assert (f"note: the project is inside the git repository '{tmp_path.resolve()}', not at its root; "
+            "GitHub reads .github/ and runs the workflows at the repository's root only: make the "
+            "project folder a repository of its own\n") in result.output
