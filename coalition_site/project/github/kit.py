@@ -124,6 +124,7 @@ def _state(root: Path, file: KitFile) -> str:
         return "foreign"
     except OSError as exc:
         raise ProjectError(f"cannot read '{file.path}': {os_reason(exc)}") from None
+    text = text.replace("\r\n", "\n")  # as git checks it out on Windows (core.autocrlf)
     if text == file.text:
         return "current"
     head = text.split("\n", _HEADER_LINES)
