@@ -240,3 +240,14 @@ def test_a_project_below_the_repositorys_root_is_told_where_github_reads_the_kit
     assert (f"note: the project is inside the git repository '{tmp_path.resolve()}', not at its root; "
             "GitHub reads .github/ and runs the workflows at the repository's root only: make the "
             "project folder a repository of its own\n") in result.output
+
+
+def test_no_script_expands_an_expression_values_arrive_through_the_environment(sample):
+    # A pull request's title or branch name expanded into a script would run as shell code.
+    invoke("github", sample.root)
+    for path in (sample.root / ".github/workflows").iterdir():
+        for job in yaml.safe_load(path.read_text())["jobs"].values():
+            for step in job["steps"]:
+                assert "${{" not in step.get("run", ""), (path.name, step.get("name"))
+                if step.get("uses"):
+                    assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
