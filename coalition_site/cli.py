@@ -162,8 +162,22 @@ def consent(base: str, head: str, reviews: Path, opened: dt.datetime | None, pro
 def new(target: Path) -> None:
     """Create a starter coalition project in TARGET."""
     created = commands.new(target)
-    click.echo(f"Created a starter charter in {target} ({len(created)} files).")
+    click.echo(f"Created a starter charter in {target} ({len(created)} files), with its GitHub kit "
+               "in .github/.")
     click.echo(f"Next: cd {target} && coalition-site check && coalition-site serve")
+    click.echo(commands.PRIVATE_REMINDER)
+
+
+@cli.command()
+@project_argument
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 when a file of the kit is out of date (for CI).")
+@click.option("--force", is_flag=True, help="Also replace files changed by hand, or not written by coalition-site.")
+def github(project_dir: Path, check_only: bool, force: bool) -> None:
+    """Write or refresh the GitHub kit (.github/): workflows, CODEOWNERS, templates."""
+    if check_only and force:
+        raise click.UsageError("--check writes nothing; leave out --force")
+    sys.exit(commands.github(project_dir, check=check_only, force=force))
 
 
 @cli.command()

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .check import CheckResult
-from .errors import BuildError, CharterError, ProjectError
+from .errors import BuildError, CharterError, ProjectError, os_reason
 from .problems import format_problems, has_errors, summary
 from .project import Project, find_project, serve_address
 from .project.check import check_project
@@ -41,7 +41,21 @@ def check(project_dir: Path | str = ".", *, strict: bool = False, fmt: str = "te
         print(format_problems(result.problems, fmt), file=out)
     if fmt == "text":
         print(f"{_display(project.docs_dir, project.root)}: {summary(result.problems)}", file=out)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _write_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), result)
     return 1 if has_errors(result.problems, strict=strict) else 0
+
+
+def _write_step_summary(path: Path, result: CheckResult) -> None:
+    # GitHub shows 10 error and 10 warning annotations a step: the job summary holds every one.
+    from .project.github import step_summary
+
+    try:
+        with path.open("a", encoding="utf-8") as summary_file:  # appended, as GitHub expects
+            summary_file.write(step_summary(result.problems))
+    except OSError as exc:
+        raise ProjectError(f"cannot write the job summary to '{path}' (GITHUB_STEP_SUMMARY): "
+                           f"{os_reason(exc)}") from None
 
 
 def _check(project: Project) -> CheckResult:
@@ -262,10 +276,76 @@ def consent(base: str, head: str = "HEAD", *, reviews: Path | str, project_dir: 
 
 
 def new(target: Path | str) -> list[Path]:
-    """Create a starter project in ``target``; return the files written."""
+    """Create a starter project in ``target``, with its GitHub kit; return the files written."""
     from .project.scaffold import create_project
 
-    return create_project(Path(target))  # a ScaffoldError is a ProjectError: the CLI prints it
+    created = create_project(Path(target))  # a ScaffoldError is a ProjectError: the CLI prints it
+    root = Path(target).resolve()
+    written, _ = _kit(find_project(root))
+    return created + [root / status.file.path for status in written]
+
+
+PRIVATE_REMINDER = ("Keep the repository private: it holds every internal file of the charter "
+                    "(representatives, internal pages, reviews), and the workflows in .github/ "
+                    "fail when it is public.")
+
+
+def github(project_dir: Path | str = ".", *, check: bool = False, force: bool = False,
+           out: TextIO | None = None) -> int:
+    """Write or refresh the GitHub kit (``.github/``) of ``project_dir``; with ``check``, write
+    nothing and return 1 when a file of it is out of date. Prints what it did; returns the exit code."""
+    from .project.github import survey, write_kit
+
+    out = out or sys.stdout
+    project = find_project(project_dir)
+    kit, notes = _kit_files(project)
+    statuses = survey(project.root, kit)
+    if check:
+        stale = [s for s in statuses if s.out_of_date]
+        if not stale:
+            print(f"The GitHub kit in .github/ is up to date ({len(statuses)} files).", file=out)
+            return 0
+        print(f"The GitHub kit in .github/ is out of date ({len(stale)} of {len(statuses)} files):", file=out)
+        for status in stale:
+            print(f"  {status.file.path}: {status.reason}", file=out)
+        print("Run 'coalition-site github' to refresh it ('--force' also replaces files changed by hand).",
+              file=out)
+        return 1
+    for line in write_kit(project.root, statuses, force=force) + [f"note: {n}" for n in notes]:
+        print(line, file=out)
+    from .load.git import Repository
+
+    repo = Repository.find(project.root)
+    if repo is not None and repo.root != project.root:
+        print(f"note: the project is inside the git repository '{repo.root}', not at its root; GitHub "
+              "reads .github/ and runs the workflows at the repository's root only: make the project "
+              "folder a repository of its own", file=out)
+    print(f"The GitHub kit in .github/ is up to date. {PRIVATE_REMINDER}", file=out)
+    return 0
+
+
+def _kit(project: Project):
+    from .project.github import survey, write_kit
+
+    kit, notes = _kit_files(project)
+    statuses = survey(project.root, kit)
+    write_kit(project.root, statuses)
+    return [s for s in statuses if s.state == "missing"], notes
+
+
+def _kit_files(project: Project):
+    import coalition_site
+    from .project.github import kit_files
+
+    result = _check(project)
+    if result.charter is None:  # the kit is generated from the charter: it must load
+        raise CharterError(result.errors)
+    try:
+        docs_path = project.docs_dir.relative_to(project.root).as_posix()
+    except ValueError:
+        raise ProjectError(f"the content folder '{project.docs_dir}' is outside the project "
+                           f"'{project.root}'; the GitHub kit can only name files of the repository") from None
+    return kit_files(result.charter, docs_path, coalition_site.__version__)
 
 
 def schema(target: Path | str) -> list[Path]:

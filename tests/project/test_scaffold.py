@@ -26,10 +26,18 @@ def starter(tmp_path_factory):
 
 def test_new_says_what_it_made_and_what_to_do_next(starter):
     root, made = starter
-    assert made.stdout == (f"Created a starter charter in {root} (23 files).\n"
-                           f"Next: cd {root} && coalition-site check && coalition-site serve\n")
+    assert made.stdout == (
+        f"Created a starter charter in {root} (33 files), with its GitHub kit in .github/.\n"
+        f"Next: cd {root} && coalition-site check && coalition-site serve\n"
+        "Keep the repository private: it holds every internal file of the charter (representatives, "
+        "internal pages, reviews), and the workflows in .github/ fail when it is public.\n")
     today = dt.date.today().isoformat()
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == [
+        ".github/CODEOWNERS", ".github/ISSUE_TEMPLATE/monthly-review.yml",
+        ".github/ISSUE_TEMPLATE/reword.yml", ".github/ISSUE_TEMPLATE/step-back.yml",
+        ".github/coalition-site-requirements.txt", ".github/pull_request_template.md",
+        ".github/workflows/charter-checks.yml", ".github/workflows/charter-comment.yml",
+        ".github/workflows/charter-consent.yml", ".github/workflows/charter-publish.yml",
         ".gitignore", "README.md", "content/charter/autonomy.md", "content/charter/conflict-protocol.md",
         "content/charter/joint-demand.md", "content/charter/problem-statement.md",
         "content/charter/steward-mandate.md", "content/coalition.yml", "content/logic.yml",
