@@ -15,6 +15,7 @@ from coalition_site.analysis.diff import (Added, EndorsementChanged, Id, Name, P
 from coalition_site.load.charter import load_charter
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
+PROBLEM = "Rents rise where the buses are good, and buses are cut where rents are low."
 
 
 class Pair:
@@ -128,6 +129,10 @@ def test_steward_and_protocol_changes(pair):
     changes = pair.changes()
     assert changes == [
         Added("steward", ("steward ", Name("Jo Lee"))),
+        Added("steward", (Name("Jo Lee"), "'s ", "affiliation"), "independent"),
+        ValueChanged("steward", (Name("Jo Lee"), "'s ", "start"), "none", "2024-04-01"),
+        ValueChanged("steward", (Name("Jo Lee"), "'s ", "term end"), "none", "2027-03-31"),
+        ValueChanged("steward", (Name("Jo Lee"), "'s ", "commitment"), "none", "0.4"),
         Removed("steward", ("steward ", Name("Sam Okafor"))),
         ValueChanged("steward", ("reports to",), Quote("all partners"), Quote("Riverside Tenants Union")),
         Added("steward", ("authority",), "Call a reset meeting."),
@@ -169,7 +174,9 @@ def test_a_new_version_makes_every_unchanged_endorsement_stale(pair):
 def test_editing_endorsed_text_without_a_new_version_is_flagged(pair):
     pair.edit("charter/problem-statement.md", "Rents rise", "Rents soar")
     changes = pair.changes()
-    assert changes[0] == ProseEdited("problem-statement", "problem statement")
+    assert changes[0] == ProseEdited("problem-statement", "problem statement", PROBLEM,
+                                     PROBLEM.replace("Rents rise", "Rents soar"))
+    assert changes[0].lines() == ["@@ -1 +1 @@", "-" + PROBLEM, "+" + PROBLEM.replace("Rents rise", "Rents soar")]
     assert changes[1] == UnversionedEdit("renew", "problem-statement", "1.0.0")
     assert changes[1].describe() == (
         "the problem statement changed but the charter version is still 1.0.0; raise "
