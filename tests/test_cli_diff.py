@@ -276,3 +276,50 @@ def test_a_public_changelog_leaves_internal_changes_out(branch):
     assert "Ana Ruiz" not in result.stdout and "SECRET" not in result.stdout
     assert "representative" not in result.stdout
     assert result.stdout.splitlines()[-1] == "4 changes."
+
+
+def test_attachments_in_commits_and_in_the_working_tree(tmp_path):
+    project = make_git_project(tmp_path / "project")
+    images = project.root / "content" / "images"
+    images.mkdir()
+    (images / "map.png").write_bytes(b"\x89PNG one")
+    (images / "ledger.png").write_bytes(b"\x89PNG secret")
+    project.edit("board-notes.md", "internal board notes.", "internal board notes. ![l](images/ledger.png)")
+    project.commit("Images", tag="images")
+    (images / "map.png").write_bytes(b"\x89PNG two")
+    (images / ".hidden.png").write_bytes(b"never read")
+    assert diff(project, "v1.0.0", "images").stdout.splitlines()[2:] == [
+        "Other pages",
+        "  ~ page 'board-notes.md': text edited (internal)",
+        "      @@ -1 +1 @@",
+        "      -SECRET-PAGE-TEXT internal board notes.",
+        "      +SECRET-PAGE-TEXT internal board notes. ![l](images/ledger.png)",
+        "",
+        "Attachments",
+        "  + file 'images/ledger.png' added",
+        "  + file 'images/map.png' added",
+        "",
+        "3 changes.",
+    ]
+    assert diff(project, "images").stdout.splitlines()[2:] == [
+        "Attachments", "  ~ file 'images/map.png' replaced (its content changed)", "", "1 change."]
+    public = diff(project, "v1.0.0", "images", "--audience", "public").stdout
+    assert public.splitlines()[2:] == ["Attachments", "  + file 'images/map.png' added", "", "1 change."]
+
+
+def test_a_public_changelog_refuses_a_page_whose_internal_block_is_broken(tmp_path):
+    project = make_git_project(tmp_path / "project")
+    project.edit("partners/riders-alliance.md", "The alliance organizes bus riders.",
+                 "The alliance organizes bus riders.\n\n!!! internal\nThe driver's name is Lee.")
+    project.commit("A note that Markdown would publish")
+    result = diff(project, "v1.0.0", "HEAD", "--audience", "public")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "error: content/partners/riders-alliance.md:10:1: error: the text right below '!!! internal' is not "
+        "indented, so Markdown ends the internal block before it and would publish it; indent every "
+        "line of the note by 4 spaces [internal-marker]",
+        "a report for the public cannot tell the internal text of this page from its public text; "
+        "fix it first ('coalition-site check' lists every such problem)",
+    ]
+    assert "Lee" not in result.stderr
+    assert diff(project, "v1.0.0", "HEAD", "--audience", "everyone").exit_code == 2

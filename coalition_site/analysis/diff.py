@@ -566,7 +566,9 @@ class _Comparison:
         """
         if not self.public:
             return item.body.strip()
-        reading = self.reader.read(item.body, audience="public", path=item.src_uri, body_line=item.body_line)
+        source = self.new.sources.get(item.src_uri) or self.old.sources.get(item.src_uri)
+        path = getattr(source, "display", item.src_uri)  # the path from the project's folder
+        reading = self.reader.read(item.body, audience="public", path=path, body_line=item.body_line)
         errors = [problem for problem in reading.problems if problem.level == "error"]
         if errors:
             raise ProjectError(
