@@ -284,6 +284,7 @@ def test_attachments_in_commits_and_in_the_working_tree(tmp_path):
     images.mkdir()
     (images / "map.png").write_bytes(b"\x89PNG one")
     (images / "ledger.png").write_bytes(b"\x89PNG secret")
+    (images / "sources.yml").write_text("map: city data\n")  # never published, shown to partners
     project.edit("board-notes.md", "internal board notes.", "internal board notes. ![l](images/ledger.png)")
     project.commit("Images", tag="images")
     (images / "map.png").write_bytes(b"\x89PNG two")
@@ -298,8 +299,9 @@ def test_attachments_in_commits_and_in_the_working_tree(tmp_path):
         "Attachments",
         "  + file 'images/ledger.png' added",
         "  + file 'images/map.png' added",
+        "  + file 'images/sources.yml' added",
         "",
-        "3 changes.",
+        "4 changes.",
     ]
     assert diff(project, "images").stdout.splitlines()[2:] == [
         "Attachments", "  ~ file 'images/map.png' replaced (its content changed)", "", "1 change."]

@@ -6,7 +6,7 @@ internal files, internal tensions and internal-by-nature fields (``representativ
 in the comparison at all; the prose is compared as its public rendering shows it (Markdown's own
 parser drops internal blocks; see :mod:`coalition_site.analysis.diff`); an attachment counts only
 when the public site publishes it (:func:`.attachments.internal_only_assets` keeps out those only
-internal content uses). As a last guard, a change marked internal is dropped.
+internal content uses, and those no build publishes). As a last guard, a change marked internal is dropped.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from ..analysis.diff import CharterDiff, diff_charters
+from ..load.assets import is_published_asset
 from ..markup import MarkupReader
 from ..model import Audience, Charter
 from .attachments import documents, internal_only_assets
@@ -44,7 +45,9 @@ def diff_for_audience(old: Charter, new: Charter, audience: Audience, *,
 
 def _published(charter: Charter, public: Charter, files: dict[str, str],
                reader: MarkupReader) -> dict[str, str]:
-    """The attachments a public build of ``charter`` publishes."""
+    """The attachments a public build of ``charter`` publishes: not those that only internal
+    content shows, nor those no build publishes (other YAML files, scripts ...)."""
     pages = [item.src_uri for item in documents(public) if item.visibility == "public"]
     hidden = internal_only_assets(charter, pages, reader)
-    return {path: digest for path, digest in files.items() if path not in hidden}
+    return {path: digest for path, digest in files.items()
+            if path not in hidden and is_published_asset(path)}

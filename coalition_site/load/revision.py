@@ -11,7 +11,7 @@ from .git import Repository
 from ..model import Charter
 from ..problems import format_problems
 from .charter import load_charter
-from .files import CHARTER_SUFFIXES
+from ..model.layout import DATA_FILES
 
 FIRST_PROBLEMS = 5
 """How many of a broken revision's problems an error shows (``check`` lists them all)."""
@@ -45,11 +45,16 @@ def load_working_tree(docs_dir: Path, project_dir: Path) -> Charter:
 
 def attachments_at_revision(repo: Repository, revision: str, docs_dir: Path) -> dict[str, str]:
     """The attachments of the content folder at ``revision`` (every file that is not a page or
-    the charter's data: images, PDFs ...), by path inside the folder, with their blob ids."""
+    the charter's data: images, PDFs, other YAML ...), by path inside the folder, with their
+    blob ids."""
     prefix = repo.prefix(docs_dir)
     start = len(prefix) + 1 if prefix else 0
     return {path[start:]: oid for path, oid in repo.blob_ids(revision, prefix).items()
-            if not path.endswith(CHARTER_SUFFIXES)}
+            if _is_attachment(path[start:])}
+
+
+def _is_attachment(src_uri: str) -> bool:
+    return not src_uri.endswith(".md") and src_uri not in DATA_FILES
 
 
 def attachments_in_working_tree(repo: Repository, docs_dir: Path) -> dict[str, str]:
@@ -61,10 +66,11 @@ def attachments_in_working_tree(repo: Repository, docs_dir: Path) -> dict[str, s
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (here / d).is_symlink())
         for name in sorted(filenames):
             path = here / name
-            if name.startswith(".") or name.endswith(CHARTER_SUFFIXES) or "\n" in name \
+            src_uri = path.relative_to(docs_dir).as_posix()
+            if name.startswith(".") or not _is_attachment(src_uri) or "\n" in name \
                     or path.is_symlink() or not path.is_file():
                 continue
-            found.append((path.relative_to(docs_dir).as_posix(), path))
+            found.append((src_uri, path))
     return dict(zip((uri for uri, _ in found), repo.hash_files([path for _, path in found])))
 
 
