@@ -509,14 +509,14 @@ class _Comparison:
         elif all(isinstance(v, list) and all(isinstance(i, str) for i in v) for v in (old or [], new or [])):
             # A list of texts (decisions, partner ids): each item that came or went, then the order.
             before, after = list(old or []), list(new or [])
-            for item in after:
-                if item not in before:
-                    self.add(Added(section, what, item))
-            for item in before:
-                if item not in after:
-                    self.add(Removed(section, what, item))
-            if sorted(before) == sorted(after) and before != after:
-                self.add(ValueChanged(section, (*what, " (order)"), _show(before), _show(after)))
+            came = [item for item in after if item not in before]
+            went = [item for item in before if item not in after]
+            for item in came:
+                self.add(Added(section, what, item))
+            for item in went:
+                self.add(Removed(section, what, item))
+            if not came and not went and before != after:  # reordered, or an item repeated
+                self.add(ValueChanged(section, what, _show(before), _show(after)))
         else:
             self.add(ValueChanged(section, what, _show(old), _show(new)))
 
