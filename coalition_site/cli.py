@@ -119,9 +119,12 @@ def publish(project_dir: Path, audience: str, message: str | None, push: bool, s
               type=click.Path(file_okay=False, path_type=Path), help="The project's folder.")
 @click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True,
               help="text for a terminal, markdown for a pull request comment.")
-def diff(base: str, head: str | None, project_dir: Path, fmt: str) -> None:
+@click.option("--audience", type=click.Choice(("internal", "public")), default="internal", show_default=True,
+              help="internal: every change, internal ones marked (for partners); public: nothing "
+                   "internal (for a public changelog).")
+def diff(base: str, head: str | None, project_dir: Path, fmt: str, audience: str) -> None:
     """Show what changed in the charter from revision BASE to HEAD (default: the working tree)."""
-    click.echo(commands.diff(base, head, project_dir=project_dir, fmt=fmt))
+    click.echo(commands.diff(base, head, project_dir=project_dir, fmt=fmt, audience=audience))
 
 
 def _moment(ctx, param, value: str | None) -> dt.datetime | None:

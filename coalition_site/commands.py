@@ -208,25 +208,37 @@ def _branch_has(git_utils, branch: str, path: str) -> bool:
         return False
 
 
-def diff(base: str, head: str | None = None, *, project_dir: Path | str = ".", fmt: str = "text") -> str:
+def diff(base: str, head: str | None = None, *, project_dir: Path | str = ".", fmt: str = "text",
+         audience: str = "internal") -> str:
     """What changed in the charter from revision ``base`` to ``head`` (``None``: the working
-    tree), as a ``text`` or ``markdown`` report."""
-    from .analysis.diff import diff_charters
+    tree), as a ``text`` or ``markdown`` report, for the partners (``internal``: everything,
+    internal changes marked) or the public (``public``: nothing internal, for a changelog)."""
+    from .audience import AUDIENCES
+    from .audience.changelog import diff_for_audience
     from .load.git import Repository
-    from .load.revision import describe, load_at_revision, load_working_tree
+    from .load.revision import (attachments_at_revision, attachments_in_working_tree, describe,
+                                load_at_revision, load_working_tree)
+    from .project.check import markup_reader
     from .render.diff_report import render_diff
 
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r}; use 'internal' or 'public'")
     project = find_project(project_dir)
     repo = Repository.find(project.root)
     if repo is None:
         raise ProjectError(f"'{project.root}' is not in a git repository; diff compares the charter "
                            "between two revisions of the project's repository")
     old = load_at_revision(repo, base, project.docs_dir, project.root)
+    old_files = attachments_at_revision(repo, base, project.docs_dir)
     if head is None:
         new = load_working_tree(project.docs_dir, project.root)
+        new_files = attachments_in_working_tree(repo, project.docs_dir)
     else:
         new = load_at_revision(repo, head, project.docs_dir, project.root)
-    return render_diff(diff_charters(old, new), fmt, describe(repo, base),
+        new_files = attachments_at_revision(repo, head, project.docs_dir)
+    changes = diff_for_audience(old, new, audience, reader=markup_reader(project),
+                                old_files=old_files, new_files=new_files)
+    return render_diff(changes, fmt, describe(repo, base),
                        describe(repo, head) if head is not None else None)
 
 

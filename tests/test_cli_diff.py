@@ -57,6 +57,8 @@ Joint demand
 
 Partners
   ~ Riverside Riders Alliance stepped back from "the fare campaign"
+  ~ Riverside Riders Alliance's date of stepping back: none → 2026-02-01
+  + Riverside Riders Alliance's reason for stepping back added: "A contract fight needs everyone."
 
 Steward mandate
   ~ Sam Okafor's term end: 2027-03-31 → 2028-03-31
@@ -74,7 +76,7 @@ Endorsements
 Endorsements to renew
   ! Riverside Tenants Union endorsed the problem statement on 2025-01-15, for version 1.0.0; ask for its endorsement of version 1.1.0 and write the new date
 
-11 changes; 1 endorsement to renew or version to raise.
+13 changes; 1 endorsement to renew or version to raise.
 """
 
 
@@ -104,7 +106,7 @@ def test_markdown_is_for_a_pull_request_comment(repo):
     assert lines[-3:] == [
         "- [ ] **Riverside Tenants Union** endorsed the problem statement on 2025-01-15, for "
         "version 1.0.0; ask for its endorsement of version 1.1.0 and write the new date",
-        "", "_11 changes; 1 endorsement to renew or version to raise._"]
+        "", "_13 changes; 1 endorsement to renew or version to raise._"]
 
 
 def test_without_head_it_compares_with_the_working_tree(repo):
@@ -173,3 +175,153 @@ def test_the_cli_offers_the_formats_the_diff_report_writes():
     from coalition_site.render.diff_report import FORMATS
 
     assert module.DIFF_FORMATS == FORMATS
+
+
+# -- issue #13: what a partner's branch changed, all of it -----------------------------------------
+def partner_branch(project) -> None:
+    """The branch of issue #13: one partner's constituency, body prose, a representative's
+    email and its website (to another domain), and the autonomy page's prose."""
+    project.edit("partners/tenants-union.md", "constituency: 900 member households",
+                 "constituency: 1,200 member households")
+    project.edit("partners/tenants-union.md", "The union organizes tenants.",
+                 "The union organizes tenants and small landlords.")
+    project.edit("partners/tenants-union.md", "email: SECRET-EMAIL-ana@example.org",
+                 "email: ana@tenants.example.net")
+    project.edit("partners/tenants-union.md", "website: https://tenants.example.org",
+                 "website: https://tenants-union.example.net/join")
+    project.edit("charter/autonomy.md", "Each partner keeps its own campaigns.",
+                 "Each partner keeps its own campaigns and its own press.")
+
+
+@pytest.fixture(scope="module")
+def branch(tmp_path_factory):
+    project = make_git_project(tmp_path_factory.mktemp("branch") / "project")
+    partner_branch(project)
+    project.commit("Tenants union: new website and numbers", tag="partner-branch")
+    return project
+
+
+def test_every_edit_of_a_partners_branch_is_reported(branch):
+    result = diff(branch, "v1.0.0", "partner-branch")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        "",
+        "Partners",
+        "  ~ Riverside Tenants Union's website: \"https://tenants.example.org\" → "
+        "\"https://tenants-union.example.net/join\"; it now points to another domain: "
+        "'tenants.example.org' → 'tenants-union.example.net'",
+        "  ~ Riverside Tenants Union's constituency: \"900 member households\" → \"1,200 member households\"",
+        "  ~ Riverside Tenants Union's representative Ana Ruiz's email: "
+        "\"SECRET-EMAIL-ana@example.org\" → \"ana@tenants.example.net\" (internal)",
+        "  ~ Riverside Tenants Union's page text edited",
+        "      @@ -1 +1 @@",
+        "      -The union organizes tenants.",
+        "      +The union organizes tenants and small landlords.",
+        "",
+        "Autonomy agreements",
+        "  ~ the text of the autonomy agreements was edited",
+        "      @@ -1 +1 @@",
+        "      -Each partner keeps its own campaigns.",
+        "      +Each partner keeps its own campaigns and its own press.",
+        "",
+        "5 changes.",
+    ]
+
+
+def test_the_markdown_report_folds_prose_and_defuses_links(branch):
+    result = diff(branch, "v1.0.0", "partner-branch", "--format", "markdown")
+    assert result.exit_code == 0, result.stderr
+    j = "\u2060"
+    assert result.stdout.splitlines()[1:] == [
+        "",
+        "#### Partners",
+        "",
+        f"- **Riverside Tenants Union**'s website: “https:{j}//tenants.example.org” → "
+        f"“https:{j}//tenants-union.example.net/join”; it now points to another domain: "
+        "`tenants.example.org` → `tenants-union.example.net`",
+        "- **Riverside Tenants Union**'s constituency: “900 member households” → “1,200 member households”",
+        "- **Riverside Tenants Union**'s representative **Ana Ruiz**'s email: "
+        f"“SECRET-EMAIL-ana@{j}example.org” → “ana@{j}tenants.example.net” _(internal)_",
+        "- **Riverside Tenants Union**'s page text edited",
+        "  <details><summary>The changed lines</summary>",
+        "",
+        "  ```diff",
+        "  @@ -1 +1 @@",
+        "  -The union organizes tenants.",
+        "  +The union organizes tenants and small landlords.",
+        "  ```",
+        "",
+        "  </details>",
+        "",
+        "#### Autonomy agreements",
+        "",
+        "- The text of the autonomy agreements was edited",
+        "  <details><summary>The changed lines</summary>",
+        "",
+        "  ```diff",
+        "  @@ -1 +1 @@",
+        "  -Each partner keeps its own campaigns.",
+        "  +Each partner keeps its own campaigns and its own press.",
+        "  ```",
+        "",
+        "  </details>",
+        "",
+        "_5 changes._",
+    ]
+
+
+def test_a_public_changelog_leaves_internal_changes_out(branch):
+    result = diff(branch, "v1.0.0", "partner-branch", "--audience", "public")
+    assert result.exit_code == 0, result.stderr
+    assert "Ana Ruiz" not in result.stdout and "SECRET" not in result.stdout
+    assert "representative" not in result.stdout
+    assert result.stdout.splitlines()[-1] == "4 changes."
+
+
+def test_attachments_in_commits_and_in_the_working_tree(tmp_path):
+    project = make_git_project(tmp_path / "project")
+    images = project.root / "content" / "images"
+    images.mkdir()
+    (images / "map.png").write_bytes(b"\x89PNG one")
+    (images / "ledger.png").write_bytes(b"\x89PNG secret")
+    (images / "sources.yml").write_text("map: city data\n")  # never published, shown to partners
+    project.edit("board-notes.md", "internal board notes.", "internal board notes. ![l](images/ledger.png)")
+    project.commit("Images", tag="images")
+    (images / "map.png").write_bytes(b"\x89PNG two")
+    (images / ".hidden.png").write_bytes(b"never read")
+    assert diff(project, "v1.0.0", "images").stdout.splitlines()[2:] == [
+        "Other pages",
+        "  ~ page 'board-notes.md': text edited (internal)",
+        "      @@ -1 +1 @@",
+        "      -SECRET-PAGE-TEXT internal board notes.",
+        "      +SECRET-PAGE-TEXT internal board notes. ![l](images/ledger.png)",
+        "",
+        "Attachments",
+        "  + file 'images/ledger.png' added",
+        "  + file 'images/map.png' added",
+        "  + file 'images/sources.yml' added",
+        "",
+        "4 changes.",
+    ]
+    assert diff(project, "images").stdout.splitlines()[2:] == [
+        "Attachments", "  ~ file 'images/map.png' replaced (its content changed)", "", "1 change."]
+    public = diff(project, "v1.0.0", "images", "--audience", "public").stdout
+    assert public.splitlines()[2:] == ["Attachments", "  + file 'images/map.png' added", "", "1 change."]
+
+
+def test_a_public_changelog_refuses_a_page_whose_internal_block_is_broken(tmp_path):
+    project = make_git_project(tmp_path / "project")
+    project.edit("partners/riders-alliance.md", "The alliance organizes bus riders.",
+                 "The alliance organizes bus riders.\n\n!!! internal\nThe driver's name is Lee.")
+    project.commit("A note that Markdown would publish")
+    result = diff(project, "v1.0.0", "HEAD", "--audience", "public")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "error: content/partners/riders-alliance.md:10:1: error: the text right below '!!! internal' is not "
+        "indented, so Markdown ends the internal block before it and would publish it; indent every "
+        "line of the note by 4 spaces [internal-marker]",
+        "a report for the public cannot tell the internal text of this page from its public text; "
+        "fix it first ('coalition-site check' lists every such problem)",
+    ]
+    assert "Lee" not in result.stderr
+    assert diff(project, "v1.0.0", "HEAD", "--audience", "everyone").exit_code == 2

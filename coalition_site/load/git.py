@@ -152,6 +152,36 @@ class Repository:
                 results.append(None)
         return results
 
+    def blob_ids(self, revision: str, folder: str) -> dict[str, str]:
+        """Every regular file of ``folder`` (relative to the top) as of ``revision``, by its
+        path from the top, with its blob id (equal ids, equal content). Files and folders whose
+        name starts with a dot are left out, as MkDocs leaves them out."""
+        sha = self.resolve(revision)
+        args = ["ls-tree", "-r", "-z", "--full-tree", sha] + (["--", folder] if folder else [])
+        found: dict[str, str] = {}
+        for record in self.run(*args).split(b"\0"):
+            meta, _, raw_path = record.partition(b"\t")
+            if not raw_path:
+                continue
+            mode, kind, oid = meta.decode().split(" ")
+            path = _safe_path(raw_path.decode("utf-8", "surrogateescape"))
+            if path is None or kind != "blob" or mode not in _REGULAR:
+                continue
+            if folder and not path.as_posix().startswith(folder + "/"):
+                continue
+            if any(part.startswith(".") for part in path.parts):
+                continue
+            found[path.as_posix()] = oid
+        return found
+
+    def hash_files(self, paths: Sequence[Path]) -> list[str]:
+        """The blob id each file would have if committed now (through the repository's filters)."""
+        if not paths:
+            return []
+        out = self.run("hash-object", "--stdin-paths",
+                       input="".join(f"{path}\n" for path in paths).encode("utf-8", "surrogateescape"))
+        return out.decode().split()
+
     def extract(self, revision: str, folder: str, destination: Path,
                 suffixes: tuple[str, ...] = (".md", ".yml", ".yaml")) -> int:
         """Write the files of ``folder`` (relative to the top) as of ``revision`` under

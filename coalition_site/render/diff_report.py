@@ -3,8 +3,18 @@ for a pull request comment.
 
 What partners wrote is untrusted here too: control characters are dropped (an ANSI escape
 sequence in an ask must not repaint a steward's terminal), and in Markdown the charter's words
-are escaped so that they cannot add links, images, HTML or @-mentions to a comment; rewordings
-go into fenced ``diff`` blocks whose fence is longer than any run of backticks they contain.
+are made inert, so that they cannot add links, images, HTML, formatting, @-mentions or issue
+references to a comment:
+
+- Markdown's special characters are escaped (``\\*``, ``&lt;`` ...); charter ids go into code
+  spans, and the lines of a page's prose into fenced ``diff`` blocks, each fence longer than any
+  run of backticks it holds;
+- what GitHub turns into a link or a notification *after* Markdown (``@login``, ``#12``,
+  ``GH-12``, ``owner/repo#12``, ``https://``, ``www.``, ``name@example.org``, ``:emoji:``) gets
+  an invisible word joiner (U+2060) in the middle, everywhere charter words stand, code included:
+  the reader sees the same text, and GitHub finds no reference in it.
+
+Nothing is shortened: the whole of every quote and every changed line is shown.
 """
 
 from __future__ import annotations
@@ -12,19 +22,31 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..analysis.diff import SECTION_TITLES, CharterDiff, Id, Name, Part, Quote
+from ..analysis.diff import SECTION_TITLES, Change, CharterDiff, Id, Name, Part, Quote
 
 FORMATS = ("text", "markdown")
-QUOTE_LIMIT = 160
-"""Longer quotes are shortened in one-line descriptions (rewordings show the whole text)."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-# Inside a line (a quote never starts one) only these can start Markdown formatting or a link.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# Inside a line (a quote never starts one) only these can start Markdown formatting, a link or
+# GitHub's math; `&`, `<` and `>` become entities.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 _SYMBOLS = {"added": "+", "removed": "-", "changed": "~", "stale": "!"}
 
+JOINER = "\u2060"
+"""The word joiner: invisible, and no letter, digit or punctuation to an autolinker."""
+# What GitHub links or notifies after rendering, cut by a word joiner at the place shown by `(?=`.
+_REFERENCES = re.compile(
+    r"@(?=.)"                           # @login, @org/team, name@example.org, repo@sha
+    r"|#(?=\d)"                         # #12, owner/repo#12
+    r"|gh-(?=\d)"                       # GH-12
+    r"|:(?=//)"                         # https://, ftp:// ... (any scheme)
+    r"|:(?=[\w+-])"                     # :emoji: shortcodes, mailto:name, xmpp:name
+    r"|www(?=\.)",                      # www.example.org
+    re.IGNORECASE)
 
 WORKING_TREE = "the working tree"
+INTERNAL_TEXT = " (internal)"
+INTERNAL_MARKDOWN = " _(internal)_"
 
 
 def render_diff(diff: CharterDiff, fmt: str, base: str, head: str | None) -> str:
@@ -42,9 +64,9 @@ def clean(text: str) -> str:
     return " ".join(_CONTROL.sub("", text).split())
 
 
-def _short(text: str) -> str:
-    text = clean(text)
-    return text if len(text) <= QUOTE_LIMIT else text[:QUOTE_LIMIT - 1].rstrip() + "…"
+def clean_line(line: str) -> str:
+    """A line of prose as written (its indentation kept), without control characters."""
+    return _CONTROL.sub("", line.expandtabs(4)).rstrip()
 
 
 def _summary(diff: CharterDiff) -> str:
@@ -65,11 +87,13 @@ def render_text(diff: CharterDiff, base: str, head: str | None) -> str:
     for section, changes in diff.by_section():
         lines += ["", SECTION_TITLES[section]]
         for change in changes:
-            lines.append(f"  {_SYMBOLS[change.kind]} {_text_line(change.describe())}")
+            tag = INTERNAL_TEXT if change.internal else ""
+            lines.append(f"  {_SYMBOLS[change.kind]} {_text_line(change.describe())}{tag}")
             texts = change.texts()
             if texts:
                 lines.append(f"      was: {clean(texts[0])}")
                 lines.append(f"      now: {clean(texts[1])}")
+            lines += [f"      {clean_line(line)}".rstrip() for line in change.lines() or ()]
     lines += ["", _summary(diff)]
     return "\n".join(lines)
 
@@ -80,7 +104,7 @@ def _text_line(parts: Iterable[Part]) -> str:
         if isinstance(part, Id):
             out.append(f"'{clean(part.text)}'")
         elif isinstance(part, Quote):
-            out.append(f'"{_short(part.text)}"')
+            out.append(f'"{clean(part.text)}"')
         elif isinstance(part, Name):
             out.append(clean(part.text))
         else:
@@ -98,19 +122,25 @@ def render_markdown(diff: CharterDiff, base: str, head: str | None) -> str:
         lines += ["", f"#### {SECTION_TITLES[section]}", ""]
         for change in changes:
             bullet = "- [ ] " if change.kind == "stale" else "- "
-            lines.append(bullet + _capitalised(_markdown_line(change.describe())))
+            tag = INTERNAL_MARKDOWN if change.internal else ""
+            lines.append(bullet + _capitalised(_markdown_line(change.describe())) + tag)
             texts = change.texts()
             if texts:
-                lines += _diff_block(*texts)
+                lines += _diff_block([f"- {clean(texts[0])}", f"+ {clean(texts[1])}"])
+            lines += _details(change)
     lines += ["", f"_{_summary(diff)}_"]
     return "\n".join(lines)
 
 
+def defuse(text: str) -> str:
+    """``text`` with a word joiner inside everything GitHub would link or notify."""
+    return _REFERENCES.sub(lambda match: match.group() + JOINER, text)
+
+
 def escape_markdown(text: str) -> str:
-    """Charter text as inert Markdown: no formatting, links, HTML or @-mentions."""
-    text = _MD_SPECIAL.sub(r"\\\1", clean(text))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("@", "@\u200b")  # a zero-width space keeps '@name' from notifying anyone
+    """Charter text as inert Markdown: no formatting, links, HTML, @-mentions or references."""
+    text = _MD_SPECIAL.sub(r"\\\1", defuse(clean(text)))
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _markdown_line(parts: Iterable[Part]) -> str:
@@ -119,7 +149,7 @@ def _markdown_line(parts: Iterable[Part]) -> str:
         if isinstance(part, Id):
             out.append(_code(part.text))
         elif isinstance(part, Quote):
-            out.append(f"“{escape_markdown(_short(part.text))}”")
+            out.append(f"“{escape_markdown(part.text)}”")
         elif isinstance(part, Name):
             out.append(f"**{escape_markdown(part.text)}**")
         else:
@@ -128,16 +158,28 @@ def _markdown_line(parts: Iterable[Part]) -> str:
 
 
 def _code(text: str) -> str:
-    text = clean(text)
+    text = defuse(clean(text))
     ticks = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{ticks}{pad}{text}{pad}{ticks}"
 
 
-def _diff_block(old: str, new: str) -> list[str]:
-    old, new = clean(old), clean(new)
-    fence = "`" * max(3, max((len(r) for r in re.findall(r"`+", old + "\n" + new)), default=0) + 1)
-    return [f"  {fence}diff", f"  - {old}", f"  + {new}", f"  {fence}"]
+def _diff_block(lines: list[str]) -> list[str]:
+    """Lines of a ``diff`` (each starting with ``+``, ``-``, a space or ``@@``), fenced inside
+    a list item; no line can close the fence, which is longer than any backtick run in them."""
+    lines = [line if line.startswith("@@ ") else defuse(line) for line in lines]  # (a hunk's header is ours)
+    longest = max((len(r) for line in lines for r in re.findall(r"`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"  {fence}diff", *(f"  {line}".rstrip() for line in lines), f"  {fence}"]
+
+
+def _details(change: Change) -> list[str]:
+    """A page's changed lines, folded: a long edit does not bury the rest of the report."""
+    changed = change.lines()
+    if not changed:
+        return []
+    return ["  <details><summary>The changed lines</summary>", "",
+            *_diff_block([clean_line(line) for line in changed]), "", "  </details>"]
 
 
 def _capitalised(line: str) -> str:

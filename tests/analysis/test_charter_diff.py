@@ -15,6 +15,7 @@ from coalition_site.analysis.diff import (Added, EndorsementChanged, Id, Name, P
 from coalition_site.load.charter import load_charter
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
+PROBLEM = "Rents rise where the buses are good, and buses are cut where rents are low."
 
 
 class Pair:
@@ -128,6 +129,10 @@ def test_steward_and_protocol_changes(pair):
     changes = pair.changes()
     assert changes == [
         Added("steward", ("steward ", Name("Jo Lee"))),
+        Added("steward", (Name("Jo Lee"), "'s ", "affiliation"), "independent"),
+        ValueChanged("steward", (Name("Jo Lee"), "'s ", "start"), "none", "2024-04-01"),
+        ValueChanged("steward", (Name("Jo Lee"), "'s ", "term end"), "none", "2027-03-31"),
+        ValueChanged("steward", (Name("Jo Lee"), "'s ", "commitment"), "none", "0.4"),
         Removed("steward", ("steward ", Name("Sam Okafor"))),
         ValueChanged("steward", ("reports to",), Quote("all partners"), Quote("Riverside Tenants Union")),
         Added("steward", ("authority",), "Call a reset meeting."),
@@ -169,7 +174,9 @@ def test_a_new_version_makes_every_unchanged_endorsement_stale(pair):
 def test_editing_endorsed_text_without_a_new_version_is_flagged(pair):
     pair.edit("charter/problem-statement.md", "Rents rise", "Rents soar")
     changes = pair.changes()
-    assert changes[0] == ProseEdited("problem-statement", "problem statement")
+    assert changes[0] == ProseEdited("problem-statement", "problem statement", PROBLEM,
+                                     PROBLEM.replace("Rents rise", "Rents soar"))
+    assert changes[0].lines() == ["@@ -1 +1 @@", "-" + PROBLEM, "+" + PROBLEM.replace("Rents rise", "Rents soar")]
     assert changes[1] == UnversionedEdit("renew", "problem-statement", "1.0.0")
     assert changes[1].describe() == (
         "the problem statement changed but the charter version is still 1.0.0; raise "
@@ -189,3 +196,119 @@ def test_an_endorsement_withdrawn(pair):
                                 "Riverside Riders Alliance", dt.date(2025, 1, 16), None)
     assert pair.changes() == [change]
     assert change.kind == "removed"
+
+
+# -- nothing summarised away (issue #13) ----------------------------------------------------------
+def report(pair, **files) -> list[str]:
+    """The text report's lines, without its first line and its blank lines."""
+    from coalition_site.render.diff_report import render_text
+
+    diff = diff_charters(pair._load(pair.old_content), pair._load(pair.new_content), **files)
+    return [line for line in render_text(diff, "old", "new").splitlines()[1:] if line]
+
+
+def test_pages_are_compared_line_by_line_and_internal_ones_marked(pair):
+    pair.write("faq.md", "---\ntitle: FAQ\n---\nAsk us anything.\n")
+    pair.edit("onboarding.md", "one problem.", "one problem.\n\nWe meet monthly.")
+    pair.edit("board-notes.md", "internal board notes.", "internal board notes, revised.")
+    assert report(pair) == [
+        "Other pages",
+        "  ~ page 'board-notes.md': text edited (internal)",
+        "      @@ -1 +1 @@",
+        "      -SECRET-PAGE-TEXT internal board notes.",
+        "      +SECRET-PAGE-TEXT internal board notes, revised.",
+        "  + page 'faq.md' added",
+        "  + page 'faq.md': title added: \"FAQ\"",
+        "  + page 'faq.md': text written",
+        "      @@ -0,0 +1 @@",
+        "      +Ask us anything.",
+        "  ~ page 'onboarding.md': text edited",
+        "      @@ -1 +1,3 @@",
+        "       Because rents and buses are one problem.",
+        "      +",
+        "      +We meet monthly.",
+        "5 changes.",
+    ]
+
+
+def test_reviews_fields_and_prose(pair):
+    pair.edit("reviews/2026-10-14.md", "facilitator: Sam Okafor", "facilitator: Jo Lee")
+    pair.edit("reviews/2026-10-14.md", "  - Joint testimony at the November hearing.",
+              "  - Joint testimony at the November hearing.\n  - Write to the mayor.")
+    pair.edit("reviews/2026-10-14.md", "signs_of_life: [shared-language]", "signs_of_life: []")
+    pair.edit("reviews/2026-11-11.md", "met the mayor alone.", "met the mayor twice.")
+    assert report(pair) == [
+        "Reviews",
+        "  ~ review '2026-10-14': facilitator: \"Sam Okafor\" → \"Jo Lee\"",
+        "  - review '2026-10-14': signs of life removed: \"shared-language\"",
+        "  + review '2026-10-14': decisions added: \"Write to the mayor.\"",
+        "  ~ review '2026-11-11': text edited (internal)",
+        "      @@ -1 +1 @@",
+        "      -SECRET-REVIEW-NOTES the riders met the mayor alone.",
+        "      +SECRET-REVIEW-NOTES the riders met the mayor twice.",
+        "4 changes.",
+    ]
+
+
+def test_representatives_are_compared_field_by_field_and_marked_internal(pair):
+    pair.edit("partners/tenants-union.md", "    github: anaruiz\n",
+              "    github: ana-ruiz\n  - name: Bo Chen\n    role: Director\n")
+    pair.edit("partners/tenants-union.md", "    role: Organizer\n", "")
+    assert report(pair) == [
+        "Partners",
+        "  - Riverside Tenants Union's representative Ana Ruiz's role removed: \"Organizer\" (internal)",
+        "  ~ Riverside Tenants Union's representative Ana Ruiz's github: \"anaruiz\" → \"ana-ruiz\" (internal)",
+        "  + Riverside Tenants Union's representative Bo Chen added (internal)",
+        "  + Riverside Tenants Union's representative Bo Chen's role added: \"Director\" (internal)",
+        "4 changes.",
+    ]
+
+
+def test_a_representative_renamed_in_place_is_one_change(pair):
+    pair.edit("partners/tenants-union.md", "  - name: Ana Ruiz", "  - name: Ana Ruiz-Lopez")
+    assert report(pair)[1:] == [
+        "  ~ Riverside Tenants Union's representative Ana Ruiz-Lopez's name: \"Ana Ruiz\" → "
+        "\"Ana Ruiz-Lopez\" (internal)", "1 change."]
+
+
+def test_a_website_on_the_same_domain_names_no_other_domain(pair):
+    pair.edit("partners/tenants-union.md", "website: https://tenants.example.org",
+              "website: https://tenants.example.org/about")
+    assert report(pair)[1] == ("  ~ Riverside Tenants Union's website: \"https://tenants.example.org\" → "
+                               "\"https://tenants.example.org/about\"")
+    pair.edit("partners/tenants-union.md", "website: https://tenants.example.org/about",
+              "website: https://tenants.ex\u0430mple.org/about")  # a Cyrillic 'а'
+    assert report(pair)[1].endswith(
+        "it now points to another domain: 'tenants.example.org' → "
+        "'tenants.exаmple.org (tenants.xn--exmple-4nf.org)'")
+
+
+def test_an_edit_inside_internal_blocks_only_is_marked_internal(pair):
+    pair.edit("charter/autonomy.md", "Each partner keeps its own campaigns.",
+              "Each partner keeps its own campaigns.\n\n!!! internal\n    The union may leave in May.")
+    assert report(pair)[:2] == ["Autonomy agreements", "  ~ the text of the autonomy agreements was edited (internal)"]
+
+
+def test_fields_compared_by_name_only_and_tensions_visibility(pair):
+    pair.edit("coalition.yml", "tagline: Homes and buses, won together.", "tagline: Homes and buses!")
+    pair.edit("logic.yml", "    about: Fare money", "    visibility: internal\n    about: Fare money")
+    pair.edit("logic.yml", "    why: People who can get", "    why: Folks who can get")
+    assert report(pair) == [
+        "Coalition",
+        "  ~ tagline: \"Homes and buses, won together.\" → \"Homes and buses!\"",
+        "Coalition Logic map",
+        "  ~ dependency 'organized-riders' → 'reliable-transit': why: \"People who can get to meetings "
+        "keep organizing.\" → \"Folks who can get to meetings keep organizing.\"",
+        "  ~ tension 'fares-vs-rents': visibility: \"public\" → \"internal\" (internal)",
+        "3 changes.",
+    ]
+
+
+def test_attachments_added_removed_and_replaced(pair):
+    assert report(pair, old_files={"a.png": "1", "b.pdf": "2"}, new_files={"a.png": "3", "c.jpg": "4"}) == [
+        "Attachments",
+        "  ~ file 'a.png' replaced (its content changed)",
+        "  - file 'b.pdf' removed",
+        "  + file 'c.jpg' added",
+        "3 changes.",
+    ]

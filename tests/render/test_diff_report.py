@@ -26,21 +26,21 @@ def test_text_drops_control_characters_so_a_terminal_is_never_repainted():
 def test_markdown_keeps_charter_text_inert():
     lines = render_markdown(report(Added("joint-demand", ("ask ", Id("x")), HOSTILE)), "v1.0.0", None).splitlines()
     assert lines[4] == (
-        "- Ask `x` added: “Win \\[31mnow\\[0m &lt;img src=x onerror=alert(1)&gt; \\[click\\](https://evil.example) "
-        "@\u200beveryone \\*\\*loud\\*\\* \\`code\\`”")
+        "- Ask `x` added: “Win \\[31mnow\\[0m &lt;img src=x onerror=alert(1)&gt; \\[click\\](https:\u2060//evil.example) "
+        "@\u2060everyone \\*\\*loud\\*\\* \\`code\\`”")
 
 
 def test_a_rewording_goes_into_a_fence_longer_than_any_backticks_in_it():
     change = Reworded("joint-demand", ("ask ", Id("x")), "old ```` text", "new @team text")
     lines = render_markdown(report(change), "v1.0.0", "v1.1.0").splitlines()
     assert lines[0] == "### Charter changes from `v1.0.0` to `v1.1.0`"
-    assert lines[4:9] == ["- Ask `x` reworded", "  `````diff", "  - old ```` text", "  + new @team text", "  `````"]
+    assert lines[4:9] == ["- Ask `x` reworded", "  `````diff", "  - old ```` text", "  + new @\u2060team text", "  `````"]
 
 
-def test_long_quotes_are_shortened_in_one_line_descriptions():
-    text = render_text(report(Added("joint-demand", ("ask ", Id("x")), "word " * 100)), "a", "b")
-    assert text.splitlines()[3].endswith('word word…"')
-    assert len(text.splitlines()[3]) < 200
+def test_long_quotes_are_shown_whole():
+    # Nothing is summarised away: a reviewer approves what the report shows.
+    text = render_text(report(Added("joint-demand", ("ask ", Id("x")), "word " * 100 + "end")), "a", "b")
+    assert text.splitlines()[3] == "  + ask 'x' added: \"" + "word " * 100 + "end\""
 
 
 def test_endorsements_to_renew_are_a_checklist_and_counted_apart():
