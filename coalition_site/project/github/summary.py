@@ -20,7 +20,9 @@ def step_summary(problems: Iterable[Problem], title: str = "Charter check") -> s
     lines = [f"### {title}: {summary(ordered)}", ""]
     if ordered:
         lines += ["| Where | Level | Problem | Rule |", "|---|---|---|---|"]
-        lines += [f"| {_cell(f'{p.path}:{p.line}:{p.column}')} | {p.level} | {_cell(p.message)} | "
+        # 'path, line 100:5', not 'path:100:5': GitHub would draw ':100:' as an emoji, and
+        # the escaped form would carry invisible characters into a copied location.
+        lines += [f"| {_cell(p.path)}, line {p.line}:{p.column} | {p.level} | {_cell(p.message)} | "
                   f"{_cell(p.rule)} |" for p in ordered]
         lines.append("")
     return "\n".join(lines) + "\n"
