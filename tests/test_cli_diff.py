@@ -325,3 +325,22 @@ def test_a_public_changelog_refuses_a_page_whose_internal_block_is_broken(tmp_pa
     ]
     assert "Lee" not in result.stderr
     assert diff(project, "v1.0.0", "HEAD", "--audience", "everyone").exit_code == 2
+
+
+def test_an_endorsement_of_another_revision_on_the_same_day_is_reported(tmp_path):
+    """The endorsement's date stayed, what it endorsed did not: a reviewer must see it."""
+    project = make_git_project(tmp_path / "project")
+    project.edit("charter/problem-statement.md", "  tenants-union: 2025-01-15",
+                 "  tenants-union: {date: 2025-01-15, revision: 1a2b3c4}")
+    project.commit("Record the revision endorsed", tag="with-revision")
+    project.edit("charter/problem-statement.md", "revision: 1a2b3c4}", "revision: 5d6e7f8}")
+    project.commit("Another revision", tag="other-revision")
+    result = diff(project, "with-revision", "other-revision")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[2:] == [
+        "Endorsements",
+        "  ~ Riverside Tenants Union's endorsement of the problem statement: the revision endorsed: "
+        "'1a2b3c4' → '5d6e7f8'",
+        "",
+        "1 change.",
+    ]

@@ -944,6 +944,16 @@ class _Comparison:
                     self.changes.append(EndorsementChanged(
                         "endorsements", document, partner_id, self.name(partner_id),
                         old.get(partner_id), new.get(partner_id)))
+            # The same date, another revision: what was endorsed is not what it was.
+            old_revisions = getattr(self.old, attr).endorsed_revisions
+            new_revisions = getattr(self.new, attr).endorsed_revisions
+            for partner_id in sorted(set(old_revisions) | set(new_revisions)):
+                before, after = old_revisions.get(partner_id), new_revisions.get(partner_id)
+                if before != after and old.get(partner_id) == new.get(partner_id):
+                    self.changes.append(ValueChanged(
+                        "endorsements", (Name(self.name(partner_id)), "'s endorsement of the "
+                                         f"{DOCUMENT_NAMES[document]}: the revision endorsed"),
+                        Id(before) if before else "none", Id(after) if after else "none"))
             edited = document in self.edited
             if edited and old_version == new_version:
                 self.changes.append(UnversionedEdit("renew", document, new_version))
