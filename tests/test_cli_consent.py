@@ -316,8 +316,9 @@ def test_markdown_is_the_comment_with_the_diff_and_nothing_in_it_links_or_mentio
     assert lines[1].startswith("### Consent from `main (") and lines[1].endswith(": not yet")
     assert lines[2:6] == ["", "#### Shared texts: not yet", "", f"Files: `{JOINT_DEMAND}`  "]
     hostile = next(line for line in lines if line.startswith("2 of 5"))
-    assert ("**@\u200bhousing-team see https\u200b://evil.example www\u200b.evil.example "
-            "#\u200b12 GH\u200b-7 &lt;b&gt;x&lt;/b&gt;**") in hostile
+    j = "\u2060"  # the word joiner render/inert.py puts inside what GitHub would link
+    assert (f"**@{j}housing-team see https:{j}//evil.example www{j}.evil.example "
+            f"#{j}12 GH-{j}7 &lt;b&gt;x&lt;/b&gt;**") in hostile
     for reference in ("@housing", "https://", "www.", "#12", "GH-7", "<b>"):
         assert reference not in result.stdout.split("### Charter changes")[0]
     assert "- `octocat`: approved, 2026-11-13 08:00 UTC; not counted: represents no partner" in lines

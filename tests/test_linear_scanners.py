@@ -17,7 +17,7 @@ from coalition_site.audience.leaks import InternalValue, LeakScanner, normalise
 from coalition_site.load.files import misplaced_front_matter, split_front_matter
 from coalition_site.load.unsafe_markup import find_unsafe_markup
 from coalition_site.markup import may_hold_markers, page_links, text_fragments
-from coalition_site.render.diff_report import clean_line, escape_markdown
+from coalition_site.render.inert import clean_line, escape_markdown
 
 UNITS = ["a](b) ", "`a ", "<a ", "[x]: y\n", "<!-- ", "\\", "![", "{ .", "&#", "!!!! ", "---\n",
          ": ", "http://", "<a href=\"", "](<", "[[[", "*[A]: ", "> ", "    ", "\n\n", "x=\"", "``` "]

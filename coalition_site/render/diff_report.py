@@ -1,48 +1,23 @@
 """A :class:`~coalition_site.analysis.diff.CharterDiff` as text for a terminal, or as Markdown
 for a pull request comment.
 
-What partners wrote is untrusted here too: control characters are dropped (an ANSI escape
-sequence in an ask must not repaint a steward's terminal), and in Markdown the charter's words
-are made inert, so that they cannot add links, images, HTML, formatting, @-mentions or issue
-references to a comment:
-
-- Markdown's special characters are escaped (``\\*``, ``&lt;`` ...); charter ids go into code
-  spans, and the lines of a page's prose into fenced ``diff`` blocks, each fence longer than any
-  run of backticks it holds;
-- what GitHub turns into a link or a notification *after* Markdown (``@login``, ``#12``,
-  ``GH-12``, ``owner/repo#12``, ``https://``, ``www.``, ``name@example.org``, ``:emoji:``) gets
-  an invisible word joiner (U+2060) in the middle, everywhere charter words stand, code included:
-  the reader sees the same text, and GitHub finds no reference in it.
-
-Nothing is shortened: the whole of every quote and every changed line is shown.
+What partners wrote is untrusted here too: every charter word goes through :mod:`.inert`
+(control characters dropped; in Markdown, no formatting, links, HTML, @-mentions or issue
+references), and the lines of a page's prose go into fenced ``diff`` blocks, each fence longer
+than any run of backticks it holds. Nothing is shortened: the whole of every quote and every
+changed line is shown.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterable
 
-from ..analysis.diff import SECTION_TITLES, Change, CharterDiff, Id, Name, Part, Quote
+from ..analysis.diff import SECTION_TITLES, Change, CharterDiff
+from .inert import clean, clean_line, code_span, defuse, markdown_line, text_line
 
 FORMATS = ("text", "markdown")
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-# Inside a line (a quote never starts one) only these can start Markdown formatting, a link or
-# GitHub's math; `&`, `<` and `>` become entities.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 _SYMBOLS = {"added": "+", "removed": "-", "changed": "~", "stale": "!"}
-
-JOINER = "\u2060"
-"""The word joiner: invisible, and no letter, digit or punctuation to an autolinker."""
-# What GitHub links or notifies after rendering, cut by a word joiner at the place shown by `(?=`.
-_REFERENCES = re.compile(
-    r"@(?=.)"                           # @login, @org/team, name@example.org, repo@sha
-    r"|#(?=\d)"                         # #12, owner/repo#12
-    r"|gh-(?=\d)"                       # GH-12
-    r"|:(?=//)"                         # https://, ftp:// ... (any scheme)
-    r"|:(?=[\w+-])"                     # :emoji: shortcodes, mailto:name, xmpp:name
-    r"|www(?=\.)",                      # www.example.org
-    re.IGNORECASE)
 
 WORKING_TREE = "the working tree"
 INTERNAL_TEXT = " (internal)"
@@ -57,16 +32,6 @@ def render_diff(diff: CharterDiff, fmt: str, base: str, head: str | None) -> str
     if fmt == "text":
         return render_text(diff, base, head)
     raise ValueError(f"unknown format {fmt!r}; use {' or '.join(FORMATS)}")
-
-
-def clean(text: str) -> str:
-    """One line of charter text, without control characters or runs of spaces."""
-    return " ".join(_CONTROL.sub("", text).split())
-
-
-def clean_line(line: str) -> str:
-    """A line of prose as written (its indentation kept), without control characters."""
-    return _CONTROL.sub("", line.expandtabs(4)).rstrip()
 
 
 def _summary(diff: CharterDiff) -> str:
@@ -88,7 +53,7 @@ def render_text(diff: CharterDiff, base: str, head: str | None) -> str:
         lines += ["", SECTION_TITLES[section]]
         for change in changes:
             tag = INTERNAL_TEXT if change.internal else ""
-            lines.append(f"  {_SYMBOLS[change.kind]} {_text_line(change.describe())}{tag}")
+            lines.append(f"  {_SYMBOLS[change.kind]} {text_line(change.describe())}{tag}")
             texts = change.texts()
             if texts:
                 lines.append(f"      was: {clean(texts[0])}")
@@ -98,23 +63,9 @@ def render_text(diff: CharterDiff, base: str, head: str | None) -> str:
     return "\n".join(lines)
 
 
-def _text_line(parts: Iterable[Part]) -> str:
-    out = []
-    for part in parts:
-        if isinstance(part, Id):
-            out.append(f"'{clean(part.text)}'")
-        elif isinstance(part, Quote):
-            out.append(f'"{clean(part.text)}"')
-        elif isinstance(part, Name):
-            out.append(clean(part.text))
-        else:
-            out.append(part)
-    return "".join(out)
-
-
 # -- Markdown ------------------------------------------------------------------------------------
 def render_markdown(diff: CharterDiff, base: str, head: str | None) -> str:
-    span = f"from {_code(base)} to {_code(head) if head else WORKING_TREE}"
+    span = f"from {code_span(base)} to {code_span(head) if head else WORKING_TREE}"
     if not diff:
         return f"No charter changes {span}."
     lines = [f"### Charter changes {span}"]
@@ -123,45 +74,13 @@ def render_markdown(diff: CharterDiff, base: str, head: str | None) -> str:
         for change in changes:
             bullet = "- [ ] " if change.kind == "stale" else "- "
             tag = INTERNAL_MARKDOWN if change.internal else ""
-            lines.append(bullet + _capitalised(_markdown_line(change.describe())) + tag)
+            lines.append(bullet + _capitalised(markdown_line(change.describe())) + tag)
             texts = change.texts()
             if texts:
                 lines += _diff_block([f"- {clean(texts[0])}", f"+ {clean(texts[1])}"])
             lines += _details(change)
     lines += ["", f"_{_summary(diff)}_"]
     return "\n".join(lines)
-
-
-def defuse(text: str) -> str:
-    """``text`` with a word joiner inside everything GitHub would link or notify."""
-    return _REFERENCES.sub(lambda match: match.group() + JOINER, text)
-
-
-def escape_markdown(text: str) -> str:
-    """Charter text as inert Markdown: no formatting, links, HTML, @-mentions or references."""
-    text = _MD_SPECIAL.sub(r"\\\1", defuse(clean(text)))
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _markdown_line(parts: Iterable[Part]) -> str:
-    out = []
-    for part in parts:
-        if isinstance(part, Id):
-            out.append(_code(part.text))
-        elif isinstance(part, Quote):
-            out.append(f"“{escape_markdown(part.text)}”")
-        elif isinstance(part, Name):
-            out.append(f"**{escape_markdown(part.text)}**")
-        else:
-            out.append(part)
-    return "".join(out)
-
-
-def _code(text: str) -> str:
-    text = defuse(clean(text))
-    ticks = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{ticks}{pad}{text}{pad}{ticks}"
 
 
 def _diff_block(lines: list[str]) -> list[str]:

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from coalition_site.audience.changelog import diff_for_audience
 from coalition_site.errors import ProjectError
 from coalition_site.load.charter import load_charter
-from coalition_site.render.diff_report import JOINER, render_diff
+from coalition_site.render.diff_report import render_diff
+from coalition_site.render.inert import JOINER
 from leak_grammar import Names, bodies, name_spaces, property_settings
 from support import MINIMAL
 

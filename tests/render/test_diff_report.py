@@ -6,7 +6,8 @@ import datetime as dt
 
 from coalition_site.analysis.diff import (Added, CharterDiff, EndorsementChanged, Id, Reworded,
                                           StaleEndorsement)
-from coalition_site.render.diff_report import escape_markdown, render_markdown, render_text
+from coalition_site.render.diff_report import render_markdown, render_text
+from coalition_site.render.inert import escape_markdown
 
 HOSTILE = "Win \x1b[31mnow\x1b[0m <img src=x onerror=alert(1)> [click](https://evil.example) @everyone **loud** `code`"
 

@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 from coalition_site.analysis.diff import (Added, CharterDiff, FileChanged, Id, Name, ProseEdited, Quote,
                                           Reworded, TextEdited)
-from coalition_site.render.diff_report import JOINER, clean, defuse, render_markdown, render_text
+from coalition_site.render.diff_report import render_markdown, render_text
+from coalition_site.render.inert import JOINER, clean, defuse
 from leak_grammar import property_settings
 
 # Pieces a hostile or unlucky partner writes: autolinks, references, Markdown and HTML syntax.

@@ -3,38 +3,16 @@
 // pixels wide no page may scroll sideways (a wide table or diagram scrolls in its own box).
 // Usage: node tools/a11y/check.js SITE_DIR
 // Exits 1 when any page has a violation. Run it through `make a11y`.
-const { chromium } = require('playwright-core');
 const fs = require('fs');
-const http = require('http');
 const path = require('path');
+const { pages, serve, launch } = require('./site');
 
 const root = path.resolve(process.argv[2] || 'site');
 const REFLOW_WIDTH = 320; // WCAG 1.4.10: content reflows at 320 CSS pixels
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const types = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml',
-  '.json': 'application/json', '.png': 'image/png', '.woff2': 'font/woff2' };
 
-function pages(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return pages(full);
-    return e.name === 'index.html' ? [path.relative(root, path.dirname(full))] : [];
-  });
-}
-
-const server = http.createServer((req, res) => {
-  let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (!file.startsWith(root)) { res.writeHead(403); return res.end(); }
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (!fs.existsSync(file)) { res.writeHead(404); return res.end(); }
-  res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-
-server.listen(0, '127.0.0.1', async () => {
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox',
-    '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+serve(root, async (base, server) => {
+  const browser = await launch();
   let failures = 0;
   const list = pages(root).sort();
   for (const scheme of ['light', 'dark']) {

@@ -13,7 +13,7 @@ import yaml
 
 from ...model import Charter
 from ...model.layout import COALITION, JOINT_DEMAND, PROBLEM_STATEMENT, partner_uri
-from ...render.diff_report import escape_markdown
+from ...render.inert import escape_markdown
 
 OPTION_LIMIT = 100
 """Characters of a name or an ask shown in a dropdown's option."""

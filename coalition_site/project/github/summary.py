@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...problems import Problem, summary
-from ...render.diff_report import escape_markdown
+from ...render.inert import escape_markdown
 
 
 def step_summary(problems: Iterable[Problem], title: str = "Charter check") -> str:
