@@ -156,9 +156,15 @@ class Repository:
         """Every regular file of ``folder`` (relative to the top) as of ``revision``, by its
         path from the top, with its blob id (equal ids, equal content). Files and folders whose
         name starts with a dot are left out, as MkDocs leaves them out."""
+        return {path.as_posix(): oid for oid, path in self._files(revision, folder)
+                if not any(part.startswith(".") for part in path.parts)}
+
+    def _files(self, revision: str, folder: str) -> list[tuple[str, PurePosixPath]]:
+        """(blob id, path from the top) of every regular file of ``folder`` as of ``revision``;
+        paths git could hold but a file system should not (``..``, absolute) are left out."""
         sha = self.resolve(revision)
         args = ["ls-tree", "-r", "-z", "--full-tree", sha] + (["--", folder] if folder else [])
-        found: dict[str, str] = {}
+        found: list[tuple[str, PurePosixPath]] = []
         for record in self.run(*args).split(b"\0"):
             meta, _, raw_path = record.partition(b"\t")
             if not raw_path:
@@ -169,9 +175,7 @@ class Repository:
                 continue
             if folder and not path.as_posix().startswith(folder + "/"):
                 continue
-            if any(part.startswith(".") for part in path.parts):
-                continue
-            found[path.as_posix()] = oid
+            found.append((oid, path))
         return found
 
     def hash_files(self, paths: Sequence[Path]) -> list[str]:
@@ -186,24 +190,8 @@ class Repository:
                 suffixes: tuple[str, ...] = (".md", ".yml", ".yaml")) -> int:
         """Write the files of ``folder`` (relative to the top) as of ``revision`` under
         ``destination``, keeping their paths from the top; return how many were written."""
-        sha = self.resolve(revision)
-        args = ["ls-tree", "-r", "-z", "--full-tree", sha]
-        if folder:
-            args += ["--", folder]
-        entries: list[tuple[str, PurePosixPath]] = []
-        for record in self.run(*args).split(b"\0"):
-            if not record:
-                continue
-            meta, _, raw_path = record.partition(b"\t")
-            mode, kind, oid = meta.decode().split(" ")
-            path = _safe_path(raw_path.decode("utf-8", "surrogateescape"))
-            if path is None or kind != "blob" or mode not in _REGULAR:
-                continue
-            if folder and not path.as_posix().startswith(folder + "/"):
-                continue
-            if path.name.startswith(".") or not path.name.endswith(suffixes):
-                continue
-            entries.append((oid, path))
+        entries = [(oid, path) for oid, path in self._files(revision, folder)
+                   if not path.name.startswith(".") and path.name.endswith(suffixes)]
         destination = destination.resolve()
         for (oid, path), data in zip(entries, self.read_blobs(oid for oid, _ in entries)):
             target = destination.joinpath(*path.parts)
