@@ -17,6 +17,7 @@ from coalition_site.audience.leaks import InternalValue, LeakScanner, normalise
 from coalition_site.load.files import misplaced_front_matter, split_front_matter
 from coalition_site.load.unsafe_markup import find_unsafe_markup
 from coalition_site.markup import may_hold_markers, page_links, text_fragments
+from coalition_site.render.excerpt import excerpt
 
 UNITS = ["a](b) ", "`a ", "<a ", "[x]: y\n", "<!-- ", "\\", "![", "{ .", "&#", "!!!! ", "---\n",
          ": ", "http://", "<a href=\"", "](<", "[[[", "*[A]: ", "> ", "    ", "\n\n", "x=\"", "``` "]
@@ -31,6 +32,7 @@ SCANNERS = {
     "text of HTML": text_fragments,
     "leak scan": lambda text: LeakScanner([InternalValue("a secret value of the board", "x")]).scan_text(text),
     "normalise": normalise,
+    "first paragraph of HTML": lambda text: excerpt(f"<p>{text}</p>", lambda url: url),
 }
 
 

@@ -185,6 +185,8 @@ def status_line(partner: Partner) -> str | None:
             return f"{partner.name} has stepped back."
         since = partner.stepped_back.since
         scope = partner.stepped_back.scope
+        if scope[:1].isupper() and not scope[1:2].isupper():  # "Field work", not "USW work"
+            scope = scope[0].lower() + scope[1:]
         what = "from everything" if scope.strip().lower() == "everything" else f"from {scope}"
         return f"{partner.name} has stepped back {what} since {since.day} {since:%B %Y}; it is still a partner."
     return None

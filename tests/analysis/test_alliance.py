@@ -89,6 +89,9 @@ def test_the_departed_partner_is_still_on_the_map_and_needed(public_alliances_ch
     assert status_line(charter.partners["youth-league"]) == (
         "Riverside Youth League has stepped back from everything since 1 September 2026; it is still a partner.")
     assert status_line(charter.partners["riders-alliance"]) is None
+    stepped = charter.partners["youth-league"].model_copy()
+    stepped.stepped_back = stepped.stepped_back.model_copy(update={"scope": "Field work"})
+    assert "has stepped back from field work since" in status_line(stepped)
 
 
 def test_a_partner_off_the_map_has_no_link_at_all(public_alliances_charter):
