@@ -176,3 +176,41 @@ def test_the_internal_site_has_every_internal_value_the_public_one_lacks(interna
     # Else the test above could pass because the pages show nothing at all.
     shown = {needle for needle in INTERNAL_ONLY if internal.containing(needle)}
     assert {"SECRET-REP-Jo Park", "SECRET-DECISION", "CONFIDENTIAL-TENSION-TEXT", "QUIET-FUNDERS-NAME"} <= shown
+
+
+# -- the coalition's own text -----------------------------------------------------------------------------
+def build_sample(sample, audience: str) -> Site:
+    from coalition_site import commands
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("COALITION_AUDIENCE", raising=False)
+        patch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+        return Site(commands.build(sample.root, audience=audience, site_dir=sample.root / f"site-{audience}"))
+
+
+def test_own_text_in_onboarding_index_is_shown_inside_with_its_links(tmp_path):
+    from support import Sample
+
+    sample = Sample.copy(tmp_path / "project")
+    sample.remove("onboarding.md")
+    sample.write("onboarding/index.md", "---\ntitle: Our first week\n---\nMeet [the riders](../partners/riders-alliance.md).\n\n"
+                 "!!! internal\n    SECRET-WELCOME-NOTE the keys are with Sam.\n")
+    public, internal = build_sample(sample, "public"), build_sample(sample, "internal")
+    start = public.page("onboarding")
+    assert article(start).find("h2", id="from-the-coalition").text == "Our first week"
+    assert '<a href="../partners/riders-alliance/" rel="noopener noreferrer">the riders</a>' in start
+    assert public.containing("SECRET-WELCOME-NOTE") == []
+    assert "SECRET-WELCOME-NOTE" in internal.page("onboarding")
+    assert nav_titles(start)[:2] == ["Start here", "Start here"]
+
+
+def test_an_internal_onboarding_page_adds_its_text_on_the_internal_site_only(tmp_path):
+    from support import Sample
+
+    sample = Sample.copy(tmp_path / "project")
+    sample.edit("onboarding.md", "title: Why are we allied?", "title: Why are we allied?\nvisibility: internal")
+    public, internal = build_sample(sample, "public"), build_sample(sample, "internal")
+    assert "Because rents and buses are one problem." not in public.page("onboarding")
+    assert article(public.page("onboarding")).find("h1").text == "Start here"
+    assert public.containing("Why are we allied?") == []
+    assert "Because rents and buses are one problem." in internal.page("onboarding")
