@@ -158,9 +158,15 @@ def alliance(charter: Charter, graph: LogicMap, ours: str, theirs: str,
     return found
 
 
+_STATUS_ORDER = {"active": 0, "stepped-back": 1, "departed": 2}
+
+
 def alliances(charter: Charter, graph: LogicMap, ours: str) -> list[Alliance]:
-    """``ours`` and every other partner, in the partners' order."""
-    return [alliance(charter, graph, ours, other) for other in charter.partners if other != ours]
+    """``ours`` and every other partner: the active ones first, then those who stepped back,
+    then those who left (a new staff member works with the first), each in the partners' order."""
+    others = sorted((pid for pid in charter.partners if pid != ours),
+                    key=lambda pid: _STATUS_ORDER.get(charter.partners[pid].status, 0))
+    return [alliance(charter, graph, ours, other) for other in others]
 
 
 def one_line_stake(charter: Charter, partner_id: str) -> str | None:

@@ -119,10 +119,10 @@ def test_the_internal_audience_sees_internal_tensions_and_partners(alliances_cha
     assert "quiet-funders" in others
 
 
-def test_every_other_partner_in_the_partners_order(public_alliances_charter):
+def test_every_other_partner_active_first_then_stepped_back_then_departed(public_alliances_charter):
     charter = public_alliances_charter
     assert [a.theirs for a in alliances(charter, graph_of(charter), "tenants-union")] == [
-        "depot-workers", "newcomers", "riders-alliance", "youth-league"]
+        "newcomers", "riders-alliance", "youth-league", "depot-workers"]
 
 
 def test_recent_decisions_are_the_latest_reviews_held_with_decisions(alliances_charter, public_alliances_charter):
