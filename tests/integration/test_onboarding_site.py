@@ -99,7 +99,8 @@ def test_the_cycle_of_requires_ties_the_riders_and_the_tenants_both_ways(public)
     assert (f"What we need from Riverside Tenants Union: Our {LABELS['labor-power']} requires their "
             f"{LABELS['community-organizing']} . {link_in_words('labor-power', 'community-organizing')}") in words
     # From the condition both carry: what the tenants carry needs what only the riders carry.
-    assert (f"What Riverside Tenants Union needs from us: Their {LABELS['just-transition']} requires our "
+    assert (f"What Riverside Tenants Union needs from us: {LABELS['just-transition']} , which we both work "
+            f"for, requires our "
             f"{LABELS['labor-power']} . {link_in_words('just-transition', 'labor-power')}") in words
 
 
