@@ -18,6 +18,7 @@ from coalition_site.load.files import misplaced_front_matter, split_front_matter
 from coalition_site.load.unsafe_markup import find_unsafe_markup
 from coalition_site.markup import may_hold_markers, page_links, text_fragments
 from coalition_site.render.inert import clean_line, escape_markdown
+from coalition_site.render.excerpt import excerpt
 
 UNITS = ["a](b) ", "`a ", "<a ", "[x]: y\n", "<!-- ", "\\", "![", "{ .", "&#", "!!!! ", "---\n",
          ": ", "http://", "<a href=\"", "](<", "[[[", "*[A]: ", "> ", "    ", "\n\n", "x=\"", "``` "]
@@ -34,6 +35,7 @@ SCANNERS = {
     "normalise": normalise,
     "diff report's Markdown": escape_markdown,
     "diff report's terminal lines": clean_line,
+    "first paragraph of HTML": lambda text: excerpt(f"<p>{text}</p>", lambda url: url),
 }
 
 

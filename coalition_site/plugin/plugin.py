@@ -11,7 +11,8 @@ on_files   drop the charter's data files and hidden pages; add generated pages, 
 on_page_*  give each page its Markdown (internal blocks are dropped as Markdown parses it, for
            the public), then its partial rendered around the HTML; note what each public page
            links to; mark each page of the internal site as internal
-on_env     (public) leave out the attachments that only internal content uses
+on_env     put the problem statement's first paragraph where partials asked for it (every page
+           is rendered by then); (public) leave out the attachments only internal content uses
 on_post_build  scan a public build for internal values (audience/leaks.py), then move it into place
 """
 
@@ -70,6 +71,7 @@ STYLESHEET = "assets/coalition/coalition.css"
 # Front matter that templates may read; the rest of a charter file's front matter (such as
 # `representatives`) is data for the partials, never exposed through `page.meta`.
 SERVE_ERROR_PAGES = ("index.html", "404.html")
+PROBLEM_STATEMENT = "charter/problem-statement.md"
 PAGE_META_KEYS = ("title", "description", "hide", "tags", "template", "icon", "status",
                   "subtitle", "search", "social", "robots")
 
@@ -471,6 +473,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self._stop_private_downloads()  # the privacy plugin's on_env (priority 50) waited for them
+        if self.build is not None:
+            self._fill_summaries(files)
         if self.build is not None and env.bytecode_cache is None:
             # The theme's templates are compiled anew by every build, as our partials were: the
             # same private, checksum-keyed cache serves them (render/pages.py).
@@ -488,6 +492,18 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                 log.info(f"coalition: left {left_out} attachment{'s' * (left_out != 1)} out of the "
                          "public site (only internal content uses them)")
         return env
+
+    def _fill_summaries(self, files: Files) -> None:
+        """The problem statement's first paragraph on the pages that show it (the home page,
+        Start here): MkDocs renders the home page before the problem statement's page, so this
+        waits until every page is rendered, and before search indexes any (on_page_context)."""
+        assert self.build is not None
+        source = files.get_file_from_path(PROBLEM_STATEMENT)
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and page.content:
+                page.content = self.build.finish(
+                    page.content, _relink(source.url if source is not None else None, page.url))
 
     # -- search: what the index reads of a charter page (search_skip.py) ----------------------------
     # Search plugins read page.content in on_page_context; the page itself is rendered after.
@@ -609,6 +625,28 @@ def _errors_line(result: CheckResult, outcome: str) -> str:
     errors = result.errors
     return (f"coalition: the charter has {len(errors)} error{'s' * (len(errors) != 1)}; {outcome}:\n"
             + "\n".join(str(p) for p in errors))
+
+
+def _relink(source_url: str | None, here_url: str):
+    """A link as the page at ``source_url`` has it (MkDocs made it relative to that page) → the
+    same target from the page at ``here_url``; ``None`` for one that leaves the site's folder."""
+    def relink(url: str) -> str | None:
+        parts = urlsplit(url)
+        if source_url is None:
+            return None
+        if parts.scheme or parts.netloc or url.startswith(("/", "\\")):
+            return url
+        folder = source_url if source_url.endswith("/") or not source_url else posixpath.dirname(source_url) + "/"
+        if parts.path:
+            target = posixpath.normpath(posixpath.join(folder, parts.path))
+            if target.startswith("../") or target == "..":
+                return None
+            target = "" if target == "." else target + ("/" if parts.path.endswith("/") else "")
+        else:
+            target = source_url  # `#fn:1`: on the page it came from
+        return (get_relative_url(target, here_url) + (f"?{parts.query}" if parts.query else "")
+                + (f"#{parts.fragment}" if parts.fragment else ""))
+    return relink
 
 
 def _links_from(by_uri: Mapping[str, File], here: str):

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from ..model import SIGNS_OF_DECAY, SIGNS_OF_LIFE, Charter
 from ..model.layout import CHARTER_TITLES
+from .excerpt import SUMMARY_MARK
 from .plan import PlannedPage
 from .search_marks import PROSE_END, PROSE_START
 
@@ -120,6 +121,8 @@ def make_environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environm
         status_label=lambda status: STATUS_LABELS.get(status, status),
         signs_of_life=SIGNS_OF_LIFE,
         signs_of_decay=SIGNS_OF_DECAY,
+        # Where the problem statement's first paragraph goes, once it is rendered (excerpt.py).
+        problem_summary=Markup(SUMMARY_MARK),
     )
     return env
 

@@ -29,6 +29,13 @@ class PlannedPage:
     generated: bool = False
     """True when the site writes the page itself (no file of the charter backs it)."""
     nav_section: str | None = None
+    """The section of the navigation it is listed in (``Charter``, or a section of its own
+    that the feature's pages with the same name share); ``None``: a top-level entry."""
+    nav_first: bool = False
+    """Listed before everything else in the navigation, the home page included (Start here)."""
+    wraps_written: bool = False
+    """The feature's page shows the coalition's own page at the same address inside it (its
+    ``item`` carries that page's body), instead of being replaced by it."""
 
 
 @dataclass
@@ -67,7 +74,8 @@ def plan_site(charter: Charter, contributed: Sequence[PlannedPage] = ()) -> Site
         plan.add(PlannedPage(partner.src_uri, "partner", partner.name, partner))
 
     for page in contributed:
-        if page.src_uri not in charter.pages:  # else the coalition's own page replaces it, as above
+        # Else the coalition's own page replaces it, as above, unless the feature shows it inside.
+        if page.src_uri not in charter.pages or page.wraps_written:
             plan.add(page)
 
     if charter.reviews and "reviews/index.md" not in charter.pages:
@@ -81,6 +89,23 @@ def plan_site(charter: Charter, contributed: Sequence[PlannedPage] = ()) -> Site
 
     plan.nav = _navigation(charter, plan, contributed)
     return plan
+
+
+def _sections(contributed: Sequence[PlannedPage], pages) -> list:
+    """Features' entries in their order: a page of its own, or a section that the pages with
+    the same ``nav_section`` share, listed where its first page is (that page first, untitled,
+    so that Material's navigation.indexes makes it the section's own page when it is an index)."""
+    entries: list = []
+    sections: dict[str, list] = {}
+    for page in contributed:
+        if page.nav_section is None:
+            entries.append({pages[page.src_uri].title: page.src_uri})
+        elif page.nav_section in sections:
+            sections[page.nav_section].append({pages[page.src_uri].title: page.src_uri})
+        else:
+            sections[page.nav_section] = [page.src_uri]
+            entries.append({page.nav_section: sections[page.nav_section]})
+    return entries
 
 
 def _page_title(page, uri: str) -> str:
@@ -97,15 +122,14 @@ def _navigation(charter: Charter, plan: SitePlan, contributed: Sequence[PlannedP
     the whole navigation into every page).
     """
     pages = plan.pages
-    nav: list = [{"Home": "index.md"}]
+    nav: list = _sections([p for p in contributed if p.nav_first], pages)
+    nav.append({"Home": "index.md"})
     # A feature's page keeps its place in the navigation when the coalition replaced it.
     nav.append({"Charter": [{pages[uri].title: uri} for uri in CHARTER_FILES if uri in pages]
                 + [{pages[p.src_uri].title: p.src_uri} for p in contributed if p.nav_section == "Charter"]})
     nav.append({"Partners": ["partners/index.md"] + [
         {p.name: p.src_uri} for p in sorted(charter.partners.values(), key=lambda p: p.name.lower())]})
-    for page in contributed:
-        if page.nav_section != "Charter":
-            nav.append({pages[page.src_uri].title: page.src_uri})
+    nav += _sections([p for p in contributed if p.nav_section != "Charter" and not p.nav_first], pages)
     if charter.reviews:
         years: dict[int, list] = {}
         for review in reversed(charter.reviews):

@@ -2,8 +2,10 @@
 
 Checks that no ordinary page stands where the site writes a page of its own: the home page
 (`index.md`), the partners page (`partners/index.md`), the reviews page (`reviews/index.md`), the
-charter history (`history.md`), the Coalition Logic map (`logic/index.md`) and the vitality
-dashboard (`vitality/index.md`).
+charter history (`history.md`), the Coalition Logic map (`logic/index.md`), the vitality
+dashboard (`vitality/index.md`) and each partner's page for its new staff
+(`onboarding/<partner-id>.md`). The Start here page (`onboarding.md` or `onboarding/index.md`) is
+not among them: the coalition's own text there is shown inside the generated page.
 
 A page written at one of those paths replaces the generated page: the coalition's own home
 page, say, instead of the one that shows the joint demand and the partners. That may be the
@@ -52,11 +54,18 @@ GENERATED_PAGES = {
 # history.md and history/index.md are one page to the history feature: either replaces it.
 _REPLACES = {**GENERATED_PAGES, "history/index.md": GENERATED_PAGES["history.md"]}
 _BY_ADDRESS = {page_url(uri): uri for uri in GENERATED_PAGES}
+# Where features/onboarding.py writes a partner's staff page (the rules do not import the site).
+STAFF_PAGE = "onboarding/{partner_id}.md"
 
 
 def check(charter, today) -> Iterator[Finding]:
+    staff_pages = {STAFF_PAGE.format(partner_id=pid): partner.name for pid, partner in charter.partners.items()}
     for uri in charter.pages:
-        if uri in _REPLACES:
+        if uri in staff_pages:
+            yield Finding(uri, (), f"this page replaces the generated page for new staff at {staff_pages[uri]} "
+                          f"(why it is allied with each partner); rename it to keep both, or set rules: "
+                          f"{{{ID}: off}} to replace it on purpose")
+        elif uri in _REPLACES:
             yield Finding(uri, (), f"this page replaces {_REPLACES[uri]}; rename it to keep both, or "
                           f"set rules: {{{ID}: off}} to replace it on purpose")
         elif (generated := _BY_ADDRESS.get(page_url(uri).lower())) is not None:

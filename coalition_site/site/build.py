@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 import jinja2
 
 from ..model import Charter
+from ..render.excerpt import SUMMARY_MARK, Relink, excerpt
 from ..render.pages import make_environment, render_page, shared_context
 from ..render.plan import PlannedPage, SitePlan, plan_site
 from ..render.sanitize import sanitize_html
@@ -57,6 +58,8 @@ class SiteBuild:
         # Lists every page may show (the reviews by year ...): computed once, not once a page,
         # which made a build quadratic in the number of reviews.
         self.shared = shared_context(charter, self.plan.pages)
+        self.problem_prose: str | None = None
+        """The problem statement's prose as this build rendered it for its audience (once it has)."""
 
     @property
     def today(self) -> dt.date:
@@ -81,9 +84,21 @@ class SiteBuild:
         page = self.page(src_uri)
         if page is None or page.kind == "page":
             return clean
+        if page.kind == "problem-statement":
+            self.problem_prose = clean
         extras: dict[str, str] = {}
         for feature in self.features:
             extras.update(feature.extras(page, link))
         return render_page(self.env, page, charter=self.charter, pages=self.plan.pages,
                            prose=clean, link=link, today=self.today, extras=extras,
                            shared=self.shared)
+
+    def finish(self, html: str, relink: Relink) -> str:
+        """A rendered page with the problem statement's first paragraph where its partial asked
+        for it, once every page is rendered. ``relink`` takes a link as the problem statement's
+        page has it to the same target from this page (see :func:`~coalition_site.render.excerpt.excerpt`).
+        Without the problem statement rendered (not this audience's, or not rebuilt), nothing."""
+        if SUMMARY_MARK not in html:
+            return html
+        summary = excerpt(self.problem_prose, relink) if self.problem_prose else ""
+        return html.replace(SUMMARY_MARK, summary)

@@ -27,3 +27,14 @@ def cycles_charter():
 @pytest.fixture(scope="session")
 def public_cycles_charter(cycles_charter):
     return for_audience(cycles_charter, "public")
+
+
+@pytest.fixture(scope="session")
+def alliances_charter():
+    """The alliances fixture (the onboarding pages' sample) as written."""
+    return _load("alliances")
+
+
+@pytest.fixture(scope="session")
+def public_alliances_charter(alliances_charter):
+    return for_audience(alliances_charter, "public")

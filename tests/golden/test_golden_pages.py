@@ -56,7 +56,9 @@ PAGES: list[tuple[str, tuple[str, ...]]] = [
     ("reviews/", BOTH),                          # the reviews index
     ("reviews/2026-10-14/", BOTH),               # a public review
     ("reviews/2026-11-11/", (INTERNAL,)),        # an internal review
-    ("onboarding/", BOTH),                       # an ordinary page
+    ("onboarding/", BOTH),                       # Start here, with the coalition's own text inside
+    ("onboarding/riders-alliance/", BOTH),       # a partner's staff page
+    ("onboarding/tenants-union/", BOTH),         # one with representatives (internal)
     ("board-notes/", (INTERNAL,)),               # an internal page
 ]
 

@@ -52,8 +52,10 @@ def test_the_home_page_introduces_the_coalition(public):
         "Pair every new bus line with tenant protections along its route. "
         "Won when: An ordinance passed and in force."]
     cards = home.find("div", cls="cs-partner-cards").find_all("li")
-    assert [card.text for card in cards] == ["Riverside Riders Alliance Public transit",
-                                             "Riverside Tenants Union Housing"]
+    # Each card says what the partner is for, then its stake in the joint demand, in one line.
+    assert [card.text for card in cards] == [
+        "Riverside Riders Alliance Public transit Riders keep living where the buses run.",
+        "Riverside Tenants Union Housing Tenants near new lines are not priced out."]
     assert [a.attrs["href"] for card in cards for a in card.find_all("a")] == [
         "partners/riders-alliance/", "partners/tenants-union/"]
 
@@ -146,10 +148,11 @@ def test_the_reviews_index_and_a_public_review(public):
 
 def test_the_navigation_has_charter_partners_and_reviews(public):
     assert nav_titles(public["index.html"]) == [
+        "Start here", "Start here", "New at Riverside Riders Alliance", "New at Riverside Tenants Union",
         "Home", "Charter", "The problem we share", "Our joint demand", "Steward mandate",
         "Autonomy agreements", "Conflict protocol", "Charter history", "Partners", "Partners",
         "Riverside Riders Alliance", "Riverside Tenants Union", "Coalition logic", "Vitality",
-        "Reviews", "Reviews", "2026", "14 October 2026", "Why are we allied?"]
+        "Reviews", "Reviews", "2026", "14 October 2026"]
 
 
 def test_page_titles_name_the_page_and_the_site(public):
@@ -157,8 +160,12 @@ def test_page_titles_name_the_page_and_the_site(public):
         "Riverside Tenants Union - Riverside Tenants and Transit Alliance")
 
 
-def test_an_ordinary_page_is_rendered_as_markdown(public):
-    assert page(public, "onboarding/").text == "Why are we allied? Because rents and buses are one problem."
+def test_the_coalitions_own_onboarding_text_is_shown_inside_the_start_here_page(public):
+    start = page(public, "onboarding/")
+    assert start.find("h1").text == "Start here"
+    own = start.find("h2", id="from-the-coalition")
+    assert own.text == "Why are we allied?"
+    assert "Why are we allied? Because rents and buses are one problem. Where to go next" in start.text
 
 
 def test_charter_data_files_are_not_copied(public, internal):

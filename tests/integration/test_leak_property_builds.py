@@ -2,8 +2,9 @@
 
 Each example copies ``tests/fixtures/minimal``, enables the usual Markdown extensions in its
 mkdocs.yml, and writes bodies from the grammar (``tests/leak_grammar.py``) into some of its
-pages: ordinary pages, charter pages, a partner's page and a public review (the plugin renders
-all of them), with the image files the blocks show, named with their canaries. Then either the
+pages: ordinary pages, charter pages, a partner's page, a public review and the Start here page's
+own text (the plugin renders all of them; the problem statement's first paragraph is shown on
+the home and Start here pages too), with the image files the blocks show, named with their canaries. Then either the
 public build fails with a located error (``file.md:line:col: error:``) and so does the internal
 one (errors stop every build), or no canary is anywhere in the public site (any file's content,
 a gzipped sitemap unpacked, any file's name) nor in the public build's log, while every canary is
@@ -40,6 +41,9 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001
 PLACES = {
     "notes.md": "images/",
     "guides/meetings.md": "../images/",
+    # The coalition's own text, shown inside the generated Start here page (and the problem
+    # statement's first paragraph, below, on the home and Start here pages).
+    "onboarding.md": "",
     "charter/problem-statement.md": "../images/",
     "charter/joint-demand.md": "../images/",
     "charter/steward-mandate.md": "../images/",

@@ -49,6 +49,8 @@ def test_each_planted_leak_is_named_with_its_file_and_source(leaky):
         # a hook writing into one page's HTML, which the search index then copies
         ("onboarding/index.html", "content/board-notes.md:5 (text)"),
         ("search/search_index.json", "content/board-notes.md:5 (text)"),
+        # ... and into a generated page for a partner's new staff
+        ("onboarding/tenants-union/index.html", "content/partners/tenants-union.md:9 (representatives.0.name)"),
         # a hook writing into the search index alone (JSON-escaped)
         ("search/search_index.json", "content/logic.yml:29 (tensions.1.about)"),
         # the sitemap and its .gz

@@ -12,7 +12,7 @@ import yaml
 from coalition_site.check import check_charter
 from coalition_site.model.schema import SCHEMA_MODELS
 from coalition_site.project.scaffold import ScaffoldError, create_project
-from support import article, invoke, run, site_texts
+from support import article, invoke, nav_titles, run, site_texts
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +79,16 @@ def test_the_new_project_builds_for_both_audiences(starter, audience, site_dir):
     assert "Riverside Coalition" in article(pages["index.html"]).text
     assert {"partners/riverside-tenants/index.html", "partners/clean-water-alliance/index.html",
             "charter/joint-demand/index.html"} <= set(pages)
+    # Onboarding comes with the starter, with nothing to write by hand: Start here, first in the
+    # navigation, and a page for each partner's new staff that finds why they are allied.
+    # (navigation.prune shows a section's pages only inside it.)
+    assert nav_titles(pages["index.html"])[:2] == ["Start here", "Home"]
+    assert nav_titles(pages["onboarding/index.html"])[:4] == [
+        "Start here", "New at Clean Water Alliance", "New at Riverside Tenants Union", "Home"]
+    start = article(pages["onboarding/index.html"]).text
+    assert "The problem we share" in start and "Where to go next" in start
+    staff = " ".join(article(pages["onboarding/riverside-tenants/index.html"]).text.split())
+    assert "Why we are allied" in staff and "No dependency ties us" not in staff
 
 
 def test_the_starter_charter_still_checks_clean_years_from_now(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 from coalition_site.audience import for_audience
 from coalition_site.load.charter import load_charter
 from coalition_site.site import FEATURES, BuildOptions, SiteBuild
-from coalition_site.rules.replaces_generated_page import GENERATED_PAGES
+from coalition_site.rules.replaces_generated_page import GENERATED_PAGES, STAFF_PAGE
 from support import AS_OF, article, invoke, run
 
 DEMO = Path(__file__).resolve().parents[2]
@@ -70,7 +70,23 @@ def test_the_generated_pages_are_the_ones_the_site_generates(sample):
     # The table the rule reads is the site's: every page a full build generates, no more.
     sample.write("coalition.yml", sample.read("coalition.yml") + "history:\n  - version: 1.0.0\n")
     build = SiteBuild(for_audience(load_charter(sample.content).charter, "internal"), BuildOptions(today=AS_OF), features=FEATURES)
-    assert {uri for uri, page in build.plan.pages.items() if page.generated} == set(GENERATED_PAGES)
+    staff_pages = {STAFF_PAGE.format(partner_id=pid) for pid in build.charter.partners}
+    assert {uri for uri, page in build.plan.pages.items() if page.generated} == set(GENERATED_PAGES) | staff_pages
+
+
+def test_a_page_written_for_a_partners_staff_replaces_the_generated_one(project):
+    project.write("onboarding/tenants-union.md", _page())
+    assert project.findings(only=ONLY) == [
+        "content/onboarding/tenants-union.md:2:1: warning: this page replaces the generated page for new "
+        "staff at Riverside Tenants Union (why it is allied with each partner); rename it to keep both, "
+        "or set rules: {replaces-generated-page: off} to replace it on purpose [replaces-generated-page]"]
+
+
+def test_the_coalitions_own_start_here_text_is_shown_inside_not_warned_of(project):
+    for uri in ("onboarding.md", "onboarding/index.md"):
+        project.write(uri, _page())
+        assert project.findings(only=ONLY) == []
+        (project.content / uri).unlink()
 
 
 @pytest.mark.parametrize("uri, kind, title", [("logic/index.md", "logic", "Coalition logic"),

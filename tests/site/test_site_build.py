@@ -45,7 +45,7 @@ def test_prose_is_sanitised_before_it_is_placed(sample):
 
 
 def test_an_ordinary_page_is_only_sanitised(sample):
-    assert build_of(sample).render("onboarding.md", "<p>Because.</p><script>x</script>", link) == "<p>Because.</p>"
+    assert build_of(sample, "internal").render("board-notes.md", "<p>Because.</p><script>x</script>", link) == "<p>Because.</p>"
 
 
 def test_a_page_the_plan_does_not_know_is_only_sanitised(sample):

@@ -92,7 +92,7 @@ def test_internal_history_shows_every_partners_endorsement(built):
 def test_history_is_in_the_charter_section_and_linked_from_home(built):
     home = (built["public"] / "index.html").read_text(encoding="utf-8")
     assert '(<a href="history/">history</a>)' in home
-    nav = re.search(r'<label class="md-nav__link" for="__nav_2".*?</nav>', home, re.S).group(0)
+    nav = re.search(r'<label class="md-nav__link" for="__nav_3".*?</nav>', home, re.S).group(0)
     assert re.findall(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', nav)[-1] == "Charter history"
 
 
