@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coalition_site.analysis.vitality import (
     ADVICE, RECENT_DAYS, RITUAL_DAYS, STEWARD_NOTICE_DAYS, build_vitality_report)
@@ -16,6 +18,7 @@ from coalition_site.model import (
 from coalition_site.model.dates import long_date
 from coalition_site.model.review import SIGNS_OF_DECAY
 from coalition_site.rules import review_due
+from leak_grammar import property_settings
 
 TODAY = dt.date(2026, 11, 24)
 DAY = dt.timedelta(days=1)
@@ -707,3 +710,51 @@ def test_a_report_as_of_the_first_or_last_day_of_the_calendar_is_drawn(day):
     assert (report.recent_years, report.earlier_years) == ((day.year,), ())
     assert "chart-rhythm" in vitality_charts(report)
     assert list(review_due.check(charter, day)) == []
+
+
+# -- what the public learns of internal reviews: nothing, or with publish_review_dates their dates --
+_SIGNS = st.lists(st.sampled_from(sorted(SIGNS_OF_DECAY)), max_size=2, unique=True)
+_STATES = st.sampled_from(["aligned", "drifting", "solo-by-agreement", "absent"])
+
+
+@st.composite
+def _review_contents(draw, date: dt.date) -> Review:
+    """A review of ``date`` with whatever a review may say: progress, signs, alignment, decisions."""
+    return make_review(date, visibility="internal",
+                       attended=draw(st.lists(st.sampled_from(["alpha", "beta"]), unique=True)),
+                       policy_progress=draw(st.sampled_from(["advancing", "stalled", "regressing", None])),
+                       alignment=draw(st.dictionaries(st.sampled_from(["alpha", "beta"]), _STATES)),
+                       signs_of_decay=draw(_SIGNS),
+                       decisions=draw(st.lists(st.just("A decision."), max_size=2)))
+
+
+@st.composite
+def _coalitions(draw):
+    """A coalition's published reviews, its internal ones twice over (the same dates, whatever
+    they say), and the dates of other internal reviews that one of the two holds as well."""
+    days = draw(st.lists(st.integers(0, 400), min_size=1, max_size=12, unique=True))
+    dates = sorted(TODAY - d * DAY for d in days)
+    public_dates = draw(st.sets(st.sampled_from(dates), min_size=1))
+    internal_dates = [d for d in dates if d not in public_dates]
+    public = [healthy(d, visibility="public") for d in sorted(public_dates)]
+    one = [draw(_review_contents(d)) for d in internal_dates]
+    other = [draw(_review_contents(d)) for d in internal_dates]
+    return public, one, other
+
+
+@property_settings(300)
+@given(_coalitions())
+def test_the_public_dashboard_learns_nothing_of_internal_reviews_unless_their_dates_are_published(coalition):
+    public, one, other = coalition
+    without = make_charter(public)
+    with_one, with_other = make_charter(public + one), make_charter(public + other)
+    # Without the option: the same report whether there are internal reviews or not.
+    shown = report_of(for_audience(without, "public"))
+    assert report_of(for_audience(with_one, "public")) == shown
+    assert shown.held is None and not shown.rhythm.measured and "overdue" not in kinds(shown)
+    # With it: their dates, and nothing of what they say.
+    told = [report_of(with_review_dates(for_audience(c, "public"), c)) for c in (with_one, with_other)]
+    assert told[0] == told[1]
+    assert told[0].held == len(public) + len(one) and told[0].rhythm.dates == tuple(sorted(
+        r.date for r in public + one))
+    assert (told[0].reviews, told[0].partners, told[0].signs) == (shown.reviews, shown.partners, shown.signs)

@@ -241,6 +241,20 @@ def test_the_public_home_page_shows_the_public_state_and_top_alert(sites):
     assert re.search(r'<a href="vitality/" class="md-nav__link">\s*<span class="md-ellipsis">\s*Vitality\s*</span>', nav)
 
 
+def test_a_phones_header_shows_the_coalitions_short_name(sites):
+    # "Harbour Green Jobs Coalition" was cut to "Harbour Green Jo…" on a phone: its short_name
+    # stands beside it, shown on narrow screens, while screen readers read the full name.
+    for path in ("index.html", "vitality/index.html"):
+        html = read(sites["public"], path)
+        assert ('<span class="md-ellipsis"><span class="cs-name-long">Harbour Green Jobs Coalition</span>'
+                '<span class="cs-name-short" aria-hidden="true">HGJC</span></span>') in html
+    css = read(sites["public"], "assets/coalition/coalition.css")
+    phone = css[css.index("@media screen and (max-width: 44.9375em) {\n  .md-header__topic"):]
+    assert ".md-header__topic .cs-name-short { display: none; }" in css
+    assert phone.startswith("@media screen and (max-width: 44.9375em) {\n  .md-header__topic .cs-name-short { display: inline; }\n"
+                            "  .md-header__topic .cs-name-long { position: absolute; width: 1px;")
+
+
 def test_a_rebuild_on_the_same_date_gives_the_same_bytes(sites):
     for path in ("vitality/index.html", "index.html"):
         assert (sites["public"] / path).read_bytes() == (sites["public-again"] / path).read_bytes()
