@@ -144,6 +144,21 @@ def test_a_rule_level_of_the_wrong_kind_is_named(sample, command, rules, message
     assert not (sample.root / "site").exists()
 
 
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize("value", ["always", "'true'", "1"])
+def test_publish_review_dates_is_true_or_false_never_a_guess(sample, command, value):
+    # Only `true` publishes the dates of internal reviews: anything else is an error, not a yes.
+    (sample.root / "mkdocs.yml").write_text(
+        f"site_name: X\ndocs_dir: content\nplugins:\n  - coalition:\n      publish_review_dates: {value}\n")
+    result = invoke(command, sample.root)
+    shown = {"always": "'always'", "'true'": "'true'", "1": "1"}[value]
+    assert (result.exit_code, result.output) == (1, (
+        f"error: mkdocs.yml: the coalition plugin's 'publish_review_dates' option is {shown}; write true "
+        "(the public site shows the date of every review, internal ones too) or false (the default: "
+        "only published reviews)\n"))
+    assert not (sample.root / "site").exists()
+
+
 @pytest.mark.parametrize("plugins", [
     "  - coalition:\n      rules: {review-due: error}\n",
     "  search: {}\n  coalition:\n    rules: {review-due: error}\n",  # plugins as one mapping

@@ -11,6 +11,6 @@ and its readings for the internal audience tell this package what internal conte
 """
 
 from ..model.base import is_visible
-from .filter import AUDIENCES, for_audience
+from .filter import AUDIENCES, for_audience, with_review_dates
 
-__all__ = ["AUDIENCES", "for_audience", "is_visible"]
+__all__ = ["AUDIENCES", "for_audience", "is_visible", "with_review_dates"]

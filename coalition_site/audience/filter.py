@@ -66,6 +66,17 @@ def for_audience(charter: Charter, audience: Audience) -> Charter:
         for item in public.charter_pages if item.visibility == "internal"})
 
 
+def with_review_dates(public: Charter, charter: Charter) -> Charter:
+    """The ``public`` charter, told the dates of all the reviews of ``charter`` (the charter as
+    written): what a coalition that sets ``publish_review_dates`` lets the public know of its
+    internal reviews. Their dates only: how many were held and when, so that the public
+    dashboard can draw the rhythm of the meetings; never what a review says, who came, or its
+    page."""
+    if public.audience != "public":
+        raise ValueError("review dates are given to a charter filtered for the public")
+    return public.replace(review_dates=tuple(sorted(review.date for review in charter.reviews)))
+
+
 def _emptied(item):
     empty = type(item).model_validate({"visibility": "internal"})
     empty.attach(item.src_uri, "", item.body_line)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,11 @@ class Charter:
     """Ordinary pages by src_uri."""
     audience: Audience | None = None
     """``None`` for the charter as written; ``public`` or ``internal`` once filtered."""
+    review_dates: tuple[dt.date, ...] | None = None
+    """The date of every review, published or not, oldest first, when this audience may know
+    them though it may not read every review: the public's, when the coalition publishes its
+    review dates (:func:`~coalition_site.audience.with_review_dates`). ``None``: the audience
+    knows of the reviews in :attr:`reviews` only (the internal audience reads them all)."""
     sources: dict = field(default_factory=dict, repr=False)
     """Where each file came from (``src_uri`` → :class:`~coalition_site.load.sources.Source`)."""
 

@@ -82,6 +82,9 @@ class CoalitionConfig(base.Config):
     """Rule id → ``error``, ``warning`` or ``off``."""
     build_date = c.Optional(_Date())
     """The "as of" date (YYYY-MM-DD); ``SOURCE_DATE_EPOCH`` wins over it."""
+    publish_review_dates = c.Type(bool, default=False)
+    """The public site learns the date of every review, internal ones too (never their content),
+    so that its vitality dashboard shows the rhythm of the meetings (docs/vitality.md)."""
     cache_dir = c.Optional(_FolderPath())
     """Where rendered diagrams are cached, relative to mkdocs.yml; by default a private folder
     of the user's (user_cache.py), never one a pull request could write to."""

@@ -35,7 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, clean_directory, get_relative_url
 
-from ..audience import for_audience
+from ..audience import for_audience, with_review_dates
 from ..audience.attachments import internal_uses
 from ..audience.leaks import LeakScanner, internal_values, scan_site, site_words
 from ..audience.nav_attachments import nav_links
@@ -51,6 +51,7 @@ from ..project.config import TWICE, Project, named_assets
 from ..project.mkdocs_yaml import read_mkdocs_yaml
 from ..project.output_dir import StagedOutput, separate_site_dirs
 from ..project.settings import Handover, Settings, read_settings, resolve_audience
+from ..render.header import with_short_name
 from ..render.pages import BYTECODE_CACHE, TEMPLATES_DIR
 from ..render.serve_error import serve_error_page
 from ..site import FEATURES, BuildOptions, SiteBuild
@@ -66,7 +67,7 @@ from .user_nav import filter_nav
 log = logging.getLogger("mkdocs.plugins.coalition")
 
 ASSETS_DIR = Path(__file__).parent.parent / "assets"
-MATERIAL_OVERRIDES = TEMPLATES_DIR / "overrides"  # main.html: the banner of archived versions
+MATERIAL_OVERRIDES = TEMPLATES_DIR / "overrides"  # main.html: a phone's short name, archived versions' banner
 STYLESHEET = "assets/coalition/coalition.css"
 # Front matter that templates may read; the rest of a charter file's front matter (such as
 # `representatives`) is data for the partials, never exposed through `page.meta`.
@@ -217,6 +218,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         # _check stopped the build of a charter with errors: it loaded.
         assert result.charter is not None and result.public is not None
         charter = result.public if self.audience == "public" else for_audience(result.charter, self.audience)
+        if self.audience == "public" and settings.publish_review_dates:
+            charter = with_review_dates(charter, result.charter)
         options = BuildOptions(today=settings.today, cache_dir=settings.cache_folder())
         config.theme.dirs.append(str(TEMPLATES_DIR))  # last: a site's custom_dir overrides ours
         if config.theme.name == "material":  # our main.html: after custom_dir, before Material's
@@ -475,6 +478,10 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self._stop_private_downloads()  # the privacy plugin's on_env (priority 50) waited for them
         if self.build is not None:
             self._fill_summaries(files)
+        short_name = self.build.charter.coalition.short_name if self.build is not None else None
+        if short_name == config.site_name:
+            short_name = None  # nothing shorter to show
+        env.filters["coalition_short_name"] = functools.partial(with_short_name, short_name=short_name)
         if self.build is not None and env.bytecode_cache is None:
             # The theme's templates are compiled anew by every build, as our partials were: the
             # same private, checksum-keyed cache serves them (render/pages.py).

@@ -38,6 +38,9 @@ class Settings:
     """The build's "as of" date: ``SOURCE_DATE_EPOCH``, else ``build_date``, else today."""
     cache_dir: Path | None = None
     """The folder ``cache_dir`` names; ``None`` when it names none (see :meth:`cache_folder`)."""
+    publish_review_dates: bool = False
+    """Whether the public may know the date of every review, internal ones too (their dates
+    only): off unless the coalition writes ``publish_review_dates: true``."""
 
     def cache_folder(self) -> Path | None:
         """Where rendered diagrams are kept between builds: ``cache_dir``, else a private folder
@@ -59,9 +62,16 @@ def read_settings(options: Mapping, project_dir: Path | str, *, config_name: str
             raise
         raise ConfigError(f"{config_name}: {exc}") from None
     cache_dir = options.get("cache_dir")
+    # Only `true` publishes the dates: a value that is not a yes or a no is an error, not a yes.
+    publish = options.get("publish_review_dates", False)
+    if not isinstance(publish, bool):
+        raise ConfigError(f"{config_name or 'mkdocs.yml'}: the coalition plugin's 'publish_review_dates' "
+                          f"option is {publish!r}; write true (the public site shows the date of every "
+                          "review, internal ones too) or false (the default: only published reviews)")
     # MkDocs checks that cache_dir is a folder's path (plugin/config.py) before a build uses it.
     return Settings(rules, as_of(options.get("build_date")),
-                    Path(project_dir) / cache_dir if isinstance(cache_dir, str) and cache_dir else None)
+                    Path(project_dir) / cache_dir if isinstance(cache_dir, str) and cache_dir else None,
+                    publish_review_dates=publish)
 
 
 def resolve_audience(given: str | None = None, configured: str | None = None) -> Audience:

@@ -18,8 +18,10 @@ import math
 
 import pygal
 from pygal.style import Style
+from pygal.util import text_len
 
 from ..analysis.vitality import PartnerRecord, ReviewPoint, Rhythm, ScoreTrend, VitalityReport
+from ..model.dates import long_date as full_date
 from .chart_svg import clean_svg, clean_tree
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -41,6 +43,8 @@ PRIMARY, LIFE, DECAY, REFERENCE, OPEN = (f"var(--cs-chart-{name})" for name in
                                          ("primary", "life", "decay", "reference", "open"))
 
 WIDTH = 560
+NAME_MAX = 40
+"""Longer partner names are shortened on the attendance chart (its table has them whole)."""
 
 
 def short_date(value: dt.date) -> str:
@@ -198,10 +202,10 @@ def rhythm_chart(rhythm: Rhythm, today: dt.date, published_only: bool = False) -
         (f"Days since the previous {word}", [(i.end, i.days) for i in rhythm.intervals], PRIMARY,
          _dots(count, 2.5)),
         ("A gap: longer than the cadence",
-         [{"value": (i.end, i.days), "label": f"No {word} between {i.start.isoformat()} and {i.end.isoformat()}"}
+         [{"value": (i.end, i.days), "label": f"No {word} between {full_date(i.start)} and {full_date(i.end)}"}
           for i in rhythm.intervals if i.gap], DECAY, _markers(count, 6)),
         (f"Days since the latest {word}, as of {long_date(today)}",
-         [{"value": (today, since.days), "label": f"No {word} since {since.start.isoformat()}"}] if since else [],
+         [{"value": (today, since.days), "label": f"No {word} since {full_date(since.start)}"}] if since else [],
          OPEN, {"stroke": False, "dots_size": 6}),
         (f"Cadence: {rhythm.cadence_days} days", [(first, rhythm.cadence_days), (last, rhythm.cadence_days)],
          REFERENCE, {"show_dots": False, "stroke_style": {"width": 2.5, "dasharray": "10, 6"}}),
@@ -269,9 +273,12 @@ def attendance_chart(partners: tuple[PartnerRecord, ...]) -> str:
     rows = [(p.name, p.attendance) for p in partners if p.attendance is not None][::-1]
     chart = _quick(pygal.HorizontalBar)(**_options(
         70 + 40 * max(1, len(rows)), PRIMARY,
-        # Long names are shortened to leave the bars room; the table beside has them whole.
-        x_labels=[_shorten(name, 28) for name, _ in rows], value_formatter=lambda v: f"{v:.0f}%",
-        range=(0, 100), y_labels=[0, 25, 50, 75, 100], show_legend=False))
+        # pygal sets the names' room from their length, so a name is shown whole; only one
+        # longer than NAME_MAX is shortened, to leave the bars room (the table has it whole).
+        x_labels=[_shorten(name, NAME_MAX) for name, _ in rows], value_formatter=lambda v: f"{v:.0f}%",
+        range=(0, 100), y_labels=[0, 50, 100], show_legend=False,  # a phone has room for three
+        # The last scale label, "100%", is centred on the plot's right edge: room for its half.
+        margin_right=12 + math.ceil(text_len(len("100%"), chart_style().label_font_size) / 2)))
     chart.add("Attendance", [round(100 * share) for _, share in rows])
     return render(chart, "vitality-attendance", "Share of reviews each partner attended")
 
@@ -286,12 +293,15 @@ def score_label(name: str) -> str:
 
 def vitality_charts(report: VitalityReport) -> dict[str, str]:
     """Every chart of the dashboard as cleaned SVG, by slot name (``chart-rhythm`` ...)."""
-    charts = {
-        "chart-rhythm": rhythm_chart(report.rhythm, report.today, report.published_only),
+    charts = {}
+    if report.rhythm.measured:  # the time between published reviews alone is not drawn
+        charts["chart-rhythm"] = rhythm_chart(report.rhythm, report.today,
+                                              report.published_only and not report.dates_published)
+    charts.update({
         "chart-progress": progress_chart(report.reviews),
         "chart-signs": signs_chart(report.reviews),
         "chart-attendance": attendance_chart(report.partners),
-    }
+    })
     for index, trend in enumerate(report.scores):
         charts[f"chart-score-{index}"] = score_chart(trend, index)
     return charts

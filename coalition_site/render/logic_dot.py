@@ -137,9 +137,9 @@ def _condition_node(dot: graphviz.Digraph, out: DotDiagram, graph: LogicMap, cid
     if not partner_ids:
         classes = classes + ["cs-nobody"]
     tooltip = f"{clean(condition.label, TOOLTIP_MAX)} (centred on by {_names(partner_ids, graph.partners)})"
+    attrs = {**_fill(partner_ids, colours), **extra}
     _node(dot, f"condition-{cid}", label=label(condition.label), tooltip=out.tooltip(tooltip),
-             URL=f"cs:condition/{cid}", **_fill(partner_ids, colours),
-             **{"class": " ".join(["cs-condition"] + classes)}, **extra)
+             URL=f"cs:condition/{cid}", **{"class": " ".join(["cs-condition"] + classes)}, **attrs)
 
 
 def _edge(dot: graphviz.Digraph, out: DotDiagram, graph: LogicMap, dep: Dependency, classes: list[str]) -> None:
@@ -173,7 +173,13 @@ def partner_view_dot(graph: LogicMap, view: PartnerView, colours: Mapping[str, s
     own = set(view.own)
     for cid in view.conditions:
         if cid in own:
-            _condition_node(dot, out, graph, cid, colours, ["cs-own"], penwidth="2.5")
+            # Striped even with one partner: Graphviz then draws the heavy outline as a box of
+            # its own over the fill (as it does for several partners), which the stylesheet
+            # keeps; a single filled box carries its outline on the fill, whose stroke it hides.
+            fill = _fill(graph.partners_of(cid), colours)
+            if graph.partners_of(cid):
+                fill["style"] = "filled,striped"
+            _condition_node(dot, out, graph, cid, colours, ["cs-own"], penwidth="2.5", **fill)
         else:
             _condition_node(dot, out, graph, cid, colours, [])
     for dep in view.links:

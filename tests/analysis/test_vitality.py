@@ -6,14 +6,19 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coalition_site.analysis.vitality import (
     ADVICE, RECENT_DAYS, RITUAL_DAYS, STEWARD_NOTICE_DAYS, build_vitality_report)
-from coalition_site.audience import for_audience
+from coalition_site.audience import for_audience, with_review_dates
 from coalition_site.model import (
     Autonomy, Charter, CharterVersion, Coalition, ConflictProtocol, JointDemand, Partner,
     ProblemStatement, Review, SteppedBack, Steward, StewardMandate)
+from coalition_site.model.dates import long_date
+from coalition_site.model.review import SIGNS_OF_DECAY
 from coalition_site.rules import review_due
+from leak_grammar import property_settings
 
 TODAY = dt.date(2026, 11, 24)
 DAY = dt.timedelta(days=1)
@@ -101,7 +106,7 @@ def test_the_next_review_is_due_a_cadence_after_the_latest_and_overdue_the_day_a
     assert (gap.open, gap.days, gap.end) == (True, 32, latest + 32 * DAY)
     [alert] = [a for a in late.alerts if a.kind == "overdue"]
     assert alert.level == "warning"
-    assert alert.detail == ("No review since 2026-10-01: the next was due on 2026-11-01, 1 day ago "
+    assert alert.detail == ("No review since 1 October 2026: the next was due on 1 November 2026, 1 day ago "
                             "(the coalition reviews every 31 days).")
     assert alert.advice == ADVICE["overdue"]
 
@@ -156,8 +161,8 @@ def test_a_review_dated_after_today_does_not_hide_an_overdue_one():
     [alert] = report.alerts
     assert (alert.kind, alert.level, alert.title, alert.link) == (
         "overdue", "warning", "The next review is overdue", "reviews/2026-10-01.md")
-    assert alert.detail == ("No review since 2026-10-01: the next was due on 2026-11-01, 23 days ago "
-                            "(the coalition reviews every 31 days). The review dated 2026-11-27 is "
+    assert alert.detail == ("No review since 1 October 2026: the next was due on 1 November 2026, 23 days ago "
+                            "(the coalition reviews every 31 days). The review dated 27 November 2026 is "
                             "after today and not counted.")
     [finding] = review_due.check(charter, TODAY)
     assert (finding.src_uri, "due on 2026-11-01" in finding.message) == ("reviews/2026-10-01.md", True)
@@ -183,7 +188,7 @@ def test_only_reviews_dated_after_today_is_no_review_yet():
     [alert] = report.alerts
     assert (alert.kind, alert.level, alert.title) == ("overdue", "warning", "No review yet")
     assert alert.detail == ("No implementation-honesty review is held; the coalition reviews every 31 "
-                            "days. The reviews dated 2026-11-27, 2026-12-25 are after today and not "
+                            "days. The reviews dated 27 November 2026 and 25 December 2026 are after today and not "
                             "counted.")
 
 
@@ -192,8 +197,13 @@ def test_a_public_report_lists_only_published_reviews_ahead():
                             healthy(TODAY + DAY, visibility="public"), healthy(TODAY + 2 * DAY)])
     public = report_of(for_audience(charter, "public"))
     assert [r.date for r in public.ahead] == [TODAY + DAY]
-    [alert] = public.alerts
-    assert alert.detail.endswith("The published review dated 2026-11-25 is after today and not counted.")
+    # Not called overdue: the public does not know when the coalition last met.
+    assert public.alerts == ()
+    told = report_of(with_review_dates(for_audience(charter, "public"), charter))
+    [alert] = told.alerts
+    assert alert.detail == ("No review since 1 October 2026: the next was due on 1 November 2026, 23 days "
+                            "ago (the coalition reviews every 31 days). The review dated 25 November 2026 "
+                            "is after today and not counted.")
 
 
 def test_a_charter_without_reviews_has_an_empty_report_and_says_no_review_yet():
@@ -247,7 +257,7 @@ def test_a_stepped_back_partner_is_shown_stepped_back_where_no_review_recorded_i
     assert (beta.attended, beta.eligible) == (2, 2)
     [alert] = [a for a in report.alerts if a.kind == "stepped-back"]
     assert (alert.level, alert.title, alert.link) == ("notice", "Beta has stepped back", "partners/beta.md")
-    assert alert.detail == "Beta stepped back from the zoning ask on 2026-01-29. Its reason: Contract campaign."
+    assert alert.detail == "Beta stepped back from the zoning ask on 29 January 2026. Its reason: Contract campaign."
 
 
 def test_a_member_the_review_did_not_record_is_not_recorded_and_counts_as_not_attending():
@@ -275,7 +285,7 @@ def test_a_partner_drifting_in_three_consecutive_reviews_is_called_out_by_name()
         "Beta", 3, dt.date(2026, 6, 29), dt.date(2026, 8, 24), True)
     [alert] = [a for a in report.alerts if a.kind == "drift"]
     assert (alert.level, alert.title, alert.link) == ("warning", "Beta is drifting", "partners/beta.md")
-    assert alert.detail == "Beta was recorded 'drifting' in 3 consecutive reviews, from 2026-06-29 to 2026-08-24."
+    assert alert.detail == "Beta was recorded as drifting in 3 consecutive reviews, from 29 June 2026 to 24 August 2026."
 
 
 @pytest.mark.parametrize("states", [
@@ -437,7 +447,8 @@ def test_steward_lapse_or_side_deals_in_the_latest_three_reviews_calls_for_a_res
     report = report_of(charter, today=dates[-1])
     alert = report.alerts[0]
     assert (alert.kind, alert.level, alert.title) == ("replant", "urgent", "Replant: call a reset meeting")
-    assert f"'{sign}'" in alert.detail and f"recorded on {marked.isoformat()}" in alert.detail
+    assert f"“{SIGNS_OF_DECAY[sign]}”, recorded on {long_date(marked)}" in alert.detail
+    assert sign not in alert.detail  # the pattern's words, never the key
     assert "reset meeting" in alert.advice
 
 
@@ -445,9 +456,9 @@ def test_replant_names_both_signs_with_the_patterns_words():
     charter = make_charter([healthy(dt.date(2026, 11, 1), signs_of_decay=["side-deals", "steward-lapse"])])
     [alert] = report_of(charter).alerts
     assert alert.detail == (
-        "Signs of decay in the latest review: 'steward-lapse' (the steward role is invisible or "
-        "absent; continuity lapses) recorded on 2026-11-01; 'side-deals' (partners negotiate side "
-        "deals; information stops flowing) recorded on 2026-11-01.")
+        "Signs of decay in the latest review: “The steward role is invisible or absent; continuity "
+        "lapses”, recorded on 1 November 2026; “Partners negotiate side deals; information stops "
+        "flowing”, recorded on 1 November 2026.")
 
 
 def test_replant_is_not_called_for_a_sign_four_reviews_ago_or_for_other_signs_of_decay():
@@ -473,8 +484,8 @@ def test_reviews_held_with_stalled_progress_and_no_decision_for_three_months_are
     charter, today = ritual_series(RITUAL_DAYS)
     [alert] = [a for a in report_of(charter, today).alerts if a.kind == "ritual"]
     assert (alert.level, alert.title) == ("urgent", "Ritual: reviews are held, nothing changes")
-    assert alert.detail == ("3 reviews were held since the review of 2026-08-01 (90 days), the latest "
-                            "on 2026-10-24, with policy progress not advancing and no decision recorded.")
+    assert alert.detail == ("3 reviews were held since the review of 1 August 2026 (90 days), the latest "
+                            "on 24 October 2026, with policy progress not advancing and no decision recorded.")
     assert alert.link == "reviews/2026-10-24.md"
 
 
@@ -506,7 +517,7 @@ def test_a_coalition_that_never_moved_is_ritual_from_its_first_review():
     charter = make_charter([healthy(d, policy_progress="stalled", decisions=[]) for d in dates])
     assert "ritual" not in kinds(report_of(charter, dates[0] + (RITUAL_DAYS - 1) * DAY))
     [alert] = [a for a in report_of(charter, dates[0] + RITUAL_DAYS * DAY).alerts if a.kind == "ritual"]
-    assert alert.detail.startswith("3 reviews were held since the first review on 2026-08-01 (90 days)")
+    assert alert.detail.startswith("3 reviews were held since the first review on 1 August 2026 (90 days)")
 
 
 # -- steward -----------------------------------------------------------------------------------
@@ -520,14 +531,14 @@ def test_a_steward_term_that_ended_is_urgent():
     [alert] = steward_alerts(TODAY - DAY)
     assert (alert.level, alert.title, alert.link) == (
         "urgent", "The steward's term has ended", "charter/steward-mandate.md")
-    assert alert.detail == "The term of Dana Ortiz ended on 2026-11-23, 1 day ago; no steward is in office."
+    assert alert.detail == "The term of Dana Ortiz ended on 23 November 2026, 1 day ago; no steward is in office."
 
 
 @pytest.mark.parametrize("days, when", [(0, "today"), (1, "in 1 day"), (STEWARD_NOTICE_DAYS, "in 60 days")])
 def test_a_steward_term_ending_within_sixty_days_is_a_warning(days, when):
     [alert] = steward_alerts(TODAY + days * DAY)
     assert (alert.level, alert.title) == ("warning", "The steward's term is ending")
-    assert alert.detail == f"The term of Dana Ortiz ends on {(TODAY + days * DAY).isoformat()}, {when}."
+    assert alert.detail == f"The term of Dana Ortiz ends on {long_date(TODAY + days * DAY)}, {when}."
 
 
 def test_a_steward_term_ending_in_sixty_one_days_or_open_ended_is_no_alert():
@@ -547,8 +558,8 @@ def test_a_successor_whose_term_has_not_begun_leaves_no_steward_in_office():
     [alert] = [a for a in report_of(make_charter([healthy(TODAY)], stewards=stewards)).alerts
                if a.kind == "steward"]
     assert (alert.level, alert.title) == ("urgent", "No steward is in office")
-    assert alert.detail == ("The term of Dana Ortiz ended on 2026-11-14; the term of Lee Park begins "
-                            "on 2026-12-01, in 7 days: until then no steward is in office.")
+    assert alert.detail == ("The term of Dana Ortiz ended on 14 November 2026; the term of Lee Park begins "
+                            "on 1 December 2026, in 7 days: until then no steward is in office.")
     # From the successor's first day, the role goes on.
     assert "steward" not in kinds(report_of(make_charter([healthy(TODAY)], stewards=stewards),
                                             today=TODAY + 7 * DAY))
@@ -583,8 +594,8 @@ def test_a_deadline_passed_while_still_campaigning_is_a_warning():
     report = demand_report("campaigning", TODAY - 3 * DAY)
     [alert] = [a for a in report.alerts if a.kind == "deadline"]
     assert (alert.level, alert.link) == ("warning", "charter/joint-demand.md")
-    assert alert.detail == ("The deadline was 2026-11-21, 3 days ago, and the demand is still marked "
-                            "'campaigning'.")
+    assert alert.detail == ("The deadline was 21 November 2026, 3 days ago, and the demand is still marked "
+                            "as campaigning.")
     assert (report.demand.status, report.demand.days_left, report.demand.target) == ("campaigning", -3, "County Council")
 
 
@@ -654,8 +665,24 @@ def test_a_public_report_counts_only_published_reviews_and_says_so():
     assert (internal.published_only, len(internal.reviews)) == (False, 4)
     assert (public.published_only, [r.date for r in public.reviews]) == (True, [dates[0]])
     assert "replant" in kinds(internal) and "replant" not in kinds(public)
+    assert (internal.held, internal.published) == (4, 1)
+    # The public knows of one review: not how many were held, nor that one is overdue.
+    assert (public.held, public.published, public.dates_published) == (None, 1, False)
+    assert (public.rhythm.measured, public.rhythm.gaps, public.rhythm.next_due) == (False, (), None)
+    assert "overdue" not in kinds(public)
+
+
+def test_a_public_report_told_the_review_dates_measures_the_rhythm_of_every_review_held():
+    dates = every(dt.date(2026, 6, 1), 4, 28) + [dt.date(2026, 10, 30)]  # the last one late
+    charter = make_charter([healthy(d, visibility="public" if i == 0 else "internal")
+                            for i, d in enumerate(dates)])
+    public = report_of(with_review_dates(for_audience(charter, "public"), charter), today=dates[-1] + 40 * DAY)
+    assert [r.date for r in public.reviews] == [dates[0]]  # what it reads: the published one only
+    assert (public.held, public.published, public.dates_published) == (5, 1, True)
+    assert public.rhythm.dates == tuple(dates)
+    assert [(g.start, g.days) for g in public.rhythm.gaps] == [(dates[3], 67), (dates[4], 40)]
     [overdue] = [a for a in public.alerts if a.kind == "overdue"]
-    assert overdue.detail.startswith("No published review since 2026-06-01:")
+    assert overdue.detail.startswith("No review since 30 October 2026: the next was due on 30 November 2026")
 
 
 def test_the_report_is_the_same_for_the_same_charter_and_date():
@@ -683,3 +710,51 @@ def test_a_report_as_of_the_first_or_last_day_of_the_calendar_is_drawn(day):
     assert (report.recent_years, report.earlier_years) == ((day.year,), ())
     assert "chart-rhythm" in vitality_charts(report)
     assert list(review_due.check(charter, day)) == []
+
+
+# -- what the public learns of internal reviews: nothing, or with publish_review_dates their dates --
+_SIGNS = st.lists(st.sampled_from(sorted(SIGNS_OF_DECAY)), max_size=2, unique=True)
+_STATES = st.sampled_from(["aligned", "drifting", "solo-by-agreement", "absent"])
+
+
+@st.composite
+def _review_contents(draw, date: dt.date) -> Review:
+    """A review of ``date`` with whatever a review may say: progress, signs, alignment, decisions."""
+    return make_review(date, visibility="internal",
+                       attended=draw(st.lists(st.sampled_from(["alpha", "beta"]), unique=True)),
+                       policy_progress=draw(st.sampled_from(["advancing", "stalled", "regressing", None])),
+                       alignment=draw(st.dictionaries(st.sampled_from(["alpha", "beta"]), _STATES)),
+                       signs_of_decay=draw(_SIGNS),
+                       decisions=draw(st.lists(st.just("A decision."), max_size=2)))
+
+
+@st.composite
+def _coalitions(draw):
+    """A coalition's published reviews, its internal ones twice over (the same dates, whatever
+    they say), and the dates of other internal reviews that one of the two holds as well."""
+    days = draw(st.lists(st.integers(0, 400), min_size=1, max_size=12, unique=True))
+    dates = sorted(TODAY - d * DAY for d in days)
+    public_dates = draw(st.sets(st.sampled_from(dates), min_size=1))
+    internal_dates = [d for d in dates if d not in public_dates]
+    public = [healthy(d, visibility="public") for d in sorted(public_dates)]
+    one = [draw(_review_contents(d)) for d in internal_dates]
+    other = [draw(_review_contents(d)) for d in internal_dates]
+    return public, one, other
+
+
+@property_settings(300)
+@given(_coalitions())
+def test_the_public_dashboard_learns_nothing_of_internal_reviews_unless_their_dates_are_published(coalition):
+    public, one, other = coalition
+    without = make_charter(public)
+    with_one, with_other = make_charter(public + one), make_charter(public + other)
+    # Without the option: the same report whether there are internal reviews or not.
+    shown = report_of(for_audience(without, "public"))
+    assert report_of(for_audience(with_one, "public")) == shown
+    assert shown.held is None and not shown.rhythm.measured and "overdue" not in kinds(shown)
+    # With it: their dates, and nothing of what they say.
+    told = [report_of(with_review_dates(for_audience(c, "public"), c)) for c in (with_one, with_other)]
+    assert told[0] == told[1]
+    assert told[0].held == len(public) + len(one) and told[0].rhythm.dates == tuple(sorted(
+        r.date for r in public + one))
+    assert (told[0].reviews, told[0].partners, told[0].signs) == (shown.reviews, shown.partners, shown.signs)

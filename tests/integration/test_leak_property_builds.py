@@ -56,13 +56,16 @@ PLACES = {
 class Project:
     """The bodies written into a copy of the minimal project, by page."""
 
-    def __init__(self, bodies: dict[str, Body], newlines: dict[str, str]):
+    def __init__(self, bodies: dict[str, Body], newlines: dict[str, str], review_dates: bool = False):
         self.bodies = bodies
         self.newlines = newlines
+        self.review_dates = review_dates
+        """publish_review_dates: the public dashboard shows the internal review's date, and
+        nothing else of it."""
         self.root: Path | None = None
 
     def __repr__(self) -> str:  # what Hypothesis prints of a failing example: explain() has it all
-        return f"Project(pages={list(self.bodies)})"
+        return f"Project(pages={list(self.bodies)}, review_dates={self.review_dates})"
 
     @property
     def canaries(self):
@@ -88,7 +91,8 @@ def projects(draw) -> Project:
         bodies={uri: draw(bodies(names=names, max_blocks=2, image_prefix=PLACES[uri], newlines=("\n",),
                                  near_misses=near_misses))
                 for uri in places},
-        newlines={uri: draw(st.sampled_from(("\n", "\n", "\r\n", "\r"))) for uri in places})
+        newlines={uri: draw(st.sampled_from(("\n", "\n", "\r\n", "\r"))) for uri in places},
+        review_dates=draw(st.booleans()))
 
 
 def write(project: Project, root: Path) -> None:
@@ -96,6 +100,9 @@ def write(project: Project, root: Path) -> None:
     config = yaml.safe_load((MINIMAL / "mkdocs.yml").read_text(encoding="utf-8"))
     config["markdown_extensions"] = [extension if isinstance(extension, str) else {extension[0]: extension[1]}
                                      for extension in USUAL_EXTENSIONS]
+    if project.review_dates:
+        config["plugins"] = [{"coalition": {"publish_review_dates": True}} if plugin == "coalition" else plugin
+                             for plugin in config["plugins"]]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     content = root / "content"
     for uri, body in project.bodies.items():

@@ -48,8 +48,15 @@ def sites(tmp_path_factory):
     for review in (unpublished / "content" / "reviews").glob("*.md"):
         review.write_text(review.read_text(encoding="utf-8").replace("visibility: public\n", ""),
                           encoding="utf-8")
+    # The same coalition publishing the date of every review (publish_review_dates: true).
+    dates = root / "dates"
+    shutil.copytree(FIXTURE, dates)
+    config = dates / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "      publish_review_dates: true\n",
+                      encoding="utf-8")
     return {
         "public": build(project, "public", root / "public"),
+        "dates": build(dates, "public", root / "dates-site"),
         "internal": build(project, "internal", root / "internal"),
         "public-again": build(project, "public", root / "public-again"),
         "unpublished": build(unpublished, "public", root / "unpublished-site"),
@@ -76,7 +83,7 @@ def test_the_internal_dashboard_reads_every_review_as_of_the_build_date(sites):
     page = text(content(read(sites["internal"], "vitality/index.html")))
     assert ("Read from 11 implementation-honesty reviews, 9 December 2025 to 10 November 2026, "
             "as of 24 November 2026.") in page
-    assert "No review between 2026-02-10 and 2026-04-14 (63 days)." in page
+    assert "No review between 10 February 2026 and 14 April 2026 (63 days)." in page
     assert "Next review Due by 15 December 2026, in 21 days" in page
 
 
@@ -92,14 +99,14 @@ def test_gaps_and_drifting_older_than_a_year_are_folded_under_their_count(tmp_pa
     rhythm = html[html.index("<p>Gaps longer"):html.index('<h2 id="alignment"')]
     recent, earlier = rhythm.split('<details class="cs-data">\n  <summary>1 earlier gap</summary>')
     assert text(recent).strip() == ("Gaps longer than the cadence in the last twelve months: "
-                                    "No review since 2026-11-10: 264 days as of 2027-08-01.")
-    assert text(earlier[:earlier.index("</details>")]).strip() == "No review between 2026-02-10 and 2026-04-14 (63 days)."
+                                    "No review since 10 November 2026: 264 days as of 1 August 2027.")
+    assert text(earlier[:earlier.index("</details>")]).strip() == "No review between 10 February 2026 and 14 April 2026 (63 days)."
     alignment = html[html.index('<h2 id="alignment"'):html.index('<ul class="cs-legend"')]
     assert 'class="admonition warning"' not in alignment  # no drifting in the last twelve months
     assert text(alignment).strip() == (
         "Alignment Is each partner's daily work still aligned with the joint demand? As recorded at "
         "each review. 1 earlier run of drifting in three or more consecutive reviews "
-        "Clean Harbour Network: drifting in 3 consecutive reviews, 2026-05-12 to 2026-07-14.")
+        "Clean Harbour Network: drifting in 3 consecutive reviews, 12 May 2026 to 14 July 2026.")
 
 
 def test_the_internal_dashboard_lists_alerts_most_urgent_first_with_the_patterns_advice(sites):
@@ -108,11 +115,11 @@ def test_the_internal_dashboard_lists_alerts_most_urgent_first_with_the_patterns
     assert titles == ["Replant: call a reset meeting", "The steward&#39;s term is ending",
                       "The joint demand&#39;s deadline has passed", "Harbour Youth for Climate has stepped back"]
     page = text(html)
-    assert ("Signs of decay in the latest 3 reviews: 'side-deals' (partners negotiate side deals; "
-            "information stops flowing) recorded on 2026-10-13. See the review of 10 November 2026.") in page
+    assert ("Signs of decay in the latest 3 reviews: “Partners negotiate side deals; information stops "
+            "flowing”, recorded on 13 October 2026. See the review of 10 November 2026.") in page
     assert "What the pattern advises: Replant: the pattern says to call a reset meeting" in page
-    assert "The term of Rosa Lindqvist ends on 2026-12-31, in 37 days. See Steward mandate." in page
-    assert "Harbour Youth for Climate stepped back from public actions at the port on 2026-07-01." in page
+    assert "The term of Rosa Lindqvist ends on 31 December 2026, in 37 days. See Steward mandate." in page
+    assert "Harbour Youth for Climate stepped back from public actions at the port on 1 July 2026." in page
 
 
 def test_the_heatmap_has_a_cell_in_words_for_every_partner_and_review(sites):
@@ -129,7 +136,7 @@ def test_the_heatmap_has_a_cell_in_words_for_every_partner_and_review(sites):
     assert cells["Harbour Fishers Guild"][:4] == ["Aligned", "Absent", "Absent", "Departed"]
     assert cells["Harbour Youth for Climate"][5:10] == ["Stepped back", "Solo by agreement", "Stepped back",
                                                       "Stepped back", "Solo by agreement"]
-    assert ("Clean Harbour Network: drifting in 3 consecutive reviews, 2026-05-12 to 2026-07-14."
+    assert ("Clean Harbour Network: drifting in 3 consecutive reviews, 12 May 2026 to 14 July 2026."
             in text(html))
 
 
@@ -167,10 +174,48 @@ def test_the_public_dashboard_reads_only_the_published_reviews_and_says_so(sites
     page = text(content(read(sites["public"], "vitality/index.html")))
     assert ("Read from 4 published implementation-honesty reviews, 9 December 2025 to 10 November "
             "2026, as of 24 November 2026.") in page
-    assert "This public dashboard counts only the reviews the coalition has published." in page
-    assert "No published review between 2025-12-09 and 2026-04-14 (126 days)." in page
+    assert ("4 reviews are published. This dashboard reads only the reviews the coalition has "
+            "published; any it holds in private, and their dates, stay with its partners. The time "
+            "between two published reviews says nothing of the meetings held in between, so this "
+            "page draws no gap and calls no review overdue.") in page
     for date in PUBLIC_REVIEWS:
         assert f'href="../reviews/{date}/"' in read(sites["public"], "vitality/index.html")
+
+
+def test_the_public_dashboard_draws_no_gap_where_the_reviews_between_are_internal(sites):
+    html = content(read(sites["public"], "vitality/index.html"))
+    rhythm = text(html[html.index('<h2 id="rhythm"'):html.index('<h2 id="alignment"')])
+    # 126, 119 and 91 days lie between the published reviews; the coalition met every month.
+    assert rhythm.strip() == ("Review rhythm Cadence Every 35 days Latest published review 10 November "
+                              "2026 How often the coalition meets is not shown: the public site has the "
+                              "dates of the published reviews only.")
+    assert "chart-vitality-rhythm" not in html and "cs-gaps" not in html
+    assert not re.search(r"\bgaps?\b|[Oo]verdue|Next review",
+                         text(html).replace("draws no gap and calls no review overdue", ""))
+
+
+def test_a_coalition_that_publishes_its_review_dates_shows_the_rhythm_of_every_review_held(sites):
+    html = content(read(sites["dates"], "vitality/index.html"))
+    page = text(html)
+    assert ("11 reviews were held; 4 are published. The coalition publishes the date of every review "
+            "it holds, so the review rhythm below counts them all; everything else on this page reads "
+            "the published ones only.") in page
+    assert "Latest review 10 November 2026 Next review Due by 15 December 2026, in 21 days" in page
+    assert "No review between 10 February 2026 and 14 April 2026 (63 days)." in page
+    assert "Days between reviews" in html and 'id="chart-vitality-rhythm"' in html
+    # Dates only: an internal review is named by its date, never linked, and nothing it says shows.
+    assert "13 October 2026 (not published)" in page
+    assert 'href="../reviews/2026-10-13/"' not in html
+    for marker in INTERNAL_MARKERS[:6]:
+        assert marker not in html
+    # Everything else reads the published reviews, as without the option.
+    assert ("Read from 4 published implementation-honesty reviews, 9 December 2025 to 10 November "
+            "2026, as of 24 November 2026.") in page
+
+
+def test_the_internal_dashboard_says_how_many_reviews_are_published(sites):
+    page = text(content(read(sites["internal"], "vitality/index.html")))
+    assert "11 reviews were held; 4 are published on the public site." in page
 
 
 def test_nothing_of_an_internal_review_reaches_any_file_of_the_public_site(sites):
@@ -194,6 +239,20 @@ def test_the_public_home_page_shows_the_public_state_and_top_alert(sites):
     assert '<a class="md-button md-button--primary" href="vitality/">The vitality dashboard</a>' in home
     nav = read(sites["public"], "index.html")
     assert re.search(r'<a href="vitality/" class="md-nav__link">\s*<span class="md-ellipsis">\s*Vitality\s*</span>', nav)
+
+
+def test_a_phones_header_shows_the_coalitions_short_name(sites):
+    # "Harbour Green Jobs Coalition" was cut to "Harbour Green Jo…" on a phone: its short_name
+    # stands beside it, shown on narrow screens, while screen readers read the full name.
+    for path in ("index.html", "vitality/index.html"):
+        html = read(sites["public"], path)
+        assert ('<span class="md-ellipsis"><span class="cs-name-long">Harbour Green Jobs Coalition</span>'
+                '<span class="cs-name-short" aria-hidden="true">HGJC</span></span>') in html
+    css = read(sites["public"], "assets/coalition/coalition.css")
+    phone = css[css.index("@media screen and (max-width: 44.9375em) {\n  .md-header__topic"):]
+    assert ".md-header__topic .cs-name-short { display: none; }" in css
+    assert phone.startswith("@media screen and (max-width: 44.9375em) {\n  .md-header__topic .cs-name-short { display: inline; }\n"
+                            "  .md-header__topic .cs-name-long { position: absolute; width: 1px;")
 
 
 def test_a_rebuild_on_the_same_date_gives_the_same_bytes(sites):
@@ -254,25 +313,25 @@ def test_a_review_dated_after_the_build_date_is_not_counted_and_the_dashboard_sa
     page = text(html)
     assert ("Read from 3 published implementation-honesty reviews, 9 December 2025 to 11 August "
             "2026, as of 24 November 2026.") in page
-    assert "Latest published review 11 August 2026 Next review Overdue: due 15 September 2026, 70 days ago" in page
+    assert "Latest published review 11 August 2026 1 published review is dated after today" in page
+    assert "How often the coalition meets is not shown" in page
     assert ("1 published review is dated after today, 24 November 2026, and is not counted here: "
             "8 December 2026. A review counts from the day it is held.") in page
     assert '<a href="../reviews/2026-12-08/"><time datetime="2026-12-08">' in html
     assert html.count('datetime="2026-12-08"') == 1  # no column of the alignment table, no data row
     titles = re.findall(r'<p class="cs-alert__title">.*?<strong>(.*?)</strong>', html)
-    assert titles == ["The next review is overdue", "The steward&#39;s term is ending",
+    # Not overdue: the public does not know when the coalition last met (the internal site does).
+    assert titles == ["The steward&#39;s term is ending",
                       "The joint demand&#39;s deadline has passed", "Harbour Youth for Climate has stepped back"]
-    assert ("No published review since 2026-08-11: the next was due on 2026-09-15, 70 days ago (the "
-            "coalition reviews every 35 days). The published review dated 2026-12-08 is after today "
-            "and not counted. See the review of 11 August 2026.") in page
-    assert "side deals; information stops flowing side-deals decay 0 —" in page  # its sign not tallied
+    assert "side deals; information stops flowing decay 0 —" in page  # its sign not tallied
 
 
 def test_the_home_summary_counts_only_the_reviews_held(ahead):
     home = content(read(ahead["public"], "index.html"))
     summary = text(home[home.index('id="vitality"'):home.index('id="partners"')])
     assert "Latest published review 11 August 2026: policy progress Advancing" in summary
-    assert "Next review Overdue by 70 days Urgent The next review is overdue (and 3 more)" in summary
+    assert "Next review" not in summary and "overdue" not in summary
+    assert "Warning The steward's term is ending (and 2 more)" in summary
 
 
 def test_the_dashboard_is_overdue_from_the_date_review_due_gives(ahead):

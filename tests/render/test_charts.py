@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from coalition_site.analysis.vitality import Interval, Rhythm, ScoreTrend, build_vitality_report
+from coalition_site.analysis.vitality import (Interval, PartnerRecord, Rhythm, ScoreTrend,
+                                              build_vitality_report)
 from coalition_site.audience import for_audience
 from coalition_site.load.charter import load_charter
-from coalition_site.render.charts import MAX_DOTS, rhythm_chart, score_chart, time_ticks, vitality_charts
+from coalition_site.render.charts import MAX_DOTS, attendance_chart, rhythm_chart, score_chart, time_ticks, vitality_charts
 from coalition_site.render.chart_svg import clean_svg
 
 CONTENT = Path(__file__).resolve().parents[1] / "fixtures" / "vitality" / "content"
@@ -135,8 +137,8 @@ def test_each_point_has_a_tooltip_that_needs_no_javascript(charts):
 
 def test_partner_and_score_names_are_escaped_text_never_markup(hostile_charts):
     attendance = hostile_charts["chart-attendance"]
-    assert '<script>alert("partner")</s…' in Elements(attendance).texts  # shortened to 28 characters
-    assert '&lt;script&gt;alert("partner")&lt;/s…' in attendance
+    assert '<script>alert("partner")</script> & "Fr…' in Elements(attendance).texts  # 40 characters
+    assert '&lt;script&gt;alert("partner")&lt;/script&gt; &amp; "Fr…' in attendance
     score = hostile_charts["chart-score-0"]
     assert HOSTILE_SCORE.capitalize() in Elements(score).texts
     for svg in hostile_charts.values():
@@ -197,8 +199,8 @@ def test_a_single_review_still_draws_every_chart(charter):
 
 def test_the_rhythm_chart_marks_each_gap_and_the_days_since_the_latest_review(charts):
     texts = Elements(charts["chart-rhythm"]).texts
-    assert "No review between 2026-02-10 and 2026-04-14 (Apr 2026: 63 days)" in texts
-    assert "No review since 2026-11-10 (Nov 2026: 14 days)" in texts
+    assert "No review between 10 February 2026 and 14 April 2026 (Apr 2026: 63 days)" in texts
+    assert "No review since 10 November 2026 (Nov 2026: 14 days)" in texts
     assert "A gap: longer than the cadence" in texts and "Cadence: 35 days" in texts
 
 
@@ -226,4 +228,20 @@ def test_a_dense_rhythm_chart_keeps_its_gap_and_latest_review_markers_the_gaps_s
     svg = rhythm_chart(Rhythm(31, intervals, latest, next_due=None), TODAY)
     # Ten gaps (one a year, from February to March) at half size, then the latest review's marker.
     assert _dots(svg) == ["3.0"] * 10 + ["6"]
-    assert "No review between 2017-02-10 and 2017-03-10 (Mar 2017: 28 days)" in Elements(svg).texts
+    assert "No review between 10 February 2017 and 10 March 2017 (Mar 2017: 28 days)" in Elements(svg).texts
+
+
+def test_the_attendance_chart_shows_whole_names_and_100_percent_inside_its_bounds():
+    # Seen on the demo: "Mon Valley Interfaith Organ…" and a "100%" cut off at the right edge.
+    names = ["Mon Valley Interfaith Organizing Project", "Breathe"]  # 40 characters: shown whole
+    partners = tuple(PartnerRecord(f"p{i}", name, "x", "active", None, (), 4, 4, ())
+                     for i, name in enumerate(names))
+    svg = attendance_chart(partners)
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) [\d.]+"', svg).group(1))
+    plot_x = float(re.search(r'<g transform="translate\(([\d.]+), [\d.]+\)" class="plot"', svg).group(1))
+    texts = dict((text, float(x)) for x, text in re.findall(r'<text x="([-\d.]+)"[^>]*>([^<]+)</text>', svg))
+    char = 0.6 * 15  # pygal's own estimate of a character's width at the chart's 15 px labels
+    for name in names:  # right-aligned 5 px left of the plot: room for the whole name
+        assert name in texts and plot_x + texts[name] - len(name) * char >= 0
+    # "100%" is centred on the plot's right edge: its right half is inside the chart.
+    assert plot_x + texts["100%"] + len("100%") * char / 2 <= width

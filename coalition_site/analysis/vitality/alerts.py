@@ -7,6 +7,7 @@ import datetime as dt
 
 from ...model import SIGNS_OF_DECAY, Audience, Charter, Partner
 from ...model.base import is_visible
+from ...model.dates import long_date
 from ...model.layout import STEWARD_MANDATE, partner_uri
 from .report import (ALERT_KINDS, LEVELS, Alert, DemandState, DriftRun, Level, PartnerRecord,
                      ReviewPoint, Rhythm)
@@ -47,7 +48,8 @@ ADVICE = {
 def alerts(charter: Charter, audience: Audience, reviews: tuple[ReviewPoint, ...], rhythm: Rhythm,
             partners: tuple[PartnerRecord, ...], demand: DemandState | None,
             today: dt.date, ahead: tuple[ReviewPoint, ...] = ()) -> tuple[Alert, ...]:
-    published = "published " if audience == "public" else ""
+    # The public reads the published reviews only, unless told every review's date.
+    published = "published " if audience == "public" and charter.review_dates is None else ""
     found: list[Alert] = []
     found += _replant(reviews)
     found += _ritual(reviews, today)
@@ -64,12 +66,13 @@ def alerts(charter: Charter, audience: Audience, reviews: tuple[ReviewPoint, ...
 
 def _replant(reviews: tuple[ReviewPoint, ...]) -> list[Alert]:
     recent = reviews[-RECENT_REVIEWS:]
-    seen = {sign: [r.date.isoformat() for r in recent if sign in r.signs_of_decay]
+    seen = {sign: [long_date(r.date) for r in recent if sign in r.signs_of_decay]
             for sign in REPLANT_SIGNS}
     seen = {sign: dates for sign, dates in seen.items() if dates}
     if not seen:
         return []
-    detail = "; ".join(f"'{sign}' ({SIGNS_OF_DECAY[sign].lower()}) recorded on {', '.join(dates)}"
+    # The sign in the pattern's words, as the review's page shows it: its key is the file's.
+    detail = "; ".join(f"“{SIGNS_OF_DECAY[sign]}”, recorded on {_and(dates)}"
                        for sign, dates in seen.items())
     return [Alert("replant", "urgent", "Replant: call a reset meeting",
                   f"Signs of decay in {_latest(len(recent))}: {detail}.",
@@ -91,11 +94,11 @@ def _ritual(reviews: tuple[ReviewPoint, ...], today: dt.date) -> list[Alert]:
     days = (today - since).days
     if days < RITUAL_DAYS:
         return []
-    since_text = (f"since the review of {since.isoformat()}" if live
-                  else f"since the first review on {since.isoformat()}")
+    since_text = (f"since the review of {long_date(since)}" if live
+                  else f"since the first review on {long_date(since)}")
     return [Alert("ritual", "urgent", "Ritual: reviews are held, nothing changes",
                   f"{len(run)} reviews were held {since_text} ({days} days), the latest on "
-                  f"{run[0].date.isoformat()}, with policy progress not advancing and no decision recorded.",
+                  f"{long_date(run[0].date)}, with policy progress not advancing and no decision recorded.",
                   ADVICE["ritual"], run[0].src_uri)]
 
 
@@ -105,7 +108,7 @@ def _overdue(rhythm: Rhythm, reviews: tuple[ReviewPoint, ...], published: str,
     not_counted = ""
     if ahead:
         noun, verb = ("review", "is") if len(ahead) == 1 else ("reviews", "are")
-        dates = ", ".join(r.date.isoformat() for r in ahead)
+        dates = _and([long_date(r.date) for r in ahead])
         not_counted = f" The {published}{noun} dated {dates} {verb} after today and not counted."
     if not reviews:
         recorded = "held" if ahead else "recorded"
@@ -117,10 +120,13 @@ def _overdue(rhythm: Rhythm, reviews: tuple[ReviewPoint, ...], published: str,
     assert rhythm.next_due is not None  # overdue: there is a latest review to be due after
     # Two cadences without a review is two missed meetings: no longer a late one.
     level: Level = "urgent" if rhythm.overdue_days > rhythm.cadence_days else "warning"
+    # The latest review held, which the audience may not read (a public build told every date).
+    latest = rhythm.dates[-1] if rhythm.dates else reviews[-1].date
+    link = reviews[-1].src_uri if reviews[-1].date == latest else None
     return [Alert("overdue", level, "The next review is overdue",
-                  f"No {published}review since {reviews[-1].date.isoformat()}: the next was due on "
-                  f"{rhythm.next_due.isoformat()}, {_days(rhythm.overdue_days)} ago (the coalition reviews every "
-                  f"{rhythm.cadence_days} days).{not_counted}", ADVICE["overdue"], reviews[-1].src_uri)]
+                  f"No {published}review since {long_date(latest)}: the next was due on "
+                  f"{long_date(rhythm.next_due)}, {_days(rhythm.overdue_days)} ago (the coalition reviews every "
+                  f"{rhythm.cadence_days} days).{not_counted}", ADVICE["overdue"], link)]
 
 
 def _steward(charter: Charter, today: dt.date) -> list[Alert]:
@@ -141,8 +147,8 @@ def _steward(charter: Charter, today: dt.date) -> list[Alert]:
         if ended:
             last = max(end for end, _ in ended)
             before = (f"The term of {', '.join(s.name for end, s in ended if end == last)} ended on "
-                      f"{last.isoformat()}; ")
-        detail = (f"{before}the term of {first.name} begins on {since.isoformat()}, in "
+                      f"{long_date(last)}; ")
+        detail = (f"{before}the term of {first.name} begins on {long_date(since)}, in "
                   f"{_days((since - today).days)}: until then no steward is in office.")
         return [Alert("steward", "urgent", "No steward is in office", detail[0].upper() + detail[1:],
                       ADVICE["steward"], link)]
@@ -152,14 +158,14 @@ def _steward(charter: Charter, today: dt.date) -> list[Alert]:
     names = ", ".join(s.name for s in mandate.stewards if s.term_ends == ends)
     if ends < today:
         return [Alert("steward", "urgent", "The steward's term has ended",
-                      f"The term of {names} ended on {ends.isoformat()}, "
+                      f"The term of {names} ended on {long_date(ends)}, "
                       f"{_days((today - ends).days)} ago; no steward is in office.",
                       ADVICE["steward"], link)]
     days = (ends - today).days
     if days <= STEWARD_NOTICE_DAYS:
         when = "today" if days == 0 else f"in {_days(days)}"
         return [Alert("steward", "warning", "The steward's term is ending",
-                      f"The term of {names} ends on {ends.isoformat()}, {when}.",
+                      f"The term of {names} ends on {long_date(ends)}, {when}.",
                       ADVICE["steward"], link)]
     return []
 
@@ -170,14 +176,14 @@ def _deadline(demand: DemandState | None, today: dt.date) -> list[Alert]:
         return []
     assert demand.days_left is not None  # counted whenever there is a deadline
     return [Alert("deadline", "warning", "The joint demand's deadline has passed",
-                  f"The deadline was {demand.deadline.isoformat()}, {_days(-demand.days_left)} ago, "
-                  "and the demand is still marked 'campaigning'.", ADVICE["deadline"], demand.src_uri)]
+                  f"The deadline was {long_date(demand.deadline)}, {_days(-demand.days_left)} ago, "
+                  "and the demand is still marked as campaigning.", ADVICE["deadline"], demand.src_uri)]
 
 
 def _drift(run: DriftRun, link: str) -> Alert:
     return Alert("drift", "warning", f"{run.name} is drifting",
-                 f"{run.name} was recorded 'drifting' in {run.reviews} consecutive reviews, "
-                 f"from {run.start.isoformat()} to {run.end.isoformat()}.",
+                 f"{run.name} was recorded as drifting in {run.reviews} consecutive reviews, "
+                 f"from {long_date(run.start)} to {long_date(run.end)}.",
                  ADVICE["drift"], link)
 
 
@@ -186,7 +192,7 @@ def _stepped_back(partner: Partner) -> Alert:
     if back is None:  # the check reports a missing `stepped_back`; say what is known
         detail = f"{partner.name} has stepped back; its file does not say from what."
     else:
-        detail = f"{partner.name} stepped back from {back.scope} on {back.since.isoformat()}."
+        detail = f"{partner.name} stepped back from {back.scope} on {long_date(back.since)}."
         if back.reason:
             detail += f" Its reason: {back.reason.strip()}"
     return Alert("stepped-back", "notice", f"{partner.name} has stepped back", detail,
@@ -199,3 +205,8 @@ def _days(count: int) -> str:
 
 def _latest(count: int) -> str:
     return "the latest review" if count == 1 else f"the latest {count} reviews"
+
+
+def _and(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

@@ -32,7 +32,13 @@ def build_vitality_report(charter: Charter, today: dt.date) -> VitalityReport:
                      sorted(charter.partners.values(), key=lambda p: (p.name.lower(), p.id)))
     drift_runs = tuple(sorted((run for p in partners for run in p.drift_runs),
                               key=lambda r: (not r.ongoing, -r.end.toordinal(), r.name.lower())))
-    rhythm = _rhythm(reviews, charter.coalition.review_cadence_days, today)
+    # The rhythm of the meetings is read from every review held, when the audience may know
+    # their dates; the public otherwise knows only the published ones, whose dates say nothing
+    # of the meetings between them: its rhythm is not measured, and nothing is called a gap.
+    measured = not published_only or charter.review_dates is not None
+    held_dates = [d for d in (charter.review_dates if charter.review_dates is not None
+                              else [r.date for r in reviews]) if d <= today]
+    rhythm = _rhythm(held_dates, charter.coalition.review_cadence_days, today, measured)
     demand = charter.joint_demand
     demand_state = None
     if is_visible(demand, audience):
@@ -44,6 +50,9 @@ def build_vitality_report(charter: Charter, today: dt.date) -> VitalityReport:
     return VitalityReport(
         today=today,
         published_only=published_only,
+        held=len(held_dates) if measured else None,
+        published=len(reviews) if published_only else sum(r.visibility == "public" for r in reviews),
+        dates_published=published_only and measured,
         reviews=report_reviews,
         rhythm=rhythm,
         partners=partners,
@@ -69,14 +78,17 @@ def _review_point(review: Review) -> ReviewPoint:
     )
 
 
-def _rhythm(reviews: list[Review], cadence: int, today: dt.date) -> Rhythm:
-    dates = [r.date for r in reviews]
+def _rhythm(dates: list[dt.date], cadence: int, today: dt.date, measured: bool = True) -> Rhythm:
+    """``dates``: of the reviews held, oldest first. Unless ``measured``, they are only the
+    published ones: no interval between them is a gap, and no review is due or overdue."""
+    if not measured:
+        return Rhythm(cadence, (), None, None, dates=tuple(dates), measured=False)
     intervals = tuple(_interval(a, b, cadence) for a, b in zip(dates, dates[1:]))
     since_latest = None
     if dates and dates[-1] < today:  # the reviews are held ones: dated today at the latest
         since_latest = _interval(dates[-1], today, cadence, open=True)
     next_due = days_after(dates[-1], cadence) if dates else None
-    return Rhythm(cadence, intervals, since_latest, next_due)
+    return Rhythm(cadence, intervals, since_latest, next_due, dates=tuple(dates))
 
 
 def _interval(start: dt.date, end: dt.date, cadence: int, open: bool = False) -> Interval:

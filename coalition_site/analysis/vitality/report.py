@@ -79,6 +79,12 @@ class Rhythm:
     since_latest: Interval | None
     """From the latest review to the build date; ``None`` without reviews or when it was held today."""
     next_due: dt.date | None
+    dates: tuple[dt.date, ...] = ()
+    """The dates of the reviews held that it reads, oldest first."""
+    measured: bool = True
+    """False when the audience knows only the published reviews (a public build, unless the
+    coalition publishes its review dates): the time between two of them says nothing of the
+    meetings held in between, so the rhythm has no interval, no gap, and nothing due."""
 
     @property
     def gaps(self) -> tuple[Interval, ...]:
@@ -279,10 +285,22 @@ class VitalityReport:
     ahead: tuple[ReviewPoint, ...] = field(default=())
     """Reviews dated after ``today``, oldest first: not held yet, so counted nowhere in the report
     (the dashboard only says they are there)."""
+    held: int | None = None
+    """How many reviews were held (dated ``today`` or earlier), published or not; ``None``
+    when the audience may not know (a public build, unless the coalition publishes its review
+    dates)."""
+    published: int = 0
+    """How many of the reviews held are published."""
+    dates_published: bool = False
+    """A public build told the dates of every review: its rhythm counts every review held."""
 
     @property
     def latest(self) -> ReviewPoint | None:
         return self.reviews[-1] if self.reviews else None
+
+    def review_on(self, date: dt.date) -> ReviewPoint | None:
+        """The review of ``date`` this audience may read (``None``: it is not published)."""
+        return next((review for review in self.reviews if review.date == date), None)
 
     @property
     def top_alert(self) -> Alert | None:
