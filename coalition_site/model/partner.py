@@ -10,6 +10,8 @@ from pydantic import Field, StringConstraints
 from .base import INTERNAL_BY_NATURE, MarkdownFile, StrictModel, Text
 
 PartnerStatus = Literal["active", "stepped-back", "departed"]
+Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+"""A short name shown in a menu: a group's label fits on one line of the navigation."""
 WebUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=2000)]
 
 
@@ -34,6 +36,9 @@ class Partner(MarkdownFile):
     issue: Text = Field(description="The issue this partner exists for.")
     theory_of_change: Text = Field(description="The partner's theory of change, in its own words.")
     constituency: Text | None = Field(None, description="Who the partner organizes or represents.")
+    group: Label | None = Field(None, description=(
+        "A short label the partners are grouped by on a large coalition's site: a region, a "
+        "national node, a sector (`Pennsylvania`, `Labour`)."))
     joined: dt.date | None = Field(None, description="When the partner joined the coalition.")
     website: WebUrl | None = Field(None, description="The partner's website (http or https).")
     status: PartnerStatus = Field("active", description="`active`, `stepped-back` or `departed`.")

@@ -159,8 +159,13 @@ def render_page(
 def shared_context(charter: Charter, pages: Mapping[str, PlannedPage]) -> dict[str, Any]:
     """What every page's template may list, the same for all pages of a build."""
     newest_first = list(reversed(charter.reviews))
+    groups = [page for page in pages.values() if page.kind == "partner-group"]
     return {
         "charter_links": [(uri, pages[uri].title) for uri in CHARTER_TITLES if uri in pages],
         "reviews_by_year": [(year, list(group)) for year, group in
                             groupby(newest_first, key=lambda review: review.date.year)],
+        # A large coalition's groups of partners (groups.py), for the index and partner pages.
+        "partner_group_pages": groups,
+        "partner_group_of": {partner.id: (group.src_uri, group.title)
+                             for group in groups for partner in group.item.partners},
     }

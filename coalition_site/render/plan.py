@@ -14,6 +14,7 @@ from typing import Any, Sequence
 
 from ..model import Charter
 from ..model.layout import CHARTER_FILES, CHARTER_TITLES
+from .groups import NAV_GROUPS_LIMIT, is_large, partner_groups
 
 
 @dataclass
@@ -47,6 +48,10 @@ class SitePlan:
         self.pages[page.src_uri] = page
 
 
+NAV_REVIEW_YEARS = 3
+"""The navigation lists the reviews of the most recent years; the reviews index lists all."""
+
+
 def review_title(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
 
@@ -72,6 +77,10 @@ def plan_site(charter: Charter, contributed: Sequence[PlannedPage] = ()) -> Site
         plan.add(PlannedPage("partners/index.md", "partners", "Partners", None, generated=True))
     for partner in charter.partners.values():
         plan.add(PlannedPage(partner.src_uri, "partner", partner.name, partner))
+    if is_large(charter):
+        for group in partner_groups(charter):
+            if group.src_uri not in charter.pages:
+                plan.add(PlannedPage(group.src_uri, "partner-group", group.label, group, generated=True))
 
     for page in contributed:
         # Else the coalition's own page replaces it, as above, unless the feature shows it inside.
@@ -118,8 +127,9 @@ def _page_title(page, uri: str) -> str:
 def _navigation(charter: Charter, plan: SitePlan, contributed: Sequence[PlannedPage]) -> list:
     """A navigation a new staff member understands: Charter, Partners, the map, Reviews, the rest.
 
-    Reviews are grouped by year so that a ten-year charter keeps a short menu (Material renders
-    the whole navigation into every page).
+    Reviews are grouped by year, and only recent years listed, so that a ten-year charter keeps
+    a short menu (Material renders the whole navigation into every page, pruned or not); a large
+    coalition's partners are listed by group (groups.py).
     """
     pages = plan.pages
     nav: list = _sections([p for p in contributed if p.nav_first], pages)
@@ -127,19 +137,20 @@ def _navigation(charter: Charter, plan: SitePlan, contributed: Sequence[PlannedP
     # A feature's page keeps its place in the navigation when the coalition replaced it.
     nav.append({"Charter": [{pages[uri].title: uri} for uri in CHARTER_FILES if uri in pages]
                 + [{pages[p.src_uri].title: p.src_uri} for p in contributed if p.nav_section == "Charter"]})
-    nav.append({"Partners": ["partners/index.md"] + [
-        {p.name: p.src_uri} for p in sorted(charter.partners.values(), key=lambda p: p.name.lower())]})
+    nav.append({"Partners": ["partners/index.md"] + _partner_entries(charter, plan)})
     nav += _sections([p for p in contributed if p.nav_section != "Charter" and not p.nav_first], pages)
     if charter.reviews:
         years: dict[int, list] = {}
         for review in reversed(charter.reviews):
             years.setdefault(review.date.year, []).append({review_title(review.date): review.src_uri})
-        nav.append({"Reviews": ["reviews/index.md"] + [{str(y): entries} for y, entries in years.items()]})
+        recent = list(years.items())[:NAV_REVIEW_YEARS]
+        nav.append({"Reviews": ["reviews/index.md"] + [{str(y): entries} for y, entries in recent]})
     rest: dict[str, list] = {}
     top: list = []
     contributed_uris = {p.src_uri for p in contributed}
+    group_uris = {g.src_uri for g in partner_groups(charter)} if is_large(charter) else set()
     for uri, page in sorted(pages.items()):
-        if page.kind != "page" or uri in ("index.md", "partners/index.md", "reviews/index.md") \
+        if page.kind != "page" or uri in group_uris or uri in ("index.md", "partners/index.md", "reviews/index.md") \
                 or uri in contributed_uris:
             continue
         folder = uri.split("/", 1)[0] if "/" in uri else None
@@ -151,3 +162,12 @@ def _navigation(charter: Charter, plan: SitePlan, contributed: Sequence[PlannedP
     nav.extend(top)
     nav.extend({name: entries} for name, entries in rest.items())
     return nav
+
+
+def _partner_entries(charter: Charter, plan: SitePlan) -> list:
+    """Every partner by name; past groups.LIST_LIMIT, each group's page instead (the partners
+    themselves are on it and on the index), or none past NAV_GROUPS_LIMIT groups."""
+    if not is_large(charter):
+        return [{p.name: p.src_uri} for p in sorted(charter.partners.values(), key=lambda p: p.name.lower())]
+    groups = [plan.pages[g.src_uri] for g in partner_groups(charter)]
+    return [{g.title: g.src_uri} for g in groups] if len(groups) <= NAV_GROUPS_LIMIT else []

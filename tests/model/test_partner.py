@@ -126,3 +126,15 @@ def test_the_id_is_the_file_name_and_the_body_is_kept(sample):
     assert riders.body == "The alliance organizes bus riders.\n"
     assert riders.body_line == 8
     assert list(charter.partners) == ["riders-alliance", "tenants-union"]
+
+
+@pytest.mark.parametrize("group, expected", [
+    pytest.param("Pennsylvania", [], id="a-label"),
+    pytest.param("'  '", [f"{F}:7:8: error: 'group': string should have at least 1 character [schema]"], id="blank"),
+    pytest.param("x" * 81, [f"{F}:7:8: error: 'group': string should have at most 80 characters [schema]"], id="too-long"),
+    pytest.param("[Ohio, Labour]", [f"{F}:7:8: error: 'group': expected text, got a list [schema]"],
+                 id="one-group-only"),
+])
+def test_a_partners_group_is_one_short_label(sample, group, expected):
+    sample.edit("partners/riders-alliance.md", "joined: 2024-03-01", f"joined: 2024-03-01\ngroup: {group}")
+    assert load_problems(sample) == expected

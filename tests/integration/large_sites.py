@@ -1,0 +1,44 @@
+"""Large coalitions' sites for the tests: the benchmark's generated charter (benchmarks/
+generate.py) at a small scale, built for real for the internal audience."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from coalition_site import commands
+
+GENERATE = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
+REGIONS = ["Pennsylvania", "Ohio", "West Virginia"]
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("benchmark_generate_large_site", GENERATE)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+generator = _generator()
+
+
+def build_generated(root: Path, *, partners: int, years: int = 1, prune: bool = False, groups: bool = False) -> Path:
+    generator.generate(root, partners=partners, years=years, conditions=5, prune=prune)
+    if groups:  # every fourth partner is left without one: "Other partners"
+        for index, path in enumerate(sorted((root / "content" / "partners").glob("*.md"))):
+            if index % 4 != 3:
+                text = path.read_text(encoding="utf-8")
+                path.write_text(text.replace("\nissue: ", f"\ngroup: {REGIONS[index % 3]}\nissue: ", 1),
+                                encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("COALITION_AUDIENCE", raising=False)
+        return commands.build(root, audience="internal", site_dir=root / "site")
+
+
+def partner_pages(site: Path) -> dict[str, str]:
+    return {p.parent.name: p.read_text(encoding="utf-8")
+            for p in (site / "partners").glob("*/index.html") if p.parent.name != "groups"}

@@ -1,0 +1,84 @@
+"""A large coalition's site, built for real from the benchmark's generator at a small scale:
+its pages stay the same weight as the coalition doubles, every partner is still reachable, and
+the navigation lists groups (the charter's own, or first letters) rather than partners.
+
+The sizes are compared without Material's ``navigation.prune`` (the whole navigation on every
+page: the harder case) and without the partner page's Coalition Logic section, which draws the
+map's conditions and the partners who share them (the logic map's own scaling is its own work).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from integration.large_sites import build_generated, partner_pages
+from support import nav_titles
+
+@pytest.fixture(scope="module")
+def by_letter(tmp_path_factory) -> dict[int, Path]:
+    return {n: build_generated(tmp_path_factory.mktemp(f"letters-{n}") / "project", partners=n) for n in (100, 200)}
+
+
+def without_logic(html: str) -> str:
+    return re.sub(r'<h2 id="coalition-logic">.*?(?=<h2 id="about">)', "", html, flags=re.S)
+
+
+def linked_partners(html: str, url: str) -> set[str]:
+    """The partner pages that ``html``, the page at ``url`` (``partners/``), links to."""
+    paths = {urljoin(f"http://site/{url}", href) for href in re.findall(r'href="([^"#]*)"', html)}
+    return {m.group(1) for path in paths
+            if (m := re.fullmatch(r"http://site/partners/([a-z0-9-]+)/", path)) and m.group(1) != "groups"}
+
+
+def article(html: str) -> str:
+    return html[html.index("<article"):html.index("</article>")]
+
+
+def primary_nav(html: str) -> str:
+    return html[html.index("md-sidebar--primary"):html.index("md-sidebar--secondary")]
+
+
+def test_a_partner_page_weighs_the_same_when_the_coalition_doubles(by_letter):
+    largest = {n: max(len(without_logic(html).encode()) for html in partner_pages(site).values())
+               for n, site in by_letter.items()}
+    navigation = {n: max(len(primary_nav(html).encode()) for html in partner_pages(site).values())
+                  for n, site in by_letter.items()}
+    # Before, each partner added ~350 bytes of navigation to every page: 35 KB from 100 to 200.
+    assert largest[200] - largest[100] < 1_500, largest
+    assert navigation[200] - navigation[100] < 200, navigation
+
+
+def test_no_partner_page_names_the_other_partners(by_letter):
+    pages = partner_pages(by_letter[200])
+    for name, html in pages.items():
+        assert linked_partners(without_logic(html), f"partners/{name}/") <= {name}, name
+
+
+def test_every_partner_is_on_the_index_and_on_one_group_page(by_letter):
+    site = by_letter[200]
+    partners = set(partner_pages(site))
+    assert len(partners) == 200
+    index = (site / "partners" / "index.html").read_text(encoding="utf-8")
+    assert linked_partners(index, "partners/") == partners
+    seen: list[str] = []
+    for group in (site / "partners" / "groups").glob("*/index.html"):
+        url = f"partners/groups/{group.parent.name}/"
+        seen += linked_partners(article(group.read_text(encoding="utf-8")), url)
+    assert sorted(seen) == sorted(partners)
+
+
+def test_the_navigation_lists_first_letters_and_each_group_lists_its_partners(by_letter):
+    site = by_letter[100]
+    html = (site / "index.html").read_text(encoding="utf-8")
+    titles = nav_titles(html)
+    letters = titles[titles.index("Partners") + 1:titles.index("Coalition logic")]
+    assert letters == sorted(letters) and all(re.fullmatch("[A-Z]", t) for t in letters), letters
+    for letter in letters:
+        page = (site / "partners" / "groups" / letter.lower() / "index.html").read_text(encoding="utf-8")
+        assert f"<h1>Partners: {letter}</h1>" in page
+        names = re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', page)
+        assert names and all(name.startswith(letter) for name in names)
