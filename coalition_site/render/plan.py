@@ -34,6 +34,9 @@ class PlannedPage:
     that the feature's pages with the same name share); ``None``: a top-level entry."""
     nav_first: bool = False
     """Listed before everything else in the navigation, the home page included (Start here)."""
+    listed: bool = True
+    """In the navigation at all: a large coalition's pages of one per partner are reached from
+    their index instead (the navigation is rendered into every page)."""
     wraps_written: bool = False
     """The feature's page shows the coalition's own page at the same address inside it (its
     ``item`` carries that page's body), instead of being replaced by it."""
@@ -107,6 +110,8 @@ def _sections(contributed: Sequence[PlannedPage], pages) -> list:
     entries: list = []
     sections: dict[str, list] = {}
     for page in contributed:
+        if not page.listed:
+            continue
         if page.nav_section is None:
             entries.append({pages[page.src_uri].title: page.src_uri})
         elif page.nav_section in sections:

@@ -25,6 +25,7 @@ from ...analysis.alliance import (MAX_LINKS, Alliance, alliances, one_line_stake
                                   status_line)
 from ...analysis.logic_map import LogicMap
 from ...model import Page, Partner, Review
+from ...render.groups import is_large
 from ...render.plan import PlannedPage
 from .base import Feature
 
@@ -100,10 +101,12 @@ class OnboardingFeature(Feature):
         decisions = recent_decisions(charter.reviews, self.build.today)
         statuses = {pid: status_line(partner) for pid, partner in charter.partners.items()}
         pages = [start]
+        large = is_large(charter)
         for partner in sorted(charter.partners.values(), key=lambda p: p.name.lower()):
             item = PartnerOnboarding(partner, alliances(charter, graph, partner.id), decisions,
                                      statuses[partner.id], statuses)
+            # Past the partners the navigation lists one by one, Start here's table links them.
             pages.append(PlannedPage(partner_pages[partner.id], "onboarding-partner",
                                      f"New at {partner.name}", item, generated=True,
-                                     nav_section=SECTION, nav_first=True))
+                                     nav_section=SECTION, nav_first=True, listed=not large))
         return pages
