@@ -17,7 +17,8 @@ from typing import Any, Callable, Iterable, Mapping
 import jinja2
 from markupsafe import Markup
 
-from ..model import SIGNS_OF_DECAY, SIGNS_OF_LIFE, Charter
+from ..analysis.decisions import decision_anchor, decision_register
+from ..model import DECISION_STATUSES, SIGNS_OF_DECAY, SIGNS_OF_LIFE, Charter
 from ..model.layout import CHARTER_TITLES
 from .plan import PlannedPage
 from .search_marks import PROSE_END, PROSE_START
@@ -120,6 +121,8 @@ def make_environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environm
         status_label=lambda status: STATUS_LABELS.get(status, status),
         signs_of_life=SIGNS_OF_LIFE,
         signs_of_decay=SIGNS_OF_DECAY,
+        decision_statuses=DECISION_STATUSES,
+        decision_anchor=decision_anchor,
     )
     return env
 
@@ -160,4 +163,6 @@ def shared_context(charter: Charter, pages: Mapping[str, PlannedPage]) -> dict[s
         "charter_links": [(uri, pages[uri].title) for uri in CHARTER_TITLES if uri in pages],
         "reviews_by_year": [(year, list(group)) for year, group in
                             groupby(newest_first, key=lambda review: review.date.year)],
+        # Each review's page shows what its decisions supersede, and what superseded them.
+        "decision_entries": decision_register(charter).by_anchor(),
     }

@@ -103,14 +103,19 @@ def _navigation(charter: Charter, plan: SitePlan, contributed: Sequence[PlannedP
                 + [{pages[p.src_uri].title: p.src_uri} for p in contributed if p.nav_section == "Charter"]})
     nav.append({"Partners": ["partners/index.md"] + [
         {p.name: p.src_uri} for p in sorted(charter.partners.values(), key=lambda p: p.name.lower())]})
+    # A page of the Reviews section (the decision register) stands alone when there are none.
+    in_reviews = [{pages[p.src_uri].title: p.src_uri} for p in contributed
+                  if p.nav_section == "Reviews" and charter.reviews]
     for page in contributed:
-        if page.nav_section != "Charter":
+        if page.nav_section not in ("Charter", "Reviews") or \
+                (page.nav_section == "Reviews" and not charter.reviews):
             nav.append({pages[page.src_uri].title: page.src_uri})
     if charter.reviews:
         years: dict[int, list] = {}
         for review in reversed(charter.reviews):
             years.setdefault(review.date.year, []).append({review_title(review.date): review.src_uri})
-        nav.append({"Reviews": ["reviews/index.md"] + [{str(y): entries} for y, entries in years.items()]})
+        nav.append({"Reviews": ["reviews/index.md"] + in_reviews
+                    + [{str(y): entries} for y, entries in years.items()]})
     rest: dict[str, list] = {}
     top: list = []
     contributed_uris = {p.src_uri for p in contributed}
