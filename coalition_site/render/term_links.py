@@ -49,15 +49,20 @@ class _TextSpans(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)  # raw text: spans index the source as written
         self.source = source
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self._line, self._line_start = 1, 0  # where the parser's current line starts
         self.spans: list[tuple[int, int]] = []
         self._open: list[tuple[str, bool]] = []  # (tag, skipped) of each open element
         self._opened: dict[str, int] = {}  # how many elements of each tag are open
         self._skipping = 0
 
     def _offset(self) -> int:
+        # The parser tells (line, column), always forward: the line's start is found from the
+        # last one's, so a page of a hundred thousand lines allocates no table of them.
         line, column = self.getpos()
-        return self.line_starts[line - 1] + column
+        while self._line < line:
+            self._line_start = self.source.index("\n", self._line_start) + 1
+            self._line += 1
+        return self._line_start + column
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
