@@ -422,8 +422,9 @@ def _write_content(writer: Writer, charter: Charter) -> None:
             {"title": "Strategy notes", "visibility": "internal"}, writer.prose(300, heading_every=2))
     # Not history.md: that is the charter history page coalition-site writes itself.
     files["our-story.md"] = _markdown({"title": "Our story"}, writer.prose(600, heading_every=4))
-    files["glossary.md"] = _markdown(
-        {"title": "Glossary"},
+    # Not glossary.md: that is the glossary of the pattern's words coalition-site writes itself.
+    files["our-words.md"] = _markdown(
+        {"title": "Our own words"},
         "| Term | Meaning |\n|---|---|\n" + "\n".join(
             f"| {theme.capitalize()} | {writer.sentence()} |" for theme in CONDITION_THEMES) + "\n")
 

@@ -19,6 +19,7 @@ from coalition_site.load.unsafe_markup import find_unsafe_markup
 from coalition_site.markup import may_hold_markers, page_links, text_fragments
 from coalition_site.render.inert import clean_line, escape_markdown
 from coalition_site.render.excerpt import excerpt
+from coalition_site.render.term_links import link_terms
 
 UNITS = ["a](b) ", "`a ", "<a ", "[x]: y\n", "<!-- ", "\\", "![", "{ .", "&#", "!!!! ", "---\n",
          ": ", "http://", "<a href=\"", "](<", "[[[", "*[A]: ", "> ", "    ", "\n\n", "x=\"", "``` "]
@@ -36,6 +37,7 @@ SCANNERS = {
     "diff report's Markdown": escape_markdown,
     "diff report's terminal lines": clean_line,
     "first paragraph of HTML": lambda text: excerpt(f"<p>{text}</p>", lambda url: url),
+    "glossary links": lambda text: link_terms(text, "../glossary/"),
 }
 
 
@@ -62,3 +64,14 @@ def test_each_scanner_is_linear_on_every_pathological_text(name):
         if grown > 8 * base + 0.02:
             slow.append(f"{unit!r}: {base:.3f} s -> {grown:.3f} s")
     assert not slow, f"{name} grows faster than the text: " + "; ".join(slow)
+
+
+# The glossary's links keep a stack of open elements: stray end tags and unclosed elements by the
+# thousand are its pathological texts, and a page full of one term its busiest.
+@pytest.mark.parametrize("unit", ["<b>", "</i>", "<i><b>", "<code>steward ", "steward ", "<p>ask</p>"])
+def test_glossary_links_are_linear_on_deep_and_stray_elements(unit):
+    small = unit * (SMALL // len(unit))
+    large = unit * (4 * SMALL // len(unit))
+    scan = SCANNERS["glossary links"]
+    base, grown = _seconds(scan, small), _seconds(scan, large)
+    assert grown <= 8 * base + 0.02, f"{unit!r}: {base:.3f} s -> {grown:.3f} s"

@@ -44,7 +44,8 @@ def for_audience(charter: Charter, audience: Audience) -> Charter:
         "tensions": [t for t in charter.logic.tensions
                      if t.visibility == "public" and not hidden.intersection(t.between)],
     })
-    reviews = [update(r, attended=visible(r.attended), alignment=visible_keys(r.alignment))
+    reviews = [update(r, attended=visible(r.attended), alignment=visible_keys(r.alignment),
+                      decisions=[d.model_copy(update={"owner": visible(d.owner)}) for d in r.decisions])
                for r in charter.reviews if r.visibility == "public"]
     public = charter.replace(
         audience="public",

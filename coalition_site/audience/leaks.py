@@ -235,13 +235,15 @@ _JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
 
 
 def site_words(template_files: Iterable[Path | str] = ()) -> list[str]:
-    """The site's own sentences: the signs of life and decay, status labels, and the text of
-    ``template_files`` (Jinja partials). Pass them as ``public_texts``: an internal note that
-    quotes one of them word for word is not a leak when the site prints it anyway."""
+    """The site's own sentences: the signs of life and decay, status labels, the glossary, and
+    the text of ``template_files`` (Jinja partials). Pass them as ``public_texts``: an internal
+    note that quotes one of them word for word is not a leak when the site prints it anyway."""
     from ..model import SIGNS_OF_DECAY, SIGNS_OF_LIFE
+    from ..render.glossary import glossary_words
     from ..render.pages import STATUS_LABELS
 
-    words = [*SIGNS_OF_LIFE.values(), *SIGNS_OF_DECAY.values(), *STATUS_LABELS.values()]
+    words = [*SIGNS_OF_LIFE.values(), *SIGNS_OF_DECAY.values(), *STATUS_LABELS.values(),
+             *glossary_words()]
     for path in template_files:
         try:
             text = Path(path).read_text(encoding="utf-8")

@@ -419,4 +419,49 @@ def check_references(charter, partners: set[str], sources: SourceIndex, problems
     for review in charter.reviews:
         items(review.src_uri, ("attended",), review.attended)
         keys(review.src_uri, ("alignment",), review.alignment)
+    check_decisions(charter.reviews, partners, sources, problems, unknown)
+
+
+def _shown_file(sources: SourceIndex, src_uri: str) -> str:
+    source = sources.get(src_uri)
+    return source.display if source is not None else src_uri
+
+
+def check_decisions(reviews, partners: set[str], sources: SourceIndex, problems: list[Problem],
+                    unknown) -> None:
+    """A decision's owners are partners, its id is its own across every review, and what it
+    supersedes is a decision id of some review (of any date: a register lists them all)."""
+    first_use: dict[str, str] = {}
+    for review in sorted(reviews, key=lambda r: r.date):
+        for index, decision in enumerate(review.decisions):
+            if decision.id is None:
+                continue
+            if decision.id in first_use:
+                problems.append(sources.problem(
+                    review.src_uri, ("decisions", index, "id"), f"the decision id '{decision.id}' is "
+                    f"already used in {_shown_file(sources, first_use[decision.id])}; give each decision "
+                    "its own id", "reference", value=True))
+            else:
+                first_use[decision.id] = review.src_uri
+    for review in reviews:
+        for index, decision in enumerate(review.decisions):
+            loc = ("decisions", index)
+            for at, pid in enumerate(decision.owner):
+                if pid not in partners:
+                    unknown(review.src_uri, loc + ("owner", at), pid, value=True)
+            if decision.supersedes is None:
+                continue
+            if decision.supersedes == decision.id:
+                problems.append(sources.problem(
+                    review.src_uri, loc + ("supersedes",), "a decision cannot supersede itself; "
+                    "write the id of the earlier decision it replaces", "reference", value=True))
+            elif decision.supersedes not in first_use:
+                if first_use:
+                    unknown(review.src_uri, loc + ("supersedes",), decision.supersedes, "decision",
+                            set(first_use), value=True)
+                else:
+                    problems.append(sources.problem(
+                        review.src_uri, loc + ("supersedes",), f"'{decision.supersedes}' is not a "
+                        "known decision id; no decision has an 'id:' yet: give the decision it "
+                        "replaces one", "reference", value=True))
 

@@ -17,7 +17,8 @@ from typing import Any, Callable, Iterable, Mapping
 import jinja2
 from markupsafe import Markup
 
-from ..model import SIGNS_OF_DECAY, SIGNS_OF_LIFE, Charter
+from ..analysis.decisions import decision_anchor, decision_register
+from ..model import DECISION_STATUSES, SIGNS_OF_DECAY, SIGNS_OF_LIFE, Charter
 from ..model.layout import CHARTER_TITLES
 from .excerpt import SUMMARY_MARK
 from .plan import PlannedPage
@@ -123,6 +124,8 @@ def make_environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environm
         signs_of_decay=SIGNS_OF_DECAY,
         # Where the problem statement's first paragraph goes, once it is rendered (excerpt.py).
         problem_summary=Markup(SUMMARY_MARK),
+        decision_statuses=DECISION_STATUSES,
+        decision_anchor=decision_anchor,
     )
     return env
 
@@ -168,4 +171,6 @@ def shared_context(charter: Charter, pages: Mapping[str, PlannedPage]) -> dict[s
         "partner_group_pages": groups,
         "partner_group_of": {partner.id: (group.src_uri, group.title)
                              for group in groups for partner in group.item.partners},
+        # Each review's page shows what its decisions supersede, and what superseded them.
+        "decision_entries": decision_register(charter).by_anchor(),
     }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from ..model import Charter
@@ -143,13 +143,19 @@ def _navigation(charter: Charter, plan: SitePlan, contributed: Sequence[PlannedP
     nav.append({"Charter": [{pages[uri].title: uri} for uri in CHARTER_FILES if uri in pages]
                 + [{pages[p.src_uri].title: p.src_uri} for p in contributed if p.nav_section == "Charter"]})
     nav.append({"Partners": ["partners/index.md"] + _partner_entries(charter, plan)})
-    nav += _sections([p for p in contributed if p.nav_section != "Charter" and not p.nav_first], pages)
+    # A page of the Reviews section (the decision register) stands alone when there are none.
+    in_reviews = [{pages[p.src_uri].title: p.src_uri} for p in contributed
+                  if p.nav_section == "Reviews" and charter.reviews and p.listed]
+    nav += _sections([replace(p, nav_section=None) if p.nav_section == "Reviews" else p
+                      for p in contributed if p.nav_section != "Charter" and not p.nav_first
+                      and not (p.nav_section == "Reviews" and charter.reviews)], pages)
     if charter.reviews:
         years: dict[int, list] = {}
         for review in reversed(charter.reviews):
             years.setdefault(review.date.year, []).append({review_title(review.date): review.src_uri})
         recent = list(years.items())[:NAV_REVIEW_YEARS]
-        nav.append({"Reviews": ["reviews/index.md"] + [{str(y): entries} for y, entries in recent]})
+        nav.append({"Reviews": ["reviews/index.md"] + in_reviews
+                    + [{str(y): entries} for y, entries in recent]})
     rest: dict[str, list] = {}
     top: list = []
     contributed_uris = {p.src_uri for p in contributed}

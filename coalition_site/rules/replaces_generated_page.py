@@ -3,9 +3,10 @@
 Checks that no ordinary page stands where the site writes a page of its own: the home page
 (`index.md`), the partners page (`partners/index.md`), the reviews page (`reviews/index.md`), the
 charter history (`history.md`), the Coalition Logic map (`logic/index.md`), the vitality
-dashboard (`vitality/index.md`) and each partner's page for its new staff
-(`onboarding/<partner-id>.md`). The Start here page (`onboarding.md` or `onboarding/index.md`) is
-not among them: the coalition's own text there is shown inside the generated page.
+dashboard (`vitality/index.md`), the decision register (`decisions.md`), the glossary
+(`glossary.md`) and each partner's page for its new staff (`onboarding/<partner-id>.md`). The
+Start here page (`onboarding.md` or `onboarding/index.md`) is not among them: the coalition's own
+text there is shown inside the generated page.
 
 A page written at one of those paths replaces the generated page: the coalition's own home
 page, say, instead of the one that shows the joint demand and the partners. That may be the
@@ -49,10 +50,14 @@ GENERATED_PAGES = {
     "history.md": "the generated charter history page (every version, and who endorsed it)",
     "logic/index.md": "the generated Coalition Logic page (the map of conditions, dependencies and tensions)",
     "vitality/index.md": "the generated vitality dashboard (the reviews' signs of life and decay, over time)",
+    "decisions.md": "the generated decision register (every review's decisions, and those still open)",
+    "glossary.md": "the generated glossary (the pattern's words, linked from every page)",
 }
 """The pages the site writes itself (``render/plan.py`` and the features), by ``src_uri``."""
 # history.md and history/index.md are one page to the history feature: either replaces it.
-_REPLACES = {**GENERATED_PAGES, "history/index.md": GENERATED_PAGES["history.md"]}
+_REPLACES = {**GENERATED_PAGES, "history/index.md": GENERATED_PAGES["history.md"],
+             "decisions/index.md": GENERATED_PAGES["decisions.md"],
+             "glossary/index.md": GENERATED_PAGES["glossary.md"]}
 _BY_ADDRESS = {page_url(uri): uri for uri in GENERATED_PAGES}
 # Where features/onboarding.py writes a partner's staff page (the rules do not import the site).
 STAFF_PAGE = "onboarding/{partner_id}.md"

@@ -82,16 +82,22 @@ class SiteBuild:
         """
         clean = sanitize_html(html)
         page = self.page(src_uri)
-        if page is None or page.kind == "page":
+        if page is None:
             return clean
         if page.kind == "problem-statement":
             self.problem_prose = clean
-        extras: dict[str, str] = {}
+        if page.kind == "page":
+            rendered = clean
+        else:
+            extras: dict[str, str] = {}
+            for feature in self.features:
+                extras.update(feature.extras(page, link))
+            rendered = render_page(self.env, page, charter=self.charter, pages=self.plan.pages,
+                                   prose=clean, link=link, today=self.today, extras=extras,
+                                   shared=self.shared)
         for feature in self.features:
-            extras.update(feature.extras(page, link))
-        return render_page(self.env, page, charter=self.charter, pages=self.plan.pages,
-                           prose=clean, link=link, today=self.today, extras=extras,
-                           shared=self.shared)
+            rendered = feature.finish(page, rendered, link)
+        return rendered
 
     def finish(self, html: str, relink: Relink) -> str:
         """A rendered page with the problem statement's first paragraph where its partial asked

@@ -248,3 +248,11 @@ def test_a_scanner_with_nothing_to_find_finds_nothing(tmp_path):
     write(tmp_path, {"index.html": "<p>anything</p>"})
     assert scan_site(tmp_path, []) == []
     assert LeakScanner([]).scan_text("anything") == []
+
+
+def test_an_internal_note_quoting_the_glossary_is_not_a_leak(editable):
+    editable.edit("reviews/2026-11-11.md", "SECRET-REVIEW-NOTES the riders met the mayor alone.",
+                  "The structure exists but doesn't circulate energy.")
+    texts = set(by_text(internal_values(editable.charter(), public_texts=site_words())))
+    assert "The structure exists but doesn't circulate energy." not in texts
+    assert "The structure exists but doesn't circulate energy." in by_text(internal_values(editable.charter()))

@@ -54,6 +54,8 @@ PAGES: list[tuple[str, tuple[str, ...]]] = [
     ("logic/", BOTH),                            # Coalition Logic, with an internal tension
     ("vitality/", BOTH),                         # the vitality dashboard (generated)
     ("reviews/", BOTH),                          # the reviews index
+    ("decisions/", BOTH),                        # the decision register (generated)
+    ("glossary/", BOTH),                         # the glossary (generated)
     ("reviews/2026-10-14/", BOTH),               # a public review
     ("reviews/2026-11-11/", (INTERNAL,)),        # an internal review
     ("onboarding/", BOTH),                       # Start here, with the coalition's own text inside

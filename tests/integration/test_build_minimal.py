@@ -152,7 +152,7 @@ def test_the_navigation_has_charter_partners_and_reviews(public):
         "Home", "Charter", "The problem we share", "Our joint demand", "Steward mandate",
         "Autonomy agreements", "Conflict protocol", "Charter history", "Partners", "Partners",
         "Riverside Riders Alliance", "Riverside Tenants Union", "Coalition logic", "Vitality",
-        "Reviews", "Reviews", "2026", "14 October 2026"]
+        "Glossary", "Reviews", "Reviews", "Decision register", "2026", "14 October 2026"]
 
 
 def test_page_titles_name_the_page_and_the_site(public):

@@ -23,8 +23,9 @@ AS_OF = dt.datetime(2026, 11, 24, 12, tzinfo=dt.timezone.utc)
 PUBLIC_REVIEWS = ("2025-12-09", "2026-04-14", "2026-08-11", "2026-11-10")
 INTERNAL_REVIEWS = ("2026-01-13", "2026-02-10", "2026-05-12", "2026-06-09", "2026-07-14",
                     "2026-09-08", "2026-10-13")
+# The replant alert by its title: the word itself is the glossary's, on every site.
 INTERNAL_MARKERS = ("INTERNAL-REVIEW-NOTES", "INTERNAL-DECISION", "INTERNAL-BLOCK-IN-PUBLIC-REVIEW",
-                    "Replant", '<td class="cs-cell cs-cell--drifting"', "Drifting in three or more",
+                    "Replant: call a reset meeting", '<td class="cs-cell cs-cell--drifting"', "Drifting in three or more",
                     "13 January 2026", "10 February 2026", "12 May 2026", "9 June 2026",
                     "14 July 2026", "8 September 2026", "13 October 2026") + INTERNAL_REVIEWS
 

@@ -72,3 +72,68 @@ def test_an_index_page_in_reviews_is_an_ordinary_page(sample):
     charter = load_charter(sample.content).charter
     assert "reviews/index.md" in charter.pages
     assert len(charter.reviews) == 2
+
+
+# -- decisions: a plain line, or a mapping the decision register reads ---------------------------
+PUBLIC_DECISION = "  - Joint testimony at the November hearing.\n"
+
+
+@pytest.mark.parametrize("public, internal, expected", [
+    pytest.param("  - text: Joint testimony.\n    status: closed\n", None,
+                 [f"{F}:15:13: error: 'status': 'closed' is not allowed; use 'open', 'done' or "
+                  "'dropped' [schema]"], id="status-not-allowed"),
+    pytest.param(PUBLIC_DECISION, "decisions:\n  - text: Meet the mayor.\n    status: finished\n",
+                 ["content/reviews/2026-11-11.md:12:13: error: 'status': the value written is not "
+                  "allowed; use 'open', 'done' or 'dropped' (the value is internal, so it is never "
+                  "printed) [schema]"], id="status-of-an-internal-review-not-printed"),
+    pytest.param("  - text: Joint testimony.\n    owner: [tenants-union, rider-alliance]\n", None,
+                 [f"{F}:15:28: error: 'rider-alliance' is not a known partner id; did you mean "
+                  "'riders-alliance'? [reference]"], id="owner-unknown-partner"),
+    pytest.param("  - text: Joint testimony.\n    owner: tenants-union\n", None,
+                 [f"{F}:15:12: error: 'owner': expected a list (lines starting with '- ', or [a, b]), "
+                  "got 'tenants-union' [schema]"], id="owner-not-a-list"),
+    pytest.param("  - text: Joint testimony.\n    id: testimony\n",
+                 "decisions:\n  - text: Meet the mayor.\n    supersedes: testimny\n",
+                 ["content/reviews/2026-11-11.md:12:17: error: 'testimny' is not a known decision id; "
+                  "did you mean 'testimony'? [reference]"], id="supersedes-unknown-decision"),
+    pytest.param("  - text: Joint testimony.\n    supersedes: testimony\n", None,
+                 [f"{F}:15:17: error: 'testimony' is not a known decision id; no decision has an "
+                  "'id:' yet: give the decision it replaces one [reference]"],
+                 id="supersedes-when-no-decision-has-an-id"),
+    pytest.param("  - text: Joint testimony.\n    id: testimony\n    supersedes: testimony\n", None,
+                 [f"{F}:16:17: error: a decision cannot supersede itself; write the id of the "
+                  "earlier decision it replaces [reference]"], id="supersedes-itself"),
+    pytest.param("  - text: Joint testimony.\n    id: testimony\n",
+                 "decisions:\n  - text: Meet the mayor.\n    id: testimony\n",
+                 ["content/reviews/2026-11-11.md:12:9: error: the decision id 'testimony' is already "
+                  f"used in {F}; give each decision its own id [reference]"], id="id-used-twice"),
+    pytest.param("  - text: Joint testimony.\n    id: Testimony 1\n", None,
+                 [f"{F}:15:9: error: 'id': 'Testimony 1' is not a valid id; use lowercase letters, "
+                  "digits and single hyphens, like 'usw-1219' [schema]"], id="id-not-an-id"),
+    pytest.param("  - 42\n", None,
+                 [f"{F}:14:5: error: 'decisions': expected a decision: a line of text, or 'key: "
+                  "value' lines with 'text:' [schema]"], id="neither-a-line-nor-a-mapping"),
+    pytest.param("  - id: testimony\n    status: open\n", None,
+                 [f"{F}:14:5: error: 'text' is missing under 'decisions'; add 'text:' with a value "
+                  "(it is required) [schema]"], id="mapping-without-text"),
+])
+def test_a_mistake_in_a_decision(sample, public, internal, expected):
+    sample.edit("reviews/2026-10-14.md", PUBLIC_DECISION, public)
+    if internal:
+        sample.edit("reviews/2026-11-11.md", "decisions: []\n", internal)
+    assert load_problems(sample) == expected
+
+
+def test_plain_lines_and_mappings_load_as_decisions(sample):
+    sample.edit("reviews/2026-10-14.md", PUBLIC_DECISION, PUBLIC_DECISION + (
+        "  - text: File the joint comment.\n    id: comment\n    status: open\n"
+        "    owner: [tenants-union]\n"))
+    sample.edit("reviews/2026-11-11.md", "decisions: []\n",
+                "decisions:\n  - text: Withdraw the comment.\n    status: done\n    supersedes: comment\n")
+    charter = load_charter(sample.content).charter
+    assert [d.model_dump() for d in charter.reviews[0].decisions] == [
+        {"text": "Joint testimony at the November hearing.", "id": None, "status": None, "owner": [],
+         "supersedes": None},
+        {"text": "File the joint comment.", "id": "comment", "status": "open",
+         "owner": ["tenants-union"], "supersedes": None}]
+    assert charter.reviews[1].decisions[0].supersedes == "comment"

@@ -63,6 +63,16 @@ def test_fields_carry_their_descriptions_and_requirements(schemas):
     assert loaded["review"]["properties"]["date"]["format"] == "date"
 
 
+def test_a_decision_is_a_plain_line_or_a_mapping_with_its_register_fields(schemas):
+    review = schemas[2]["review"]
+    assert review["properties"]["decisions"]["items"]["anyOf"] == [
+        {"type": "string", "minLength": 1, "maxLength": 20_000}, {"$ref": "#/$defs/Decision"}]
+    decision = review["$defs"]["Decision"]
+    assert decision["required"] == ["text"]
+    assert list(decision["properties"]) == ["text", "id", "status", "owner", "supersedes"]
+    assert decision["properties"]["status"]["anyOf"][0]["enum"] == ["open", "done", "dropped"]
+
+
 def test_keys_are_named_as_written_in_files(schemas):
     dependency = schemas[2]["logic"]["$defs"]["Dependency"]
     assert "from" in dependency["properties"] and "from_" not in dependency["properties"]

@@ -35,3 +35,8 @@ class Feature:
     def extras(self, page: "PlannedPage", link: Link) -> dict[str, str]:
         """Trusted HTML fragments for ``page``, by slot name (``logic``, ``vitality`` ...)."""
         return {}
+
+    def finish(self, page: "PlannedPage", html: str, link: Link) -> str:
+        """The page's final HTML, from what was rendered (every page, the coalition's own
+        included): a feature that changes every page (the glossary's links) does it here."""
+        return html

@@ -1,0 +1,101 @@
+"""Linking the glossary's terms: the first occurrence of each on a page, in its text only."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coalition_site.render.glossary import TERMS
+from coalition_site.render.term_links import link_terms
+
+G = "../glossary/"
+
+
+def test_the_first_occurrence_is_linked_case_insensitively_and_kept_as_written():
+    html = "<p>Our Joint Demand is one; the joint demand is shared.</p>"
+    assert link_terms(html, G) == (
+        '<p>Our <a class="cs-term" href="../glossary/#joint-demand">Joint Demand</a> is one; '
+        "the joint demand is shared.</p>")
+
+
+def test_links_code_headings_and_attributes_are_left_alone():
+    html = ('<h2 id="steward">The steward</h2><p title="steward"><a href="/x/">the steward</a> '
+            '<code>steward</code> <span class="cs-badge">Stepped back</span></p>'
+            '<table><tr><th>Stake</th><td>stake</td></tr></table><p>A steward.</p>')
+    assert link_terms(html, G) == (
+        '<h2 id="steward">The steward</h2><p title="steward"><a href="/x/">the steward</a> '
+        '<code>steward</code> <span class="cs-badge">Stepped back</span></p>'
+        '<table><tr><th>Stake</th><td><a class="cs-term" href="../glossary/#stake">stake</a></td></tr>'
+        '</table><p>A <a class="cs-term" href="../glossary/#steward">steward</a>.</p>')
+
+
+def test_words_match_whole_only_across_line_breaks_and_plurals():
+    assert link_terms("<p>stewardship, stakeholders</p>", G) == "<p>stewardship, stakeholders</p>"
+    assert link_terms("<p>two joint\ndemands</p>", G) == (
+        '<p>two <a class="cs-term" href="../glossary/#joint-demand">joint\ndemands</a></p>')
+
+
+def test_ask_the_verb_is_not_the_ask_the_noun():
+    assert link_terms("<p>Other groups ask to join.</p>", G) == "<p>Other groups ask to join.</p>"
+    assert link_terms("<p>Each ask names a stake.</p>", G).startswith(
+        '<p>Each <a class="cs-term" href="../glossary/#ask">ask</a>')
+
+
+def test_drawings_and_entities_are_left_as_they_are():
+    html = '<svg><text>tension</text></svg><p>R&amp;D &lt;tension&gt; rituals</p>'
+    assert link_terms(html, G) == (
+        '<svg><text>tension</text></svg><p>R&amp;D &lt;<a class="cs-term" '
+        'href="../glossary/#tension">tension</a>&gt; <a class="cs-term" '
+        'href="../glossary/#ritual">rituals</a></p>')
+
+
+WORDS = ["joint demand", "steward", "stakes", "tension", "step back", "ritual", "replant", "the ask",
+         "conditions", "requires", "signs of life", "signs of decay", "plain", "words", "&amp;", "<",
+         ">", '"', "é"]
+ELEMENTS = ["p", "li", "a", "code", "h2", "em", "th", "td", "summary", "svg", "pre", "span"]
+
+
+@st.composite
+def pages(draw, depth=0):
+    parts = []
+    for _ in range(draw(st.integers(0, 4))):
+        if depth < 3 and draw(st.booleans()):
+            tag = draw(st.sampled_from(ELEMENTS))
+            attrs = draw(st.sampled_from(["", ' class="x"', ' title="the steward"', ' href="#joint-demand"']))
+            parts.append(f"<{tag}{attrs}>{draw(pages(depth + 1))}</{tag}>")
+        else:
+            parts.append(" ".join(draw(st.lists(st.sampled_from(WORDS), max_size=6))))
+    return " ".join(parts)
+
+
+_LINK = re.compile(r'<a class="cs-term" href="\.\./glossary/#([a-z-]+)">(.*?)</a>', re.S)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pages())
+def test_only_links_are_added_each_term_at_most_once_never_inside_a_skipped_element(page):
+    linked = link_terms(page, G)
+    assert _LINK.sub(lambda m: m.group(2), linked) == page  # nothing else of the page changed
+    anchors = _LINK.findall(linked)
+    assert len({a for a, _ in anchors}) == len(anchors)
+    assert {a for a, _ in anchors} <= {t.anchor for t in TERMS}
+    # No link lands inside an element whose text is never linked.
+    for match in _LINK.finditer(linked):
+        before = linked[:match.start()]
+        for tag in ("a", "code", "h2", "th", "summary", "svg", "pre"):
+            assert _closed_in_order(before, tag), (tag, linked)
+
+
+def _closed_in_order(before: str, tag: str) -> bool:
+    """Whether every ``tag`` opened before this point is closed (our pages nest properly)."""
+    depth = 0
+    for token in re.findall(rf"</?{tag}\b", before):
+        depth += -1 if token.startswith("</") else 1
+    return depth <= 0
+
+
+def test_a_hyphen_joins_words_so_part_of_a_compound_is_not_the_term():
+    assert link_terms("<p>HIDDEN-STAKE, co-steward, ritual-free</p>", G) == (
+        "<p>HIDDEN-STAKE, co-steward, ritual-free</p>")
