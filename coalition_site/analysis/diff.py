@@ -449,6 +449,21 @@ def _same_text(a: str | None, b: str | None) -> bool:
     return " ".join((a or "").split()) == " ".join((b or "").split())
 
 
+def _described(item: Any) -> bool:
+    """An item of a list that says itself in a line: a review's decision (``text`` and its facts)."""
+    return isinstance(item, BaseModel) and isinstance(getattr(item, "text", None), str)
+
+
+def _item_text(item: Any) -> str:
+    """A list's item as one line: a decision's text, then the facts it carries (its status,
+    owners, what it supersedes), so that a change to any of them is a change of the line."""
+    if not _described(item):
+        return item
+    facts = [f"{name}: {', '.join(value) if isinstance(value, list) else value}"
+             for name, value in item if name != "text" and value not in (None, [])]
+    return item.text + (f" ({'; '.join(facts)})" if facts else "")
+
+
 class _Comparison:
     def __init__(self, old: Charter, new: Charter, reader: MarkupReader):
         self.old, self.new = old, new
@@ -506,9 +521,10 @@ class _Comparison:
             self.add(ValueChanged(section, what, Quote(old), Quote(new)))
         elif isinstance(old, (str, type(None))) and isinstance(new, (str, type(None))):
             self.text(section, what, old, new)
-        elif all(isinstance(v, list) and all(isinstance(i, str) for i in v) for v in (old or [], new or [])):
+        elif all(isinstance(v, list) and all(isinstance(i, str) or _described(i) for i in v)
+                 for v in (old or [], new or [])):
             # A list of texts (decisions, partner ids): each item that came or went, then the order.
-            before, after = list(old or []), list(new or [])
+            before, after = [_item_text(i) for i in old or []], [_item_text(i) for i in new or []]
             came = [item for item in after if item not in before]
             went = [item for item in before if item not in after]
             for item in came:

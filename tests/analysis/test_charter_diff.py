@@ -250,6 +250,20 @@ def test_reviews_fields_and_prose(pair):
     ]
 
 
+def test_a_decisions_status_and_owners_are_part_of_it(pair):
+    """A decision written as a mapping (#14's register): closing it is a change a reviewer sees."""
+    pair.edit("reviews/2026-10-14.md", "  - Joint testimony at the November hearing.",
+              "  - text: Joint testimony at the November hearing.\n    status: done\n"
+              "    owner: [tenants-union]")
+    assert report(pair) == [
+        "Reviews",
+        "  + review '2026-10-14': decisions added: \"Joint testimony at the November hearing. "
+        "(status: done; owner: tenants-union)\"",
+        "  - review '2026-10-14': decisions removed: \"Joint testimony at the November hearing.\"",
+        "2 changes.",
+    ]
+
+
 def test_representatives_are_compared_field_by_field_and_marked_internal(pair):
     pair.edit("partners/tenants-union.md", "    github: anaruiz\n",
               "    github: ana-ruiz\n  - name: Bo Chen\n    role: Director\n")
