@@ -109,3 +109,26 @@ TERMS: tuple[Term, ...] = (
 def glossary_words() -> list[str]:
     """The glossary's own sentences, which every site prints (for the leak check's corpus)."""
     return [text for term in TERMS for text in (term.word, term.definition)]
+
+
+def glossary_markdown() -> str:
+    """The glossary as a page of the documentation (``docs/glossary.md``): the same words the
+    sites define, so that the documentation and the sites never disagree.
+
+    ``python -m coalition_site.render.glossary > docs/glossary.md`` writes it.
+    """
+    lines = ["# Glossary", "",
+             "The words of the pattern coalition-site serves, as every coalition site defines them on",
+             "its own `glossary/` page and links them from the first place each appears on a page.",
+             "This page is generated from the same definitions (`coalition_site/render/glossary.py`).",
+             ""]
+    for term in TERMS:
+        lines += [f"## {term.word} {{#{term.anchor}}}", "", term.definition, ""]
+        lines += [f"- **{words}** (`{sign}`)" for sign, words in term.signs]
+        if term.signs:
+            lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(glossary_markdown(), end="")
