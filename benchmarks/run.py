@@ -418,6 +418,7 @@ class ScaleRow:
     same: SiteFigures | None
     check: float
     check_cli: float
+    weights: dict[str, dict[str, int]] | None = None
 
 
 def site_figures(site: Path) -> tuple[float, float, str, int]:
@@ -444,13 +445,33 @@ def measure_site(config: Path, site: Path, cache: Path, repeat: int) -> SiteFigu
                        max(r.memory_mb for r in runs), size, largest, where, pages)
 
 
+WEIGH = HERE.parent / "tools" / "a11y" / "weigh.js"
+WEIGHED = {"home": "", "partner": None, "dashboard": "vitality/"}
+"""The pages weighed: the home page, the largest partner page and the vitality dashboard."""
+
+
+def page_weights(site: Path) -> dict[str, dict[str, int]] | None:
+    """What a first visit downloads for each page of :data:`WEIGHED` (``tools/a11y/weigh.js``,
+    headless Chromium), or ``None`` where Node's packages or Chromium are not installed."""
+    if not (shutil.which("node") and (WEIGH.parent / "node_modules" / "playwright-core").is_dir()
+            and Path("/usr/bin/chromium").exists()):
+        return None
+    partners = [p for p in (site / "partners").glob("*/index.html")]
+    largest = max(partners, key=lambda p: p.stat().st_size)
+    pages = {**WEIGHED, "partner": f"partners/{largest.parent.name}/"}
+    done = subprocess.run(["node", str(WEIGH), str(site), *pages.values()], capture_output=True,
+                          text=True, check=True)
+    weights = json.loads(done.stdout)
+    return {kind: weights[page] for kind, page in pages.items()}
+
+
 CHECK_WORK = ("import io, sys, time; from pathlib import Path; from coalition_site import commands; "
               "start = time.process_time(); code = commands.check(Path(sys.argv[1]), out=io.StringIO()); "
               "print(time.process_time() - start); sys.exit(code)")
 
 
 def measure_scale(partners: int, audience: str, work: Path, *, years: int, repeat: int,
-                  same: bool) -> ScaleRow:
+                  same: bool, weigh: bool = True) -> ScaleRow:
     project = work / f"scale-{partners}-{audience}"
     conditions = max(1, round(partners * CONDITIONS_PER_PARTNER))
     generate.generate(project, partners=partners, years=years, conditions=conditions,
@@ -468,7 +489,8 @@ def measure_scale(partners: int, audience: str, work: Path, *, years: int, repea
                      for _ in range(repeat)])
     check_cli = _median([run_child([sys.executable, "-m", "coalition_site.cli", "check",
                                     str(project)]).cpu for _ in range(repeat)])
-    return ScaleRow(partners, audience, coalition, plain, same_figures, check, check_cli)
+    weights = page_weights(sites / "coalition") if weigh else None
+    return ScaleRow(partners, audience, coalition, plain, same_figures, check, check_cli, weights)
 
 
 def exponent(small: float, large: float, factor: float) -> float:
@@ -521,6 +543,20 @@ def scaling_report(rows: list[ScaleRow], years: int, repeat: int) -> str:
             previous = r
         lines.append("largest pages: " + "; ".join(f"{r.partners}: {r.coalition.largest_page}"
                                                    for r in mine))
+        weighed = [r for r in mine if r.weights]
+        if weighed:
+            lines += ["what a first visit downloads (KB; headless Chromium, an empty cache): the page's "
+                      "HTML / everything, of which the search index",
+                      f"{'partners':>8} | {'home':>17} | {'largest partner page':>20} | "
+                      f"{'dashboard':>17} | {'search index':>12} | {'CSS + JS + images':>17}"]
+            for r in weighed:
+                w = r.weights
+                lines.append(
+                    f"{r.partners:>8} | " + " | ".join(
+                        f"{w[kind]['html'] / 1e3:>7.0f} / {w[kind]['total'] / 1e3:>7.0f}"
+                        for kind in ("home", "partner", "dashboard"))
+                    + f"    | {w['home']['data'] / 1e3:>12.0f} | "
+                      f"{(w['home']['css'] + w['home']['js'] + w['home']['image']) / 1e3:>17.0f}")
     largest = [r for r in rows if r.partners >= TARGET_SCALE["partners"]]
     lines += ["", "targets:"]
     if largest:
@@ -558,7 +594,8 @@ def scaling(args) -> int:
                 print(f"measuring {partners} partners, the {audience} site ...", file=sys.stderr,
                       flush=True)
                 rows.append(measure_scale(partners, audience, work, years=args.years,
-                                          repeat=args.repeat, same=not args.no_same))
+                                          repeat=args.repeat, same=not args.no_same,
+                                          weigh=not args.no_weights))
                 # What was measured so far, should a large size run out of time or memory.
                 print(scaling_report(rows, args.years, args.repeat), file=sys.stderr, flush=True)
         print(scaling_report(rows, args.years, args.repeat))
@@ -589,6 +626,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the scaling table: partners doubling from --partners to --max")
     parser.add_argument("--max", type=int, default=SCALING_MAX,
                         help=f"with --scaling, the largest number of partners (default {SCALING_MAX})")
+    parser.add_argument("--no-weights", action="store_true",
+                        help="with --scaling, do not weigh pages in headless Chromium")
     parser.add_argument("--no-same", action="store_true",
                         help="with --scaling, leave out the same-output yardstick (a build more a size)")
     parser.add_argument("--work", type=Path, help="where to generate the charters (default: a "
