@@ -1,7 +1,8 @@
 // What a visitor downloads for a page: each page of a built site loaded in Debian's headless
 // Chromium with an empty cache, every response counted by kind (the HTML, CSS, JavaScript,
-// fonts, images, and "data": the search index Material's worker fetches). Requests beyond the
-// local server are refused (and counted as "refused"): a reader's browser would make them.
+// fonts, images, and "data": the search index Material's worker fetches as the page loads,
+// waited for). Requests beyond the local server are refused (and counted as "refused"): a
+// reader's browser would make them.
 // Usage: node tools/a11y/weigh.js SITE_DIR PAGE [PAGE ...]   (PAGE: "" for home, "partners/x/")
 // Prints one JSON object: {PAGE: {"html": bytes, "css": ..., "total": ..., "requests": n}}.
 const { chromium } = require('playwright-core');
@@ -56,8 +57,15 @@ server.listen(0, '127.0.0.1', async () => {
       }, () => {}));
     });
     const page = await context.newPage();
-    // networkidle: Material's search worker has fetched the index by then, as it does on load.
+    // Material's search worker fetches the index as the page loads, but may start after the
+    // network first falls idle on a busy machine: waited for whenever the site has one.
+    const index = fs.existsSync(path.join(root, 'search', 'search_index.json'))
+      ? context.waitForEvent('response', { predicate: (r) => r.url().endsWith('/search/search_index.json'),
+        timeout: 120000 })
+      : null;
     await page.goto(base + wantedPage, { waitUntil: 'networkidle' });
+    if (index) await index;
+    await page.waitForLoadState('networkidle');
     await Promise.all(pending);
     weights[wantedPage] = weight;
     await context.close();
