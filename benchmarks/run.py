@@ -421,6 +421,15 @@ class ScaleRow:
     weights: dict[str, dict[str, int]] | None = None
 
 
+@dataclass
+class Failed:
+    """A size whose build failed: what it said. The larger sizes of its audience are skipped."""
+
+    partners: int
+    audience: str
+    message: str
+
+
 def site_figures(site: Path) -> tuple[float, float, str, int]:
     """The site's size (MB), its largest page (KB and where) and its number of pages."""
     total, largest, where, pages = 0, 0, "", 0
@@ -471,9 +480,9 @@ CHECK_WORK = ("import io, sys, time; from pathlib import Path; from coalition_si
 
 
 def measure_scale(partners: int, audience: str, work: Path, *, years: int, repeat: int,
-                  same: bool, weigh: bool = True) -> ScaleRow:
+                  same: bool, weigh: bool = True, conditions: int | None = None) -> ScaleRow:
     project = work / f"scale-{partners}-{audience}"
-    conditions = max(1, round(partners * CONDITIONS_PER_PARTNER))
+    conditions = conditions or max(1, round(partners * CONDITIONS_PER_PARTNER))
     generate.generate(project, partners=partners, years=years, conditions=conditions,
                       audience=audience)
     sites = work / "sites" / f"{partners}-{audience}"
@@ -500,22 +509,26 @@ def exponent(small: float, large: float, factor: float) -> float:
     return math.log(large / small) / math.log(factor) if small > 0 and large > 0 else float("nan")
 
 
-def scaling_report(rows: list[ScaleRow], years: int, repeat: int) -> str:
+def scaling_report(results: list[ScaleRow | Failed], years: int, repeat: int,
+                   conditions: int | None = None) -> str:
     import material
     import mkdocs
 
     load = os.getloadavg()
+    rows = [r for r in results if isinstance(r, ScaleRow)]
     lines = [
         f"coalition-site scaling: {os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} "
         f"{load[2]:.1f} at the end, Python {platform.python_version()}, MkDocs {mkdocs.__version__}, "
         f"mkdocs-material {material.__version__}",
-        f"{years} years of monthly reviews, {CONDITIONS_PER_PARTNER:g} conditions a partner; "
+        f"{years} years of monthly reviews, "
+        + (f"{conditions} conditions" if conditions else f"{CONDITIONS_PER_PARTNER:g} conditions a partner")
+        + "; "
         f"fresh builds (median of {repeat}), CPU seconds of the build process and what it ran; "
         "memory: the build process's peak (ru_maxrss)",
         "exp: the growth exponent from the size above, log2 of the ratio per doubling "
         "(1 linear, 2 quadratic)",
     ]
-    for audience in dict.fromkeys(r.audience for r in rows):
+    for audience in dict.fromkeys(r.audience for r in results):
         mine = [r for r in rows if r.audience == audience]
         lines += ["", f"the {audience} site:",
                   f"{'partners':>8} {'pages':>5} | {'build':>7} {'exp':>5} {'wall':>6} {'memory':>7} "
@@ -541,6 +554,8 @@ def scaling_report(rows: list[ScaleRow], years: int, repeat: int) -> str:
                 f"{p.cpu:>6.1f}s {grow('cpu', 'plain')} {p.site_mb:>6.1f}MB {p.largest_kb:>7.0f}KB "
                 f"{c.cpu / p.cpu:>5.2f} | {same}")
             previous = r
+        lines += [f"{f.partners:>8}  FAILED: {f.message}" for f in results
+                  if isinstance(f, Failed) and f.audience == audience]
         lines.append("largest pages: " + "; ".join(f"{r.partners}: {r.coalition.largest_page}"
                                                    for r in mine))
         weighed = [r for r in mine if r.weights]
@@ -587,18 +602,27 @@ def scaling(args) -> int:
     sizes = scaling_sizes(args.partners, args.max)
     audiences = ["internal", "public"] if args.audience == "both" else [args.audience]
     work = args.work or Path(tempfile.mkdtemp(prefix="coalition-scale-"))
-    rows = []
+    rows: list[ScaleRow | Failed] = []
+    failed: set[str] = set()
     try:
         for partners in sizes:
             for audience in audiences:
+                if audience in failed:
+                    continue
                 print(f"measuring {partners} partners, the {audience} site ...", file=sys.stderr,
                       flush=True)
-                rows.append(measure_scale(partners, audience, work, years=args.years,
-                                          repeat=args.repeat, same=not args.no_same,
-                                          weigh=not args.no_weights))
+                try:
+                    rows.append(measure_scale(partners, audience, work, years=args.years,
+                                              repeat=args.repeat, same=not args.no_same,
+                                              weigh=not args.no_weights, conditions=args.conditions))
+                except SystemExit as exc:  # a build that failed: said in the table, not lost
+                    message = str(exc.code).strip().splitlines()[-1]
+                    rows.append(Failed(partners, audience, message))
+                    failed.add(audience)
                 # What was measured so far, should a large size run out of time or memory.
-                print(scaling_report(rows, args.years, args.repeat), file=sys.stderr, flush=True)
-        print(scaling_report(rows, args.years, args.repeat))
+                print(scaling_report(rows, args.years, args.repeat, args.conditions),
+                      file=sys.stderr, flush=True)
+        print(scaling_report(rows, args.years, args.repeat, args.conditions))
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -610,7 +634,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--partners", type=int, default=50)
     parser.add_argument("--years", type=int, default=None,
                         help="years of monthly reviews (default 10; 5 with --scaling)")
-    parser.add_argument("--conditions", type=int, default=40)
+    parser.add_argument("--conditions", type=int, default=None,
+                        help="Coalition Logic conditions (default 40; with --scaling, 0.8 a "
+                             "partner, or this many at every size)")
     parser.add_argument("--scale", type=int, default=1,
                         help="also measure the charter this many times larger (partners, years "
                              "and conditions), to show how the times grow")
@@ -641,6 +667,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--repeat must be at least 1, --partners at least 2 and --max at least --partners")
         return scaling(args)
     args.years = args.years or 10
+    args.conditions = args.conditions or 40
     args.repeat = args.repeat or 3
     args.audience = args.audience or "internal"
     if args.audience == "both":
