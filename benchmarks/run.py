@@ -30,6 +30,16 @@ feature shares
     from builds without it (what its HTML adds to search indexing and writing included);
     ``n/a`` for a feature not merged.
 
+``--scaling`` measures something else: how the costs grow with the coalition. Partners double
+from ``--partners`` (50) up to ``--max`` (2,000: 50, 100 ... 1,600, then 2,000), with
+``--years`` (5) of monthly reviews and 0.8 conditions a partner; for each size and both
+audiences, one fresh build of each site (``--repeat`` more), printing the build's CPU and wall
+seconds and peak memory (the child's ``ru_maxrss``, from ``os.wait4``), the site's size, its
+largest page, the check (its work in a process of its own, and the whole command), plain
+mkdocs-material given the same pages (``plain/``, the issue's first yardstick: the same page
+count) and the same output (``same_output.py``; ``--no-same`` skips it, it costs a build more),
+and the growth exponent between sizes: log2 of the ratio per doubling (1 is linear, 2 quadratic).
+
 Performance is measured here, never in the test suite. The figures measured on the project's
 machine are recorded in ``benchmarks/README.md``.
 """
@@ -339,23 +349,329 @@ def _s(seconds: float) -> str:
     return f"{seconds:.2f} s"
 
 
+# -- how the costs grow: --scaling -------------------------------------------------------------
+SCALING_START, SCALING_MAX, SCALING_YEARS = 50, 2000, 5
+CONDITIONS_PER_PARTNER = 0.8  # the default charter's 40 conditions for 50 partners
+TARGET_SCALE = {"partners": 2000, "seconds": 60.0, "memory_mb": 1024, "site_mb": 500, "check": 2.0}
+
+
+def scaling_sizes(start: int, largest: int) -> list[int]:
+    """``start`` doubled up to ``largest``; ``largest`` itself last when doubling misses it."""
+    sizes = []
+    size = start
+    while size <= largest:
+        sizes.append(size)
+        size *= 2
+    if sizes[-1] != largest and largest > start:
+        sizes.append(largest)
+    return sizes
+
+
+@dataclass
+class Run:
+    """One process: CPU and wall seconds, peak memory (MB), its stdout."""
+
+    cpu: float
+    wall: float
+    memory_mb: float
+    stdout: str
+
+
+def run_child(command: list[str]) -> Run:
+    """Run ``command`` and measure it alone: ``os.wait4`` gives this child's own resource use
+    (``RUSAGE_CHILDREN`` keeps the largest peak of every child so far)."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    start = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        child = subprocess.Popen(command, stdout=out, stderr=err,
+                                 env={**env, "NO_MKDOCS_2_WARNING": "1"})
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if child.returncode != 0:
+        sys.exit(f"benchmark: {' '.join(command)} failed:\n{stdout}{stderr}")
+    return Run(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024, stdout)
+
+
+@dataclass
+class SiteFigures:
+    """One site built once or more: medians, and what it wrote."""
+
+    cpu: float
+    wall: float
+    memory_mb: float
+    site_mb: float
+    largest_kb: float
+    largest_page: str
+    pages: int
+
+
+@dataclass
+class ScaleRow:
+    partners: int
+    audience: str
+    coalition: SiteFigures
+    plain: SiteFigures
+    same: SiteFigures | None
+    check: float
+    check_cli: float
+    weights: dict[str, dict[str, int]] | None = None
+
+
+@dataclass
+class Failed:
+    """A size whose build failed: what it said. The larger sizes of its audience are skipped."""
+
+    partners: int
+    audience: str
+    message: str
+
+
+def site_figures(site: Path) -> tuple[float, float, str, int]:
+    """The site's size (MB), its largest page (KB and where) and its number of pages."""
+    total, largest, where, pages = 0, 0, "", 0
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        total += size
+        if path.suffix == ".html":
+            pages += 1
+            if size > largest:
+                largest, where = size, str(path.parent.relative_to(site)) + "/"
+    return total / 1e6, largest / 1e3, where, pages
+
+
+def measure_site(config: Path, site: Path, cache: Path, repeat: int) -> SiteFigures:
+    """Fresh builds of ``config`` into ``site`` (a new process each, the diagram cache cleared)."""
+    runs = [run_child([sys.executable, str(HERE / "timed_build.py"), "--clear", str(cache),
+                       str(config), str(site)]) for _ in range(repeat)]
+    size, largest, where, pages = site_figures(site)
+    return SiteFigures(_median([r.cpu for r in runs]), _median([r.wall for r in runs]),
+                       max(r.memory_mb for r in runs), size, largest, where, pages)
+
+
+WEIGH = HERE.parent / "tools" / "a11y" / "weigh.js"
+WEIGHED = {"home": "", "partner": None, "dashboard": "vitality/"}
+"""The pages weighed: the home page, the largest partner page and the vitality dashboard."""
+
+
+def page_weights(site: Path) -> dict[str, dict[str, int]] | None:
+    """What a first visit downloads for each page of :data:`WEIGHED` (``tools/a11y/weigh.js``,
+    headless Chromium), or ``None`` where Node's packages or Chromium are not installed."""
+    if not (shutil.which("node") and (WEIGH.parent / "node_modules" / "playwright-core").is_dir()
+            and Path("/usr/bin/chromium").exists()):
+        return None
+    partners = [p for p in (site / "partners").glob("*/index.html")]
+    largest = max(partners, key=lambda p: p.stat().st_size)
+    pages = {**WEIGHED, "partner": f"partners/{largest.parent.name}/"}
+    done = subprocess.run(["node", str(WEIGH), str(site), *pages.values()], capture_output=True,
+                          text=True, check=True)
+    weights = json.loads(done.stdout)
+    return {kind: weights[page] for kind, page in pages.items()}
+
+
+CHECK_WORK = ("import io, sys, time; from pathlib import Path; from coalition_site import commands; "
+              "start = time.process_time(); code = commands.check(Path(sys.argv[1]), out=io.StringIO()); "
+              "print(time.process_time() - start); sys.exit(code)")
+
+
+def measure_scale(partners: int, audience: str, work: Path, *, years: int, repeat: int,
+                  same: bool, weigh: bool = True, conditions: int | None = None) -> ScaleRow:
+    project = work / f"scale-{partners}-{audience}"
+    conditions = conditions or max(1, round(partners * CONDITIONS_PER_PARTNER))
+    generate.generate(project, partners=partners, years=years, conditions=conditions,
+                      audience=audience)
+    sites = work / "sites" / f"{partners}-{audience}"
+    cache = project / ".cache"
+    coalition = measure_site(project / "mkdocs.yml", sites / "coalition", cache, repeat)
+    plain = measure_site(project / "plain" / "mkdocs.yml", sites / "plain", cache, repeat)
+    same_figures = None
+    if same:
+        run_child([sys.executable, str(HERE / "same_output.py"), str(project / "mkdocs.yml"),
+                   str(project / "same")])
+        same_figures = measure_site(project / "same" / "mkdocs.yml", sites / "same", cache, repeat)
+    check = _median([float(run_child([sys.executable, "-c", CHECK_WORK, str(project)]).stdout)
+                     for _ in range(repeat)])
+    check_cli = _median([run_child([sys.executable, "-m", "coalition_site.cli", "check",
+                                    str(project)]).cpu for _ in range(repeat)])
+    weights = page_weights(sites / "coalition") if weigh else None
+    return ScaleRow(partners, audience, coalition, plain, same_figures, check, check_cli, weights)
+
+
+def exponent(small: float, large: float, factor: float) -> float:
+    """The growth exponent between two sizes: log2 of the ratio per doubling."""
+    import math
+
+    return math.log(large / small) / math.log(factor) if small > 0 and large > 0 else float("nan")
+
+
+def scaling_report(results: list[ScaleRow | Failed], years: int, repeat: int,
+                   conditions: int | None = None) -> str:
+    import material
+    import mkdocs
+
+    load = os.getloadavg()
+    rows = [r for r in results if isinstance(r, ScaleRow)]
+    lines = [
+        f"coalition-site scaling: {os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} "
+        f"{load[2]:.1f} at the end, Python {platform.python_version()}, MkDocs {mkdocs.__version__}, "
+        f"mkdocs-material {material.__version__}",
+        f"{years} years of monthly reviews, "
+        + (f"{conditions} conditions" if conditions else f"{CONDITIONS_PER_PARTNER:g} conditions a partner")
+        + "; "
+        f"fresh builds (median of {repeat}), CPU seconds of the build process and what it ran; "
+        "memory: the build process's peak (ru_maxrss)",
+        "exp: the growth exponent from the size above, log2 of the ratio per doubling "
+        "(1 linear, 2 quadratic)",
+    ]
+    for audience in dict.fromkeys(r.audience for r in results):
+        mine = [r for r in rows if r.audience == audience]
+        lines += ["", f"the {audience} site:",
+                  f"{'partners':>8} {'pages':>5} | {'build':>7} {'exp':>5} {'wall':>6} {'memory':>7} "
+                  f"{'site':>8} {'exp':>5} {'largest page':>12} {'exp':>5} | {'check':>6} {'exp':>5} "
+                  f"{'CLI':>6} | {'plain':>7} {'exp':>5} {'site':>8} {'largest':>9} {'ratio':>5} | "
+                  f"{'same':>7} {'ratio':>5}"]
+        previous = None
+        for r in mine:
+            c, p = r.coalition, r.plain
+
+            def grow(attribute: str, figures: str = "coalition") -> str:
+                if previous is None:
+                    return f"{'':>5}"
+                before = getattr(getattr(previous, figures), attribute) if figures else getattr(previous, attribute)
+                now = getattr(getattr(r, figures), attribute) if figures else getattr(r, attribute)
+                return f"{exponent(before, now, r.partners / previous.partners):>5.2f}"
+
+            same = (f"{r.same.cpu:>6.1f}s {c.cpu / r.same.cpu:>5.2f}" if r.same else f"{'n/a':>7} {'':>5}")
+            lines.append(
+                f"{r.partners:>8} {c.pages:>5} | {c.cpu:>6.1f}s {grow('cpu')} {c.wall:>5.1f}s "
+                f"{c.memory_mb:>5.0f}MB {c.site_mb:>6.1f}MB {grow('site_mb')} {c.largest_kb:>10.0f}KB "
+                f"{grow('largest_kb')} | {r.check:>5.2f}s {grow('check', '')} {r.check_cli:>5.2f}s | "
+                f"{p.cpu:>6.1f}s {grow('cpu', 'plain')} {p.site_mb:>6.1f}MB {p.largest_kb:>7.0f}KB "
+                f"{c.cpu / p.cpu:>5.2f} | {same}")
+            previous = r
+        lines += [f"{f.partners:>8}  FAILED: {f.message}" for f in results
+                  if isinstance(f, Failed) and f.audience == audience]
+        lines.append("largest pages: " + "; ".join(f"{r.partners}: {r.coalition.largest_page}"
+                                                   for r in mine))
+        weighed = [r for r in mine if r.weights]
+        if weighed:
+            lines += ["what a first visit downloads (KB; headless Chromium, an empty cache): the page's "
+                      "HTML / everything, of which the search index",
+                      f"{'partners':>8} | {'home':>17} | {'largest partner page':>20} | "
+                      f"{'dashboard':>17} | {'search index':>12} | {'CSS + JS + images':>17}"]
+            for r in weighed:
+                w = r.weights
+                lines.append(
+                    f"{r.partners:>8} | " + " | ".join(
+                        f"{w[kind]['html'] / 1e3:>7.0f} / {w[kind]['total'] / 1e3:>7.0f}"
+                        for kind in ("home", "partner", "dashboard"))
+                    + f"    | {w['home']['data'] / 1e3:>12.0f} | "
+                      f"{(w['home']['css'] + w['home']['js'] + w['home']['image']) / 1e3:>17.0f}")
+    largest = [r for r in rows if r.partners >= TARGET_SCALE["partners"]]
+    lines += ["", "targets:"]
+    if largest:
+        for r in largest:
+            c = r.coalition
+            lines.append(
+                f"  {r.audience} at {r.partners:,} partners: build {c.cpu:.1f} s CPU ({c.wall:.1f} s wall) under "
+                f"{TARGET_SCALE['seconds']:.0f} s -> {_verdict(c.cpu < TARGET_SCALE['seconds'])}; "
+                f"memory {c.memory_mb:.0f} MB under {TARGET_SCALE['memory_mb']} MB -> "
+                f"{_verdict(c.memory_mb < TARGET_SCALE['memory_mb'])}; site {c.site_mb:.0f} MB under "
+                f"{TARGET_SCALE['site_mb']} MB -> {_verdict(c.site_mb < TARGET_SCALE['site_mb'])}; "
+                f"check {r.check_cli:.2f} s (whole command) under {TARGET_SCALE['check']:.0f} s -> "
+                f"{_verdict(r.check_cli < TARGET_SCALE['check'])}")
+    for audience in dict.fromkeys(r.audience for r in rows):
+        mine = [r for r in rows if r.audience == audience]
+        if len(mine) < 2:
+            continue
+        worst = max(max(exponent(getattr(a.coalition, name), getattr(b.coalition, name),
+                                 b.partners / a.partners) for a, b in zip(mine, mine[1:]))
+                    for name in ("cpu", "site_mb", "largest_kb"))
+        lines.append(f"  {audience}: linear (each doubling at most doubles the build, the site and "
+                     f"the largest page: every exponent <= 1): the largest is {worst:.2f} -> "
+                     f"{_verdict(worst <= 1.0)}")
+    return "\n".join(lines)
+
+
+def scaling(args) -> int:
+    sizes = scaling_sizes(args.partners, args.max)
+    audiences = ["internal", "public"] if args.audience == "both" else [args.audience]
+    work = args.work or Path(tempfile.mkdtemp(prefix="coalition-scale-"))
+    rows: list[ScaleRow | Failed] = []
+    failed: set[str] = set()
+    try:
+        for partners in sizes:
+            for audience in audiences:
+                if audience in failed:
+                    continue
+                print(f"measuring {partners} partners, the {audience} site ...", file=sys.stderr,
+                      flush=True)
+                try:
+                    rows.append(measure_scale(partners, audience, work, years=args.years,
+                                              repeat=args.repeat, same=not args.no_same,
+                                              weigh=not args.no_weights, conditions=args.conditions))
+                except SystemExit as exc:  # a build that failed: said in the table, not lost
+                    message = str(exc.code).strip().splitlines()[-1]
+                    rows.append(Failed(partners, audience, message))
+                    failed.add(audience)
+                # What was measured so far, should a large size run out of time or memory.
+                print(scaling_report(rows, args.years, args.repeat, args.conditions),
+                      file=sys.stderr, flush=True)
+        print(scaling_report(rows, args.years, args.repeat, args.conditions))
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--partners", type=int, default=50)
-    parser.add_argument("--years", type=int, default=10)
-    parser.add_argument("--conditions", type=int, default=40)
+    parser.add_argument("--years", type=int, default=None,
+                        help="years of monthly reviews (default 10; 5 with --scaling)")
+    parser.add_argument("--conditions", type=int, default=None,
+                        help="Coalition Logic conditions (default 40; with --scaling, 0.8 a "
+                             "partner, or this many at every size)")
     parser.add_argument("--scale", type=int, default=1,
                         help="also measure the charter this many times larger (partners, years "
                              "and conditions), to show how the times grow")
-    parser.add_argument("--repeat", type=int, default=3, help="timed builds of each site (default 3)")
+    parser.add_argument("--repeat", type=int, default=None,
+                        help="timed builds of each site (default 3; 1 with --scaling)")
     parser.add_argument("--no-prune", action="store_true",
                         help="build both sites without Material's navigation.prune")
-    parser.add_argument("--audience", choices=generate.AUDIENCES, default="internal",
+    parser.add_argument("--audience", choices=[*generate.AUDIENCES, "both"], default=None,
                         help="the site built: internal (every page, the default) or public "
-                             "(the published site, with the plugin's leak check)")
+                             "(the published site, with the plugin's leak check); both (the "
+                             "default with --scaling)")
+    parser.add_argument("--scaling", action="store_true",
+                        help="the scaling table: partners doubling from --partners to --max")
+    parser.add_argument("--max", type=int, default=SCALING_MAX,
+                        help=f"with --scaling, the largest number of partners (default {SCALING_MAX})")
+    parser.add_argument("--no-weights", action="store_true",
+                        help="with --scaling, do not weigh pages in headless Chromium")
+    parser.add_argument("--no-same", action="store_true",
+                        help="with --scaling, leave out the same-output yardstick (a build more a size)")
     parser.add_argument("--work", type=Path, help="where to generate the charters (default: a "
                                                   "temporary folder, removed afterwards)")
     args = parser.parse_args(argv)
+    if args.scaling:
+        args.years = args.years or SCALING_YEARS
+        args.repeat = args.repeat or 1
+        args.audience = args.audience or "both"
+        if args.repeat < 1 or args.max < args.partners or args.partners < 2:
+            parser.error("--repeat must be at least 1, --partners at least 2 and --max at least --partners")
+        return scaling(args)
+    args.years = args.years or 10
+    args.conditions = args.conditions or 40
+    args.repeat = args.repeat or 3
+    args.audience = args.audience or "internal"
+    if args.audience == "both":
+        parser.error("--audience both is for --scaling")
     if args.repeat < 1 or args.scale < 1:
         parser.error("--repeat and --scale must be at least 1")
 

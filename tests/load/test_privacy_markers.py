@@ -12,9 +12,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coalition_site.errors import ConfigError
 from coalition_site.load.charter import load_charter
+from coalition_site.load.privacy_markers import block_syntax_in_text
 from coalition_site.rules import resolve_levels
 from support import invoke, load_problems
 
@@ -151,3 +154,32 @@ def test_an_internal_block_in_a_list_item_is_an_error_at_the_item(sample):
 def test_text_that_merely_holds_the_characters_is_not_refused(sample, text):
     sample.edit("coalition.yml", "tagline: Homes and buses, won together.", f"tagline: '{text}'")
     assert load_problems(sample) == []
+
+
+# -- the walk over parsed YAML: every text with a block opener, at its path ---------------------
+def _every_opener(data, path=()):
+    """The walk as first written (a call per value): what the faster one must find, in order."""
+    import re
+
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _every_opener(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _every_opener(value, path + (index,))
+    elif isinstance(data, str) and re.search(r"^[ \t]*(?:!!!|\?\?\?|///)", data, re.MULTILINE):
+        yield path
+
+
+_TEXTS = st.lists(st.sampled_from(list("!?/ \t\na-") + ["!!!", "???", "///", "internal"]),
+                  max_size=12).map("".join)
+_YAML_DATA = st.recursive(
+    st.one_of(_TEXTS, st.none(), st.booleans(), st.integers(), st.dates()),
+    lambda children: st.one_of(st.lists(children, max_size=4),
+                               st.dictionaries(st.text(max_size=5), children, max_size=4)),
+    max_leaves=25)
+
+
+@given(_YAML_DATA)
+def test_every_text_that_opens_a_block_is_found_at_its_path(data):
+    assert list(block_syntax_in_text(data)) == list(_every_opener(data))
