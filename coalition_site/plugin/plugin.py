@@ -420,6 +420,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             # mean something else to Material, and `representatives` must never reach a theme.
             meta = {"description": planned.item.description} if getattr(planned.item, "description", None) else {}
         meta.setdefault("title", planned.title)
+        if not planned.searched:
+            meta["search"] = {"exclude": True}  # as Material's search reads it from front matter
         page.meta = safe_meta(meta)  # Material's templates print these without escaping
         if getattr(planned.item, "body", None) is not None:
             return planned.item.body  # internal blocks go as Markdown parses it (markup/blocks.py)

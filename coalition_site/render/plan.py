@@ -37,6 +37,9 @@ class PlannedPage:
     listed: bool = True
     """In the navigation at all: a large coalition's pages of one per partner are reached from
     their index instead (the navigation is rendered into every page)."""
+    searched: bool = True
+    """In the search index: pages that only bring together what other pages say (a partner's
+    staff page) are left out, so a search finds the page that says it, once."""
     wraps_written: bool = False
     """The feature's page shows the coalition's own page at the same address inside it (its
     ``item`` carries that page's body), instead of being replaced by it."""

@@ -6,7 +6,8 @@ const http = require('http');
 const path = require('path');
 
 const types = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml',
-  '.json': 'application/json', '.png': 'image/png', '.woff2': 'font/woff2' };
+  '.json': 'application/json', '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff',
+  '.ico': 'image/x-icon', '.jpg': 'image/jpeg', '.webp': 'image/webp' };
 
 // Every page of the site: the folder of each index.html, relative to the root ('' for the home page).
 function pages(root, dir = root) {

@@ -5,33 +5,18 @@
 // reader's browser would make them.
 // Usage: node tools/a11y/weigh.js SITE_DIR PAGE [PAGE ...]   (PAGE: "" for home, "partners/x/")
 // Prints one JSON object: {PAGE: {"html": bytes, "css": ..., "total": ..., "requests": n}}.
-const { chromium } = require('playwright-core');
 const fs = require('fs');
-const http = require('http');
 const path = require('path');
+const { serve, launch } = require('./site');
 
 const root = path.resolve(process.argv[2] || 'site');
 const wanted = process.argv.slice(3);
-const types = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml',
-  '.json': 'application/json', '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff',
-  '.ico': 'image/x-icon', '.jpg': 'image/jpeg', '.webp': 'image/webp' };
 const kinds = { '.html': 'html', '.css': 'css', '.js': 'js', '.woff2': 'font', '.woff': 'font', '.ttf': 'font',
   '.svg': 'image', '.png': 'image', '.ico': 'image', '.jpg': 'image', '.jpeg': 'image', '.webp': 'image',
   '.gif': 'image', '.json': 'data' };
 
-const server = http.createServer((req, res) => {
-  let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (!file.startsWith(root)) { res.writeHead(403); return res.end(); }
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (!fs.existsSync(file)) { res.writeHead(404); return res.end(); }
-  res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-
-server.listen(0, '127.0.0.1', async () => {
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox',
-    '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+serve(root, async (base, server) => {
+  const browser = await launch();
   const weights = {};
   for (const wantedPage of wanted) {
     // A new context for each page: an empty cache, as a first visit.

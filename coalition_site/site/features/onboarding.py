@@ -108,5 +108,6 @@ class OnboardingFeature(Feature):
             # Past the partners the navigation lists one by one, Start here's table links them.
             pages.append(PlannedPage(partner_pages[partner.id], "onboarding-partner",
                                      f"New at {partner.name}", item, generated=True,
-                                     nav_section=SECTION, nav_first=True, listed=not large))
+                                     nav_section=SECTION, nav_first=True, listed=not large,
+                                     searched=False))
         return pages
