@@ -8,6 +8,7 @@ condition on the map (the newcomers) and one whose file is internal (the quiet f
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -215,3 +216,13 @@ def test_an_internal_onboarding_page_adds_its_text_on_the_internal_site_only(tmp
     assert article(public.page("onboarding")).find("h1").text == "Start here"
     assert public.containing("Why are we allied?") == []
     assert "Because rents and buses are one problem." in internal.page("onboarding")
+
+
+def test_search_finds_start_here_but_not_the_staff_pages_that_repeat_other_pages(public, internal):
+    """A staff page brings together stakes and tensions the charter's own pages say: search
+    would find each of them once per partner (and the index would grow with partners squared)."""
+    for site in (public, internal):
+        index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+        assert "onboarding/" in pages
+        assert not [p for p in pages if p.startswith("onboarding/") and p != "onboarding/"]
