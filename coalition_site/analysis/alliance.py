@@ -161,12 +161,42 @@ def alliance(charter: Charter, graph: LogicMap, ours: str, theirs: str,
 _STATUS_ORDER = {"active": 0, "stepped-back": 1, "departed": 2}
 
 
-def alliances(charter: Charter, graph: LogicMap, ours: str) -> list[Alliance]:
-    """``ours`` and every other partner: the active ones first, then those who stepped back,
-    then those who left (a new staff member works with the first), each in the partners' order."""
-    others = sorted((pid for pid in charter.partners if pid != ours),
+def alliances(charter: Charter, graph: LogicMap, ours: str,
+              among: Iterable[str] | None = None) -> list[Alliance]:
+    """``ours`` and every other partner (or those ``among``): the active ones first, then those
+    who stepped back, then those who left (a new staff member works with the first), each in the
+    partners' order."""
+    chosen = set(among) if among is not None else set(charter.partners)
+    others = sorted((pid for pid in charter.partners if pid != ours and pid in chosen),
                     key=lambda pid: _STATUS_ORDER.get(charter.partners[pid].status, 0))
     return [alliance(charter, graph, ours, other) for other in others]
+
+
+def near_partners(charter: Charter, graph: LogicMap, ours: str, max_links: int = MAX_LINKS) -> list[str]:
+    """The partners a chain could tie to ``ours``, nearest first: those named in a tension with
+    us, then those whose conditions lie within ``max_links`` dependencies of ours, either way,
+    by how few (ties in the partners' order).
+
+    A large coalition's staff page is about the nearest of them: a page about every partner, for
+    every partner, would grow with the coalition's square.
+    """
+    distance: dict[str, int] = {}
+    for tension in charter.logic.tensions:
+        if ours in tension.between:
+            distance.update({pid: 0 for pid in tension.between if pid in charter.partners})
+    seen = set(graph.conditions_of(ours))
+    frontier = set(seen)
+    for step in range(max_links + 1):
+        for cid in sorted(frontier):
+            for pid in graph.partners_of(cid):
+                distance.setdefault(pid, step)
+        reached = {dep.to for cid in frontier for dep in graph.out_links.get(cid, ())}
+        reached |= {dep.from_ for cid in frontier for dep in graph.in_links.get(cid, ())}
+        frontier = reached - seen
+        seen |= frontier
+    distance.pop(ours, None)
+    order = {pid: index for index, pid in enumerate(charter.partners)}
+    return sorted(distance, key=lambda pid: (distance[pid], order[pid]))
 
 
 def one_line_stake(charter: Charter, partner_id: str) -> str | None:

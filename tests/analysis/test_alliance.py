@@ -137,3 +137,16 @@ def test_a_dependency_from_a_condition_not_on_the_map_is_ignored():
     graph = LogicMap.build(Logic(), {})
     assert chains(graph, ["nowhere"], ["else"]) == []
     assert Dependency.model_validate({"from": "a", "to": "b"}).kind == "requires"
+
+
+def test_the_nearest_partners_come_first_a_tension_nearest_of_all(alliances_charter):
+    """A large coalition's staff page describes the nearest partners (near_partners): named in a
+    tension with us, then by how few links of the map separate our conditions from theirs."""
+    from coalition_site.analysis.alliance import near_partners
+
+    charter = alliances_charter
+    near = near_partners(charter, graph_of(charter), "riders-alliance")
+    assert "riders-alliance" not in near and len(near) == len(set(near))
+    tension = {pid for t in charter.logic.tensions if "riders-alliance" in t.between
+               for pid in t.between if pid in charter.partners} - {"riders-alliance"}
+    assert tension and set(near[:len(tension)]) == tension

@@ -84,3 +84,26 @@ def test_the_navigation_lists_first_letters_and_each_group_lists_its_partners(by
         assert f"<h1>Partners: {letter}</h1>" in page
         names = re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', page)
         assert names and all(name.startswith(letter) for name in names)
+
+
+def test_a_staff_page_explains_the_partners_the_map_ties_to_us_and_counts_the_rest(by_letter):
+    """#14's page for a partner's new staff, at #15's scale: why we are allied with the partners
+    the map or a tension ties nearest to ours, and a count of the others; never every partner at
+    length (a page about every partner, for every partner, grows with the coalition's square)."""
+    from coalition_site.site.features.onboarding import DESCRIBED
+
+    sizes = {}
+    for n, site in by_letter.items():
+        pages = {p.parent.name: p.read_text(encoding="utf-8")
+                 for p in (site / "onboarding").glob("*/index.html")}
+        assert len(pages) == n
+        counted = 0
+        for html in pages.values():
+            explained = len(re.findall(r'<h2 id="with-', html))
+            match = re.search(r'<h2 id="other-partners">Other partners</h2>\s*<p>(\d+) other partner', html)
+            others = int(match.group(1)) if match else 0
+            assert explained <= DESCRIBED and explained + others == n - 1
+            counted += others
+        assert counted  # the generated map does not tie every partner to every other
+        sizes[n] = sum(len(html.encode()) for html in pages.values()) / n
+    assert sizes[200] < 1.5 * sizes[100], sizes  # the average page does not grow with the coalition

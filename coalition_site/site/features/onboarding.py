@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...analysis.alliance import (MAX_LINKS, Alliance, alliances, one_line_stake, recent_decisions,
-                                  status_line)
+from ...analysis.alliance import (MAX_LINKS, Alliance, alliances, near_partners, one_line_stake,
+                                  recent_decisions, status_line)
 from ...analysis.logic_map import LogicMap
 from ...model import Page, Partner, Review
 from ...render.groups import is_large
@@ -77,10 +77,16 @@ class PartnerOnboarding:
     """Other partner id → its status in plain words (``None``: active)."""
     max_links: int = MAX_LINKS
     body: str = ""
+    unlisted: int = 0
+    """A large coalition's partners no chain or tension ties to ours, counted, not shown."""
 
     @property
     def description(self) -> str:
         return f"For new staff at {self.partner.name}: why we are allied with each partner of the coalition."
+
+
+DESCRIBED = 12
+"""How many partners a large coalition's staff page describes at length: the nearest on the map."""
 
 
 class OnboardingFeature(Feature):
@@ -103,8 +109,13 @@ class OnboardingFeature(Feature):
         pages = [start]
         large = is_large(charter)
         for partner in sorted(charter.partners.values(), key=lambda p: p.name.lower()):
-            item = PartnerOnboarding(partner, alliances(charter, graph, partner.id), decisions,
-                                     statuses[partner.id], statuses)
+            # Past the partners the navigation lists one by one, a page says why we are allied
+            # with those the map or a tension ties to us, and counts the rest: a page about
+            # every partner for every partner grows with the coalition's square.
+            among = near_partners(charter, graph, partner.id)[:DESCRIBED] if large else None
+            item = PartnerOnboarding(partner, alliances(charter, graph, partner.id, among), decisions,
+                                     statuses[partner.id], statuses,
+                                     unlisted=len(charter.partners) - 1 - len(among) if among is not None else 0)
             # Past the partners the navigation lists one by one, Start here's table links them.
             pages.append(PlannedPage(partner_pages[partner.id], "onboarding-partner",
                                      f"New at {partner.name}", item, generated=True,
