@@ -43,7 +43,7 @@ PLACES = {
     "guides/meetings.md": "../images/",
     # The coalition's own text, shown inside the generated Start here page (and the problem
     # statement's first paragraph, below, on the home and Start here pages).
-    "onboarding.md": "",
+    "onboarding.md": "images/",
     "charter/problem-statement.md": "../images/",
     "charter/joint-demand.md": "../images/",
     "charter/steward-mandate.md": "../images/",
