@@ -10,7 +10,7 @@ warm up (imports, compiled templates) and then N rounds more, the sites in turn,
 those: the steady cost of a build, as ``mkdocs serve`` pays it on every change.
 
 ``--time-features`` wraps ``__init__``, ``pages``, ``prepare`` and ``extras`` of every feature class
-registered in ``coalition_site.site.features.FEATURES`` with timers (in this process only: nothing
+registered in ``coalition_site.sitebuild.features.FEATURES`` with timers (in this process only: nothing
 in the package changes), so a feature's share of the build is measured as soon as the feature
 is merged, without touching this script. The output is one JSON object:
 
@@ -60,7 +60,7 @@ def cpu_time() -> float:
 
 def time_features(spent: Counter) -> None:
     """Wrap each registered feature's methods so that their CPU time adds up in ``spent``."""
-    from coalition_site.site.features import FEATURES
+    from coalition_site.sitebuild.features import FEATURES
 
     for feature in FEATURES:
         depth = [0]  # count only the outermost call when one method calls another
@@ -153,7 +153,7 @@ class PhaseClock:
                 if not inspect.isfunction(function):
                     continue  # MkDocs' CombinedEvent, say: MkDocs calls its parts, not it
                 setattr(owner, name, self.wrap(function, phase))
-        features = sys.modules.get("coalition_site.site.features")
+        features = sys.modules.get("coalition_site.sitebuild.features")
         if features is None or "features" in self._wrapped:
             return
         self._wrapped.add("features")
@@ -183,7 +183,7 @@ class PhaseClock:
 
 def leave_out(names: list[str]) -> None:
     """Remove the features called ``names`` from the registry, for this process only."""
-    from coalition_site.site.features import FEATURES
+    from coalition_site.sitebuild.features import FEATURES
 
     FEATURES[:] = [feature for feature in FEATURES if feature.name not in names]
 
@@ -223,7 +223,7 @@ def build(sites: list[tuple[str, str]], *, repeat: int = 0, features: bool = Fal
             if clock:
                 clock.install()
                 clock.install_plugins(config)
-            if features and not features_timed and "coalition_site.site.features" in sys.modules:
+            if features and not features_timed and "coalition_site.sitebuild.features" in sys.modules:
                 time_features(spent)
                 features_timed = True
             mkdocs_build(config)

@@ -27,10 +27,10 @@ _RENDERING = ("BuildOptions", "SiteBuild")
 
 def __getattr__(name: str):
     if name in _RENDERING:
-        from . import site
+        from . import sitebuild
 
         # The public SiteBuild builds the whole site, features included, as it always has.
-        value = site.CompleteSiteBuild if name == "SiteBuild" else getattr(site, name)
+        value = sitebuild.CompleteSiteBuild if name == "SiteBuild" else getattr(sitebuild, name)
     elif name == "__version__":
         value = _installed_version()
     else:

@@ -220,11 +220,11 @@ def link(src_uri: str) -> str:
 
 
 def build_of(sample: Sample, audience: str = "public", loader=None, features=None):
-    """The :class:`~coalition_site.site.SiteBuild` of ``sample`` for ``audience``, as of
+    """The :class:`~coalition_site.sitebuild.SiteBuild` of ``sample`` for ``audience``, as of
     :data:`AS_OF`, with the standard features unless ``features`` says otherwise."""
     from coalition_site.audience import for_audience
     from coalition_site.load.charter import load_charter
-    from coalition_site.site import FEATURES, BuildOptions, SiteBuild
+    from coalition_site.sitebuild import FEATURES, BuildOptions, SiteBuild
 
     charter = for_audience(load_charter(sample.content).charter, audience)
     return SiteBuild(charter, BuildOptions(today=AS_OF), loader,

@@ -39,7 +39,7 @@ LAYERS = [
     {"analysis"},
     {"render"},
     {"audience"},
-    {"site"},
+    {"sitebuild"},
     {"check"},
     {"project"},
     {"plugin"},

@@ -49,7 +49,7 @@ def test_no_module_raises_the_base_error_itself():
 
 def test_the_core_and_the_cli_import_no_mkdocs():
     # MkDocs is imported only when a site is built or served: checking a charter never needs it.
-    code = ("import sys, coalition_site, coalition_site.check, coalition_site.site, "
+    code = ("import sys, coalition_site, coalition_site.check, coalition_site.sitebuild, "
             "coalition_site.model.schema, coalition_site.project.scaffold, coalition_site.cli; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -60,7 +60,7 @@ def test_checking_imports_no_renderer():
     # Rendering (Jinja, Graphviz, pygal) is imported when a build needs it: `coalition-site
     # check` starts faster without it. The plugin imports it as MkDocs loads the plugin.
     code = ("import sys, coalition_site, coalition_site.check, coalition_site.cli; "
-            "print(sorted(m for m in ('pygal', 'graphviz', 'coalition_site.site') if m in sys.modules))")
+            "print(sorted(m for m in ('pygal', 'graphviz', 'coalition_site.sitebuild') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "[]\n"
     code = "import sys, coalition_site.plugin; print('pygal' in sys.modules, 'graphviz' in sys.modules)"
@@ -69,7 +69,7 @@ def test_checking_imports_no_renderer():
 
 
 def test_the_public_site_build_still_builds_every_feature(sample):
-    # SiteBuild of coalition_site.site composes the features it is passed; the public name
+    # SiteBuild of coalition_site.sitebuild composes the features it is passed; the public name
     # keeps building them all, as code written against the library expects.
     from coalition_site import SiteBuild, for_audience, load_charter
 

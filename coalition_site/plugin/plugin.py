@@ -54,7 +54,7 @@ from ..project.settings import Handover, Settings, read_settings, resolve_audien
 from ..render.header import with_short_name
 from ..render.pages import BYTECODE_CACHE, TEMPLATES_DIR
 from ..render.serve_error import serve_error_page
-from ..site import FEATURES, BuildOptions, SiteBuild
+from ..sitebuild import FEATURES, BuildOptions, SiteBuild
 from .config import CoalitionConfig
 from .fonts import use_system_fonts
 from .internal_marks import ROBOTS_TXT, mark_internal

@@ -90,7 +90,7 @@ def test_a_staff_page_explains_the_partners_the_map_ties_to_us_and_counts_the_re
     """#14's page for a partner's new staff, at #15's scale: why we are allied with the partners
     the map or a tension ties nearest to ours, and a count of the others; never every partner at
     length (a page about every partner, for every partner, grows with the coalition's square)."""
-    from coalition_site.site.features.onboarding import DESCRIBED
+    from coalition_site.sitebuild.features.onboarding import DESCRIBED
 
     sizes = {}
     for n, site in by_letter.items():

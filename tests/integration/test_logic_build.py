@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from coalition_site.audience import for_audience
-from coalition_site.site.features.logic import LogicFeature
+from coalition_site.sitebuild.features.logic import LogicFeature
 from coalition_site.load.charter import load_charter
-from coalition_site.site import FEATURES, BuildOptions, SiteBuild
+from coalition_site.sitebuild import FEATURES, BuildOptions, SiteBuild
 
 from .conftest import FIXTURES, Site, build_site, diagrams, text_of
 

@@ -12,7 +12,7 @@ import pytest
 from coalition_site.audience import for_audience
 from coalition_site.check import check_charter
 from coalition_site.render.pages import by_alignment, render_page
-from coalition_site.site import FEATURES, BuildOptions, SiteBuild
+from coalition_site.sitebuild import FEATURES, BuildOptions, SiteBuild
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
 TODAY = dt.date(2026, 11, 24)

@@ -8,7 +8,7 @@ import pytest
 
 from coalition_site.audience import for_audience
 from coalition_site.load.charter import load_charter
-from coalition_site.site import FEATURES, BuildOptions, SiteBuild
+from coalition_site.sitebuild import FEATURES, BuildOptions, SiteBuild
 from coalition_site.rules.replaces_generated_page import GENERATED_PAGES, STAFF_PAGE
 from support import AS_OF, article, invoke, run
 

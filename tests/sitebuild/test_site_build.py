@@ -6,7 +6,7 @@ import jinja2
 import pytest
 
 from coalition_site.render.pages import TEMPLATES_DIR, Memo, format_date
-from coalition_site.site import FEATURES, Feature
+from coalition_site.sitebuild import FEATURES, Feature
 from support import build_of, link, parse_html
 
 

@@ -12,7 +12,7 @@ from coalition_site.analysis.decisions import decision_register
 from coalition_site.audience import for_audience
 from coalition_site.load.charter import load_charter
 from coalition_site.model import Review
-from coalition_site.site import FEATURES, BuildOptions, SiteBuild
+from coalition_site.sitebuild import FEATURES, BuildOptions, SiteBuild
 from support import AS_OF, build_of, link
 
 OCTOBER = "  - Joint testimony at the November hearing.\n"

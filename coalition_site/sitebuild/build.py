@@ -1,7 +1,7 @@
 """One build of a charter's site, independent of MkDocs: the plan, and each page's HTML.
 
 A :class:`SiteBuild` is made once per build from an audience-filtered charter and the features
-it composes, passed in (the standard ones are :data:`coalition_site.site.features.FEATURES`):
+it composes, passed in (the standard ones are :data:`coalition_site.sitebuild.features.FEATURES`):
 the Coalition Logic diagrams, the vitality dashboard, the history. Each may add pages to the
 plan and trusted HTML fragments (``extras``) to any page. The MkDocs plugin is only a front end
 to this.
