@@ -19,6 +19,7 @@ from typing import TextIO
 
 from .check import CheckResult
 from .errors import BuildError, CharterError, ProjectError, os_reason
+from .model import Audience
 from .problems import format_problems, has_errors, summary
 from .project import Project, find_project, serve_address
 from .project.check import check_project
@@ -214,12 +215,8 @@ def diff(base: str, head: str | None = None, *, project_dir: Path | str = ".", f
     tree), as a ``text`` or ``markdown`` report, for the partners (``internal``: everything,
     internal changes marked) or the public (``public``: nothing internal, for a changelog)."""
     from .audience import AUDIENCES
-    from .audience.changelog import diff_for_audience
     from .load.git import Repository
-    from .load.revision import (attachments_at_revision, attachments_in_working_tree, describe,
-                                load_at_revision, load_working_tree)
-    from .project.check import markup_reader
-    from .render.diff_report import render_diff
+    from .load.revision import load_at_revision, load_working_tree
 
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}; use 'internal' or 'public'")
@@ -229,13 +226,25 @@ def diff(base: str, head: str | None = None, *, project_dir: Path | str = ".", f
         raise ProjectError(f"'{project.root}' is not in a git repository; diff compares the charter "
                            "between two revisions of the project's repository")
     old = load_at_revision(repo, base, project.docs_dir, project.root)
-    old_files = attachments_at_revision(repo, base, project.docs_dir)
     if head is None:
         new = load_working_tree(project.docs_dir, project.root)
-        new_files = attachments_in_working_tree(repo, project.docs_dir)
     else:
         new = load_at_revision(repo, head, project.docs_dir, project.root)
-        new_files = attachments_at_revision(repo, head, project.docs_dir)
+    return _diff_report(project, repo, old, new, base, head, fmt=fmt, audience=audience)
+
+
+def _diff_report(project: Project, repo, old, new, base: str, head: str | None, *, fmt: str,
+                 audience: Audience = "internal") -> str:
+    """The report of :func:`diff` for charters already loaded at ``base`` and ``head``
+    (``None``: the working tree), so that ``consent`` does not load them again."""
+    from .audience.changelog import diff_for_audience
+    from .load.revision import attachments_at_revision, attachments_in_working_tree, describe
+    from .project.check import markup_reader
+    from .render.diff_report import render_diff
+
+    old_files = attachments_at_revision(repo, base, project.docs_dir)
+    new_files = attachments_in_working_tree(repo, project.docs_dir) if head is None else \
+        attachments_at_revision(repo, head, project.docs_dir)
     changes = diff_for_audience(old, new, audience, reader=markup_reader(project),
                                 old_files=old_files, new_files=new_files)
     return render_diff(changes, fmt, describe(repo, base),
@@ -282,8 +291,9 @@ def consent(base: str, head: str = "HEAD", *, reviews: Path | str, project_dir: 
                     opened=opened or repo.oldest_commit_time(fork, head_sha) or moment, now=moment,
                     head_protocol=new.conflict_protocol)
     labels = describe(repo, base), describe(repo, head)
-    charter_diff = diff(base, head, project_dir=project_dir, fmt="markdown") \
-        if fmt == "markdown" else None
+    # The comment shows the change as the decision reads it: from where the branch left BASE.
+    charter_diff = _diff_report(project, repo, start, new, base if fork == base_sha else fork, head,
+                                fmt="markdown") if fmt == "markdown" else None
     return render_consent(report, fmt, *labels, diff_markdown=charter_diff), report.reached
 
 

@@ -20,7 +20,8 @@ from ..model.layout import (AUTONOMY, CHARTER_FILES, COALITION, DATA_FILES, JOIN
                             PARTNER_NAME, PROBLEM_STATEMENT, REQUIRED_FILES, REVIEW_FOLDERS,
                             REVIEW_NAME, REVIEWS_INDEXES, STEWARD_MANDATE)
 from ..problems import Problem
-from .files import SourceFile, misplaced_front_matter, read_text, scan_content, split_front_matter
+from .files import (SourceFile, and_list, misplaced_front_matter, read_text, scan_content,
+                    split_front_matter)
 from .history import check_history
 from .privacy_markers import RULE as PRIVACY_RULE
 from .privacy_markers import (PRIVACY_KEYS, block_syntax_in_text, block_syntax_message,
@@ -103,8 +104,7 @@ def _no_front_matter(file: SourceFile, text: str) -> Problem | None:
     fix = (f"add a line '---' above line 1 (the '---' on line {text.count(chr(10), 0, closer.start()) + 1} "
            "then closes it)" if closer else
            "add a line '---' above line 1 and another after the last key")
-    keys = [f"'{key}'" for key in required]
-    keys_text = keys[0] if len(keys) == 1 else ", ".join(keys[:-1]) + " and " + keys[-1]
+    keys_text = and_list([f"'{key}'" for key in required])
     return Problem(file.display, 1, 1, "error", f"line 1 must be '---': a {what} starts with its "
                    f"fields (such as {keys_text}) between two lines '---'; {fix}", "front-matter")
 

@@ -210,7 +210,7 @@ def misplaced_front_matter(front: FrontMatter, *, keys: Collection[str], path: s
                for i, _ in run):
             fixes.append("write each key as 'key: value'")
         return at(first, f"this looks like front matter, "
-                         f"{_NOT_READ.format(keys='none of its keys is read')}; {_and(fixes)}")
+                         f"{_NOT_READ.format(keys='none of its keys is read')}; {and_list(fixes)}")
     if qualifies:
         many = len(names) > 1
         them, they = ("them", "they are") if many else ("it", "it is")
@@ -218,7 +218,7 @@ def misplaced_front_matter(front: FrontMatter, *, keys: Collection[str], path: s
         fixes.append(f"put {them} between two lines '---'")
         keys_read = "none of their keys is read" if many else "its key is not read"
         return at(run[0][0], f"{'these lines look' if many else 'this line looks'} like front "
-                             f"matter, {_NOT_READ.format(keys=keys_read)}; {_and(fixes)} (if {they} "
+                             f"matter, {_NOT_READ.format(keys=keys_read)}; {and_list(fixes)} (if {they} "
                              "meant as text, start the page with a heading or a sentence)")
     return None
 
@@ -293,7 +293,8 @@ def _key_run(lines: _Lines, start: int, *, toml: bool) -> list[tuple[int, str]]:
     return run
 
 
-def _and(parts: list[str]) -> str:
+def and_list(parts: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 

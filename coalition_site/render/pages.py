@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from ..analysis.decisions import decision_anchor, decision_register
 from ..model import DECISION_STATUSES, SIGNS_OF_DECAY, SIGNS_OF_LIFE, Charter
+from ..model.dates import long_date
 from ..model.layout import CHARTER_TITLES
 from .excerpt import SUMMARY_MARK
 from .plan import PlannedPage
@@ -38,7 +39,7 @@ ALIGNMENT_ORDER = ("drifting", "absent", "solo-by-agreement", "aligned")
 
 
 def format_date(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
+    return long_date(value)
 
 
 def by_alignment(alignment: Mapping[str, str]) -> list[tuple[str, list[str]]]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from ..model import Charter
+from ..model.dates import long_date
 from ..model.layout import CHARTER_FILES, CHARTER_TITLES
 from .groups import NAV_GROUPS_LIMIT, is_large, partner_groups
 
@@ -59,7 +60,7 @@ NAV_REVIEW_YEARS = 3
 
 
 def review_title(date: dt.date) -> str:
-    return f"{date.day} {date:%B %Y}"
+    return long_date(date)
 
 
 def plan_site(charter: Charter, contributed: Sequence[PlannedPage] = ()) -> SitePlan:
