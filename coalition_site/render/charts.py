@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+from typing import Sequence
 
 import pygal
 from pygal.style import Style
 from pygal.util import text_len
 
-from ..analysis.vitality import PartnerRecord, ReviewPoint, Rhythm, ScoreTrend, VitalityReport
+from ..analysis.vitality import GroupRecord, PartnerRecord, ReviewPoint, Rhythm, ScoreTrend, VitalityReport
 from ..model.dates import long_date as full_date
 from .chart_svg import clean_svg, clean_tree
 
@@ -267,10 +268,10 @@ def score_chart(trend: ScoreTrend, index: int) -> str:
     return render(chart, f"vitality-score-{index}", f"{name} at each review, against its baseline")
 
 
-def attendance_chart(partners: tuple[PartnerRecord, ...]) -> str:
-    """The share of reviews each partner attended while a member."""
+def attendance_chart(partners: Sequence[PartnerRecord] | Sequence[GroupRecord]) -> str:
+    """The share of reviews each partner (or each group's partners) attended while a member."""
     # pygal draws the first bar at the bottom: reversed, the chart reads in the table's order.
-    rows = [(p.name, p.attendance) for p in partners if p.attendance is not None][::-1]
+    rows = [(_name(p), p.attendance) for p in partners if p.attendance is not None][::-1]
     chart = _quick(pygal.HorizontalBar)(**_options(
         70 + 40 * max(1, len(rows)), PRIMARY,
         # pygal sets the names' room from their length, so a name is shown whole; only one
@@ -283,6 +284,10 @@ def attendance_chart(partners: tuple[PartnerRecord, ...]) -> str:
     return render(chart, "vitality-attendance", "Share of reviews each partner attended")
 
 
+def _name(record: PartnerRecord | GroupRecord) -> str:
+    return record.name if isinstance(record, PartnerRecord) else record.label
+
+
 def _shorten(text: str, length: int) -> str:
     return text if len(text) <= length else text[:length - 1].rstrip() + "…"
 
@@ -291,8 +296,9 @@ def score_label(name: str) -> str:
     return name.replace("_", " ").replace("-", " ").capitalize()
 
 
-def vitality_charts(report: VitalityReport) -> dict[str, str]:
-    """Every chart of the dashboard as cleaned SVG, by slot name (``chart-rhythm`` ...)."""
+def vitality_charts(report: VitalityReport, groups: Sequence[GroupRecord] = ()) -> dict[str, str]:
+    """Every chart of the dashboard as cleaned SVG, by slot name (``chart-rhythm`` ...); with
+    ``groups`` (a large coalition), attendance is drawn a bar a group rather than a partner."""
     charts = {}
     if report.rhythm.measured:  # the time between published reviews alone is not drawn
         charts["chart-rhythm"] = rhythm_chart(report.rhythm, report.today,
@@ -300,7 +306,7 @@ def vitality_charts(report: VitalityReport) -> dict[str, str]:
     charts.update({
         "chart-progress": progress_chart(report.reviews),
         "chart-signs": signs_chart(report.reviews),
-        "chart-attendance": attendance_chart(report.partners),
+        "chart-attendance": attendance_chart(groups or report.partners),
     })
     for index, trend in enumerate(report.scores):
         charts[f"chart-score-{index}"] = score_chart(trend, index)

@@ -27,13 +27,14 @@ from .alerts import (ADVICE, NOT_ADVANCING, RECENT_REVIEWS, REPLANT_SIGNS, RITUA
 from .build import build_vitality_report
 from .report import (ALERT_KINDS, ALIGNMENT_LABELS, DRIFT_RUN, FOLD_FROM_YEARS, LEVELS,
                      NON_MEMBER_STATES, RECENT_DAYS, Alert, AlignmentCell,
-                     AlignmentYear, DemandState, DriftRun, Interval, Level, PartnerRecord,
-                     ReviewPoint, Rhythm, ScoreTrend, SignTally, VitalityReport, YearTally)
+                     AlignmentYear, DemandState, DriftRun, GroupRecord, Interval, Level,
+                     PartnerRecord, ReviewPoint, Rhythm, ScoreTrend, SignTally, VitalityReport,
+                     YearTally, group_record, tally)
 
 __all__ = [
     "ADVICE", "ALERT_KINDS", "ALIGNMENT_LABELS", "DRIFT_RUN", "FOLD_FROM_YEARS", "LEVELS",
     "NON_MEMBER_STATES", "NOT_ADVANCING", "RECENT_DAYS", "RECENT_REVIEWS", "REPLANT_SIGNS", "RITUAL_DAYS", "RITUAL_MIN_REVIEWS", "STEWARD_NOTICE_DAYS", "Alert",
-    "AlignmentCell", "AlignmentYear", "DemandState", "DriftRun", "Interval", "Level",
+    "AlignmentCell", "AlignmentYear", "DemandState", "DriftRun", "GroupRecord", "Interval", "Level",
     "PartnerRecord", "ReviewPoint", "Rhythm", "ScoreTrend", "SignTally", "VitalityReport",
-    "YearTally", "build_vitality_report",
+    "YearTally", "build_vitality_report", "group_record", "tally",
 ]

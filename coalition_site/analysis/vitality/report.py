@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import Literal
+from typing import Iterable, Literal
 
 DRIFT_RUN = 3
 """Consecutive reviews a partner may drift in before it is called out by name."""
@@ -213,6 +213,46 @@ class AlignmentYear:
 
 
 @dataclass(frozen=True)
+class GroupRecord:
+    """A group of partners across the reviews, counted: a row of a large coalition's alignment
+    tables, where a row a partner would make the dashboard grow with the coalition (a
+    2,000-partner heatmap is 2,000 rows a year). Each partner's own row is on its group's page."""
+
+    label: str
+    src_uri: str
+    """The group's own page, where its partners' rows are."""
+    partners: int
+    cells: tuple[YearTally, ...]
+    """One per review (in the order of :attr:`VitalityReport.reviews`): the group's partners'
+    states at that review, counted."""
+    years: tuple[YearTally, ...]
+    """One per folded year (in the order of :attr:`VitalityReport.earlier_years`): the group's
+    partners' states at that year's reviews, counted."""
+    attended: int
+    """Reviews attended by the group's partners while members, all told."""
+    eligible: int
+    """Reviews held while each of the group's partners was a member, all told."""
+    drifting: int
+    absent: int
+
+    @property
+    def attendance(self) -> float | None:
+        return self.attended / self.eligible if self.eligible else None
+
+
+def group_record(report: "VitalityReport", partner_ids: set[str], label: str, src_uri: str) -> GroupRecord:
+    """The group of ``partner_ids`` (those of :attr:`VitalityReport.partners`) as one record."""
+    rows = [p for p in report.partners if p.partner_id in partner_ids]
+    cells = tuple(tally(row.cells[index] for row in rows) for index in range(len(report.reviews)))
+    years = tuple(tally(cell for row in rows for cell in row.cells[start:stop])
+                  for start, stop in report.earlier_spans)
+    return GroupRecord(label, src_uri, len(rows), cells, years,
+                       attended=sum(p.attended for p in rows), eligible=sum(p.eligible for p in rows),
+                       drifting=sum(p.count("drifting") for p in rows),
+                       absent=sum(p.count("absent") for p in rows))
+
+
+@dataclass(frozen=True)
 class DemandState:
     status: str
     target: str | None
@@ -361,17 +401,25 @@ class VitalityReport:
     def earlier_years(self) -> tuple[AlignmentYear, ...]:
         """The years before :attr:`recent_years`, newest first, each partner's reviews of the
         year counted by state: what a ten-year coalition's heatmap folds to."""
+        return tuple(
+            AlignmentYear(self.reviews[start].date.year, stop - start, tuple(
+                tally(partner.cells[start:stop]) for partner in self.partners))
+            for start, stop in self.earlier_spans)
+
+    @property
+    def earlier_spans(self) -> tuple[tuple[int, int], ...]:
+        """Where each year of :attr:`earlier_years` is in :attr:`reviews` (start, stop),
+        newest first."""
         recent = self.recent_years
-        folded: list[AlignmentYear] = []
+        spans = []
         start = 0
         # The reviews are oldest first, so a year's are consecutive: the same slice of each row.
         for year, group in groupby(self.reviews, key=lambda review: review.date.year):
             stop = start + sum(1 for _ in group)
             if year not in recent:
-                folded.append(AlignmentYear(year, stop - start, tuple(
-                    _year_tally(partner.cells[start:stop]) for partner in self.partners)))
+                spans.append((start, stop))
             start = stop
-        return tuple(reversed(folded))
+        return tuple(reversed(spans))
 
     @property
     def latest_members(self) -> int:
@@ -388,7 +436,8 @@ def days_after(day: dt.date, days: int) -> dt.date:
         return dt.date.max if days > 0 else dt.date.min
 
 
-def _year_tally(cells: tuple[AlignmentCell, ...]) -> YearTally:
+def tally(cells: Iterable[AlignmentCell]) -> YearTally:
+    """Cells counted by state: one partner's reviews of a year, or a group's partners at a review."""
     counts = {state: 0 for state in ALIGNMENT_LABELS}
     for cell in cells:
         counts[cell.state] += 1

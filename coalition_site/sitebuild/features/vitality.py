@@ -9,17 +9,20 @@ the audience-filtered charter, so an internal review never reaches a public page
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
-from ...analysis.vitality import ALIGNMENT_LABELS, AlignmentYear, VitalityReport, build_vitality_report
+from ...analysis.vitality import (ALIGNMENT_LABELS, AlignmentYear, GroupRecord, VitalityReport,
+                                  build_vitality_report, group_record)
 from ...render.charts import score_label, vitality_charts
+from ...render.groups import is_large, partner_groups
 from ...render.plan import PlannedPage
 from .base import Feature, Link
 
 SRC_URI = "vitality/index.md"
 TITLE = "Vitality"
 SUMMARY_TEMPLATE = "coalition/vitality-summary.html"
+GROUP_TEMPLATE = "coalition/vitality-group.html"
 
 
 @dataclass
@@ -35,6 +38,9 @@ class VitalityPage:
     earlier: tuple[AlignmentYear, ...] = ()
     """The years before those, newest first: folded into one table, a column a year."""
     alignment_labels: dict[str, str] = field(default_factory=lambda: dict(ALIGNMENT_LABELS))
+    groups: tuple[GroupRecord, ...] = ()
+    """A large coalition's groups of partners (render/groups.py), counted: the dashboard's rows
+    are these, and each partner's own row is on its group's page. Empty: a row a partner."""
 
     def __post_init__(self) -> None:
         recent = self.report.recent_years
@@ -57,6 +63,8 @@ class VitalityFeature(Feature):
         super().__init__(build)
         self.report: VitalityReport | None = None
         self.charts: dict[str, str] = {}
+        self.groups: dict[str, VitalityPage] = {}
+        """A large coalition's group pages (by ``src_uri``) → the rows of their partners."""
 
     def pages(self) -> list[PlannedPage]:
         today = self.build.today
@@ -68,7 +76,25 @@ class VitalityFeature(Feature):
         return [PlannedPage(SRC_URI, "vitality", TITLE, VitalityPage(self.report), generated=True)]
 
     def prepare(self) -> None:
-        if self.report is not None:
+        if self.report is None:
+            return
+        dashboard = self.build.plan.pages.get(SRC_URI)
+        if dashboard is not None and dashboard.kind == "vitality" and is_large(self.build.charter):
+            # A row a partner would make the dashboard grow with the coalition (10 MB at 2,000
+            # partners): it counts the groups the navigation lists, and each group's page
+            # shows its partners' rows. A group whose page the coalition wrote keeps its row
+            # on the dashboard only.
+            records = []
+            for group in partner_groups(self.build.charter):
+                ids = {partner.id for partner in group.partners}
+                records.append(group_record(self.report, ids, group.label, group.src_uri))
+                page = self.build.plan.pages.get(group.src_uri)
+                if page is not None and page.kind == "partner-group":
+                    partners = tuple(p for p in self.report.partners if p.partner_id in ids)
+                    self.groups[group.src_uri] = VitalityPage(replace(self.report, partners=partners))
+            dashboard.item.groups = tuple(records)
+            self.charts = vitality_charts(self.report, groups=dashboard.item.groups)
+        else:
             self.charts = vitality_charts(self.report)
 
     def extras(self, page: PlannedPage, link: Link) -> dict[str, str]:
@@ -76,6 +102,11 @@ class VitalityFeature(Feature):
             return {}
         if page.kind == "vitality":
             return dict(self.charts)
+        if page.kind == "partner-group" and page.src_uri in self.groups:
+            template = self.build.env.get_template(GROUP_TEMPLATE)
+            return {"vitality": template.render(
+                item=self.groups[page.src_uri], group=page.item, charter=self.build.charter,
+                pages=self.build.plan.pages, link=link, dashboard=SRC_URI)}
         if page.kind == "home":
             template = self.build.env.get_template(SUMMARY_TEMPLATE)
             return {"vitality": template.render(
