@@ -25,7 +25,8 @@ from .files import (SourceFile, and_list, misplaced_front_matter, read_text, sca
 from .history import check_history
 from .privacy_markers import RULE as PRIVACY_RULE
 from .privacy_markers import (PRIVACY_KEYS, block_syntax_in_text, block_syntax_message,
-                              is_privacy_key, privacy_key_message)
+                              is_privacy_key, privacy_key_message, privacy_label,
+                              privacy_label_message)
 from .sources import Source, SourceIndex
 from .unsafe_markup import MARKUP_CHECKS, find_unsafe_markup
 from .validate import validate_model
@@ -273,8 +274,17 @@ class _Loader:
         page = self.validate(file.src_uri, Page, data, body, body_line)
         if page is None:
             return
+        # On an internal page such a label is only redundant; elsewhere it is a slip.
+        labelled = set()
+        for key, value in data.items() if page.visibility != "internal" else ():
+            label = privacy_label(key, value)
+            if label is not None:
+                # Read as a marker by its author, a label for the theme: the page would be public.
+                self.error(file.src_uri, (key,), privacy_label_message(key, label), PRIVACY_RULE)
+                self.failed = True
+                labelled.add(key)
         for key, value in (page.model_extra or {}).items():
-            if key in KNOWN_PAGE_KEYS:
+            if key in KNOWN_PAGE_KEYS or key in labelled:  # one slip, one problem
                 continue
             if is_privacy_key(key):
                 # Read as a marker by its author, ignored by the site: the page would be public.

@@ -35,6 +35,43 @@ _MARKER_WORDS = PRIVACY_KEYS | {"partners", "members", "staff", "board", "everyo
                                 "yes", "no", "on", "off", "true", "false"}
 
 
+# Page keys whose values are labels (Material's tags and page status, a blog's categories): a
+# label that says "private" reads as a marker to the one who wrote it, and keeps nothing off
+# the public site. So does a draft: to other site generators a draft is not published.
+LABEL_KEYS = {"tags": "tag", "categories": "category", "status": "page status", "keywords": "keyword"}
+PRIVATE_LABELS = frozenset({
+    "internal", "internal_only", "private", "confidential", "secret", "sensitive", "restricted",
+    "hidden", "partners_only", "members_only", "staff_only", "not_public", "unpublished", "draft",
+})
+
+
+def privacy_label(key: Any, value: Any) -> str | None:
+    """The label of ``key: value`` (a page's front matter) taken for a privacy marker: a tag,
+    category or status that says "private", or a draft that is true; ``None`` if there is none."""
+    if not isinstance(key, str):
+        return None
+    normal = key.strip().lower()
+    if normal == "draft":
+        return "true" if value is True else None
+    if normal not in LABEL_KEYS:
+        return None
+    for label in value if isinstance(value, list) else [value]:
+        if isinstance(label, str) and re.sub(r"[\s-]+", "_", label.strip().lower()) in PRIVATE_LABELS:
+            return label.strip()
+    return None
+
+
+def privacy_label_message(key: str, label: str) -> str:
+    """The error for a label of :func:`privacy_label`."""
+    if label == "true":
+        return (f"'{key}: true' is taken for a privacy marker, but coalition-site only reads "
+                "'visibility: internal' (a draft is published like any page); write "
+                "'visibility: internal' (or remove the key)")
+    return (f"'{key}: {label}' is taken for a privacy marker, but coalition-site only reads "
+            f"'visibility: internal' (a {LABEL_KEYS[key.strip().lower()]} keeps nothing off the "
+            f"public site); write 'visibility: internal' (or remove '{label}' from '{key}')")
+
+
 def is_privacy_key(key: str) -> bool:
     """Whether ``key`` is taken for a privacy marker that is not exactly ``visibility``."""
     normal = key.strip().lower().replace("-", "_")

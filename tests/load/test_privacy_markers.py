@@ -88,6 +88,55 @@ def test_a_privacy_marker_where_nothing_can_be_internal_is_an_error(sample, uri,
     assert load_problems(sample) == [f"content/{uri}:{position}: error: {ALWAYS_PUBLIC.format(written=written)}"]
 
 
+LABEL = ("'{written}' is taken for a privacy marker, but coalition-site only reads "
+         "'visibility: internal' (a {what} keeps nothing off the public site); write "
+         "'visibility: internal' (or remove '{label}' from '{key}') [privacy-marker]")
+
+
+@pytest.mark.parametrize("lines, written, what, label, key", [
+    ("tags: [internal]", "tags: internal", "tag", "internal", "tags"),
+    ("tags:\n  - board\n  - Confidential", "tags: Confidential", "tag", "Confidential", "tags"),
+    ("categories: [partners only]", "categories: partners only", "category", "partners only", "categories"),
+    ("status: private", "status: private", "page status", "private", "status"),
+    ("keywords: members-only", "keywords: members-only", "keyword", "members-only", "keywords"),
+])
+def test_a_tag_category_or_status_that_says_private_is_an_error(sample, lines, written, what, label, key):
+    sample.edit("onboarding.md", "title: Why are we allied?", f"title: Why are we allied?\n{lines}")
+    assert load_problems(sample) == [f"content/onboarding.md:3:1: error: " + LABEL.format(
+        written=written, what=what, label=label, key=key)]
+
+
+def test_a_draft_is_an_error_as_it_is_published_like_any_page(sample):
+    sample.edit("onboarding.md", "title: Why are we allied?", "title: Why are we allied?\ndraft: true")
+    assert load_problems(sample) == [
+        "content/onboarding.md:3:1: error: 'draft: true' is taken for a privacy marker, but "
+        "coalition-site only reads 'visibility: internal' (a draft is published like any page); "
+        "write 'visibility: internal' (or remove the key) [privacy-marker]"]
+
+
+@pytest.mark.parametrize("lines", ["tags: [board, budget]", "draft: false", "status: new",
+                                   "visibility: internal\ntags: [internal]"])
+def test_other_labels_and_an_internal_pages_own_are_no_problem(sample, lines):
+    sample.edit("onboarding.md", "title: Why are we allied?", f"title: Why are we allied?\n{lines}")
+    assert load_problems(sample) == []
+
+
+_PRIVATE_WORDS = ["internal", "private", "confidential", "secret", "partners only", "Members-Only",
+                  "HIDDEN", "restricted", "sensitive", "unpublished", "not public"]
+
+
+@given(key=st.sampled_from(["tags", "categories", "keywords", "status"]),
+       others=st.lists(st.sampled_from(["board", "budget", "housing", "2026", "faq"]), max_size=3),
+       private=st.sampled_from(_PRIVATE_WORDS), where=st.integers(0, 3))
+def test_a_private_label_anywhere_in_a_pages_labels_keeps_the_page_from_being_published(
+        tmp_path_factory, key, others, private, where):
+    """Whatever the other labels and wherever the private one stands, the page is refused."""
+    from coalition_site.load.privacy_markers import privacy_label
+    labels = others[:where] + [private] + others[where:]
+    assert privacy_label(key, labels) == private
+    assert privacy_label(key, others) is None
+
+
 def test_check_exits_1_and_build_stops_on_a_privacy_key(sample):
     sample.edit("board-notes.md", "visibility: internal", "audience: internal")
     expected = f"content/board-notes.md:3:1: error: {TAKEN.format(written='audience: internal')}"
