@@ -52,6 +52,7 @@ from ..project.mkdocs_yaml import read_mkdocs_yaml
 from ..project.output_dir import StagedOutput, separate_site_dirs
 from ..project.settings import Handover, Settings, read_settings, resolve_audience
 from ..render.header import with_short_name
+from ..render.memo import ContentMemo
 from ..render.pages import BYTECODE_CACHE, TEMPLATES_DIR
 from ..render.serve_error import serve_error_page
 from ..sitebuild import FEATURES, BuildOptions, SiteBuild
@@ -97,6 +98,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self._public_prose: list[str] = []
         self.fetch_guard: FetchGuard | None = None
         self._announce_serving = False
+        self.memo: ContentMemo | None = None
+        """Under serve, the outputs of pure steps kept from one rebuild to the next (memo.py)."""
         self.failed_check: CheckResult | None = None
         """Under serve, the check of a charter with errors: the build shows them instead."""
         self.mkdocs_yml: dict = {}
@@ -115,12 +118,15 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # `mkdocs serve` builds into a private folder of its own
         self._announce_serving = command == "serve"
+        # Rebuilds after an edit reuse what the edit did not change; a single build has no next.
+        self.memo = ContentMemo() if command == "serve" else None
 
     def on_shutdown(self) -> None:
         # MkDocs keeps one instance of a plugin with on_startup for the whole process, and
         # builds run without a command of their own (coalition-site's) must not inherit serve's.
         self.command = "build"
         self._announce_serving = False
+        self.memo = None
 
     # -- on_config: validate, filter, plan --------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -220,7 +226,10 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         charter = result.public if self.audience == "public" else for_audience(result.charter, self.audience)
         if self.audience == "public" and settings.publish_review_dates:
             charter = with_review_dates(charter, result.charter)
-        options = BuildOptions(today=settings.today, cache_dir=settings.cache_folder())
+        if self.memo is not None:
+            self.memo.new_build()
+        options = BuildOptions(today=settings.today, cache_dir=settings.cache_folder(),
+                               memo=self.memo if self.command == "serve" else None)
         config.theme.dirs.append(str(TEMPLATES_DIR))  # last: a site's custom_dir overrides ours
         if config.theme.name == "material":  # our main.html: after custom_dir, before Material's
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(MATERIAL_OVERRIDES))
