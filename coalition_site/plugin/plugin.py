@@ -42,6 +42,7 @@ from ..audience.nav_attachments import nav_links
 from ..check import CheckResult
 from ..errors import CoalitionSiteError, os_reason
 from ..load.assets import PUBLISHED_SUFFIXES, is_published_asset
+from ..load.file_cache import ReadingCache
 from ..markup import AudienceExtension, Locator, MarkupReader, page_links, site_extensions, text_fragments
 from ..markup.reader import findings_to_problems
 from ..model import Audience
@@ -99,6 +100,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self.fetch_guard: FetchGuard | None = None
         self._announce_serving = False
         self.memo: ContentMemo | None = None
+        self.readings: ReadingCache | None = None
+        """Under serve, each file's reading by content, kept from one rebuild to the next."""
         """Under serve, the outputs of pure steps kept from one rebuild to the next (memo.py)."""
         self.failed_check: CheckResult | None = None
         """Under serve, the check of a charter with errors: the build shows them instead."""
@@ -120,6 +123,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self._announce_serving = command == "serve"
         # Rebuilds after an edit reuse what the edit did not change; a single build has no next.
         self.memo = ContentMemo() if command == "serve" else None
+        self.readings = ReadingCache() if command == "serve" else None
 
     def on_shutdown(self) -> None:
         # MkDocs keeps one instance of a plugin with on_startup for the whole process, and
@@ -127,6 +131,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self.command = "build"
         self._announce_serving = False
         self.memo = None
+        self.readings = None
 
     # -- on_config: validate, filter, plan --------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -206,8 +211,11 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def _check(self, project: Project, settings: Settings, reader: MarkupReader) -> CheckResult:
         """The project's check (the command's, when one handed it over and it still holds): the
         charter's warnings logged, and any error stops the build."""
+        cache = self.readings if self.command == "serve" else None
+        if cache is not None:
+            cache.new_check()
         try:
-            result = check_project(project, settings, reader=reader,
+            result = check_project(project, settings, reader=reader, cache=cache,
                                    reuse=self.handed.check if self.handed is not None else None)
         except CoalitionSiteError as exc:
             raise PluginError(f"coalition: {exc}") from None
