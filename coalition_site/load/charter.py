@@ -221,7 +221,7 @@ class _Loader:
         """What ``text`` reads as (:func:`read_file`), from the cache when it read the same."""
         if self.cache is None or not self.cache.usable_with(self.reader):
             return read_file(file, text, self.reader)
-        key = self.cache.key(file.src_uri, file.display, text, self.reader.key)
+        key = self.cache.key(file.src_uri, file.display, text, self.cache.reader_key(self.reader))
         found = self.cache.get(key)
         if found is None:
             found = read_file(file, text, self.reader)

@@ -26,6 +26,7 @@ reading is made of may be unpickled.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import io
 import os
 import pickle
@@ -76,6 +77,20 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def _packages_fingerprint(extensions: list) -> str:
+    """The modules each extension's top-level package is, as installed (where, size, when)."""
+    found = []
+    for top in sorted({name.split(".")[0] for name in extensions if isinstance(name, str)}):
+        try:
+            spec = importlib.util.find_spec(top)
+            origin = spec.origin if spec is not None else None
+            info = os.stat(origin) if origin else None
+        except (ImportError, ValueError, OSError):
+            info, origin = None, None
+        found.append(f"{top} {origin} {info.st_size if info else ''} {info.st_mtime_ns if info else ''}")
+    return "; ".join(found)
+
+
 class ReadingCache:
     """Files' readings by content, in memory (``folder`` ``None``) or in ``folder`` (one file
     for the content folder ``name``s)."""
@@ -87,6 +102,7 @@ class ReadingCache:
         self._kept: dict[str, bytes] | None = None if self.file is not None else {}
         self._used: dict[str, bytes] = {}
         self._changed = False
+        self._readers: dict[tuple, str] = {}
         self.hits = 0
         """Files whose reading came from the cache, since the last :meth:`new_check`."""
 
@@ -94,6 +110,14 @@ class ReadingCache:
         """Whether ``reader``'s kind is told by its key: extensions given by name (an instance
         is known by its class only, not its options, so a reading by it is never kept)."""
         return all(isinstance(extension, str) for extension in reader.extensions)
+
+    def reader_key(self, reader: MarkupReader) -> str:
+        """What tells ``reader``'s readings apart: its extensions and their options, and the
+        code of the packages they come from (an upgraded pymdownx may read a block otherwise)."""
+        found = self._readers.get(reader.key)
+        if found is None:
+            found = self._readers[reader.key] = f"{reader.key!r} {_packages_fingerprint(reader.extensions)}"
+        return found
 
     def key(self, *parts: str | tuple) -> str:
         digest = hashlib.sha256(self._fingerprint.encode())

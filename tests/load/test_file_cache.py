@@ -60,7 +60,7 @@ class _Planted:
 def test_an_entry_that_names_anything_else_than_a_reading_is_not_unpickled(tmp_path):
     cache = ReadingCache()
     file = SourceFile("coalition.yml", tmp_path / "coalition.yml", "content/coalition.yml")
-    key = cache.key("coalition.yml", "content/coalition.yml", "name: x\n", MarkupReader().key)
+    key = cache.key("coalition.yml", "content/coalition.yml", "name: x\n", cache.reader_key(MarkupReader()))
     cache._used[key] = pickle.dumps(_Planted())
     assert cache.get(key) is None  # read anew, nothing run
     assert not (tmp_path / "planted").exists() and not os.path.exists("planted")
@@ -91,3 +91,16 @@ def test_a_damaged_cache_file_is_read_as_none(tmp_path):
     cache.file.write_bytes(b"not a pickle")
     assert cache.get(cache.key("x")) is None
     assert pickle.load(io.BytesIO(pickle.dumps(1))) == 1  # (the module still works)
+
+
+def test_a_reading_by_other_extensions_or_another_version_of_them_is_another_entry(monkeypatch):
+    cache = ReadingCache()
+    usual, fewer = MarkupReader(), MarkupReader(["toc", "admonition"])
+    assert cache.reader_key(usual) != cache.reader_key(fewer)
+    installed = cache.reader_key(usual)
+    assert "pymdownx " in installed  # where pymdownx is installed, and when
+    import coalition_site.load.file_cache as file_cache
+
+    upgraded = ReadingCache()
+    monkeypatch.setattr(file_cache.os, "stat", lambda path: os.stat_result((0,) * 7 + (1, 2, 3)))
+    assert upgraded.reader_key(usual) != installed
