@@ -11,6 +11,7 @@ from typing import Iterable, Mapping
 from .audience import for_audience
 from .load.assets import unpublished_assets
 from .load.charter import LoadResult, load_charter
+from .load.file_cache import ReadingCache
 from .markup import MarkupReader, Reading
 from .model import Charter
 from .problems import Problem
@@ -47,7 +48,7 @@ class CheckResult:
 def check_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *,
                   today: dt.date, rules: Mapping[str, str] | None = None,
                   named_assets: Iterable[str] = (), reader: MarkupReader | None = None,
-                  reuse: CheckResult | None = None) -> CheckResult:
+                  reuse: CheckResult | None = None, cache: ReadingCache | None = None) -> CheckResult:
     """Load and validate the charter in ``docs_dir``, then run the pattern rules on it.
 
     ``rules`` maps rule ids to ``error``, ``warning`` or ``off``; ``named_assets`` are the
@@ -56,6 +57,8 @@ def check_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *
     ``reuse`` is a check made just before (the command's, handed to the plugin that builds next):
     when it was made with the same inputs, its findings are taken rather than every file read and
     validated again. Only for a check made at once before: files edited in between are not seen.
+    ``cache`` holds each file's reading by content (load/file_cache.py): a file read before, to
+    the byte, is not parsed again.
     """
     reader = reader or MarkupReader()
     docs = Path(docs_dir).resolve()
@@ -66,7 +69,7 @@ def check_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *
     if reuse is not None and reuse.inputs == inputs:
         charter, found, readings = reuse.charter, reuse.findings, reuse.readings
     else:
-        result: LoadResult = load_charter(docs_dir, project_dir, reader=reader)
+        result: LoadResult = load_charter(docs_dir, project_dir, reader=reader, cache=cache)
         charter, readings = result.charter, result.readings
         found = apply_levels(result.problems, rules)
         if charter is not None:

@@ -20,6 +20,7 @@ from ..model.layout import (AUTONOMY, CHARTER_FILES, COALITION, DATA_FILES, JOIN
                             PARTNER_NAME, PROBLEM_STATEMENT, REQUIRED_FILES, REVIEW_FOLDERS,
                             REVIEW_NAME, REVIEWS_INDEXES, STEWARD_MANDATE)
 from ..problems import Problem
+from .file_cache import ReadingCache
 from .files import (SourceFile, and_list, misplaced_front_matter, read_text, scan_content,
                     split_front_matter)
 from .history import check_history
@@ -30,7 +31,7 @@ from .privacy_markers import (PRIVACY_KEYS, block_syntax_in_text, block_syntax_m
 from .sources import Source, SourceIndex
 from .unsafe_markup import MARKUP_CHECKS, find_unsafe_markup
 from .validate import validate_model
-from .yaml_source import YamlSourceError, parse_yaml
+from .yaml_source import SourceMap, YamlSourceError, parse_yaml
 
 # `key: value` lines at the top of a body are front matter in the wrong place when one of their
 # keys is one of these (lowercase): what a Markdown file of the charter, MkDocs or Material reads.
@@ -53,11 +54,12 @@ class LoadResult:
 
 
 def load_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *,
-                 reader: MarkupReader | None = None) -> LoadResult:
+                 reader: MarkupReader | None = None, cache: ReadingCache | None = None) -> LoadResult:
     """Read, parse and validate every file of ``docs_dir``.
 
     ``project_dir`` is what problem paths are relative to (the folder of ``mkdocs.yml``);
-    ``reader`` reads the Markdown bodies with the site's extensions (the usual ones by default).
+    ``reader`` reads the Markdown bodies with the site's extensions (the usual ones by default);
+    ``cache`` holds each file's reading from an earlier check, by content (file_cache.py).
     Raises :class:`ProjectError` only when there is no content folder at all.
     """
     docs_dir = Path(docs_dir).resolve()
@@ -66,7 +68,7 @@ def load_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *,
         raise ProjectError(f"the content folder '{docs_dir}' does not exist; create it, or run "
                            "'coalition-site new DIR' for a starter charter")
     files, problems = scan_content(docs_dir, project_dir)
-    loader = _Loader(docs_dir, project_dir, problems, reader or MarkupReader())
+    loader = _Loader(docs_dir, project_dir, problems, reader or MarkupReader(), cache)
     for file in files:
         loader.load(file)
     charter = loader.assemble()
@@ -110,10 +112,72 @@ def _no_front_matter(file: SourceFile, text: str) -> Problem | None:
                    f"fields (such as {keys_text}) between two lines '---'; {fix}", "front-matter")
 
 
+@dataclass
+class FileReading:
+    """What one file's text reads as before the charter is assembled: its YAML's data and
+    where each field stands, its Markdown body and Markdown's reading of it, and the problems
+    found so far. A function of the text, the file's path and the reader alone (what the
+    cache of readings is keyed by, file_cache.py)."""
+
+    problems: list[Problem] = field(default_factory=list)
+    stop: bool = False
+    """Nothing more of the file can be read (its front matter cannot be told)."""
+    data: Any = None
+    smap: SourceMap | None = None
+    """``None`` when the YAML could not be read (its problem is in :attr:`problems`)."""
+    body: str = ""
+    body_line: int = 1
+    reading: Reading | None = None
+    """Markdown's reading of a Markdown file's body (``None`` for YAML files, and for Markdown
+    files whose front matter stopped the reading)."""
+
+
+def read_file(file: SourceFile, text: str, reader: MarkupReader) -> FileReading:
+    """Split, parse and read one charter file's ``text`` (Markdown or YAML)."""
+    if not file.src_uri.endswith(".md"):
+        data, smap, problems = _parse(file, text)
+        return FileReading(problems, data=data, smap=smap)
+    front = split_front_matter(text)
+    if front.text is None and text.split("\n", 1)[0].rstrip() == "---":
+        # Unclosed, it would be read as Markdown: a `visibility: internal` in it ignored.
+        return FileReading([Problem(
+            file.display, 1, 1, "error", "the front matter that starts on line 1 is never "
+            "closed; add a line '---' after its last key", "yaml")], stop=True)
+    if front.text is None and (missing := _no_front_matter(file, text)):
+        # Not one "'name' is missing" per field that is visibly there, below line 1.
+        return FileReading([missing], stop=True)
+    misplaced = misplaced_front_matter(front, keys=FRONT_MATTER_KEYS, path=file.display)
+    if misplaced:
+        # What the front matter says (its visibility above all) cannot be known: nothing
+        # else of the file is read.
+        return FileReading([misplaced], stop=True)
+    # Without front matter, a missing field is reported at line 1, not below it.
+    data, smap, problems = _parse(file, front.text or "", line_offset=0 if front.text is None else 1)
+    body, body_line = front.body, front.body_line
+    problems += find_unsafe_markup(body, path=file.display, body_line=body_line)
+    # Markdown's own reading decides what is internal and what only looks like it.
+    if may_hold_markers(body):
+        reading = reader.read(body, audience="internal", path=file.display, body_line=body_line)
+        problems += reading.problems
+    else:
+        reading = Reading(None)  # rendered when needed (an internal file's values)
+    return FileReading(problems, data=data, smap=smap, body=body, body_line=body_line, reading=reading)
+
+
+def _parse(file: SourceFile, text: str, line_offset: int = 0) -> tuple[Any, SourceMap | None, list[Problem]]:
+    try:
+        data, smap = parse_yaml(text, line_offset)
+        return data, smap, []
+    except YamlSourceError as exc:
+        message = f"{exc.message}; {exc.fix}" if exc.fix else exc.message
+        return None, None, [Problem(file.display, exc.line, exc.column, "error", message, "yaml")]
+
+
 class _Loader:
-    def __init__(self, docs_dir: Path, project_dir: Path, problems: list[Problem], reader: MarkupReader):
+    def __init__(self, docs_dir: Path, project_dir: Path, problems: list[Problem], reader: MarkupReader,
+                 cache: ReadingCache | None = None):
         self.docs_dir, self.project_dir, self.problems = docs_dir, project_dir, problems
-        self.reader = reader
+        self.reader, self.cache = reader, cache
         self.readings: dict[str, Reading] = {}
         self.sources = SourceIndex()
         self.found: set[str] = set()
@@ -134,46 +198,15 @@ class _Loader:
         if text is None:
             self.failed = True
             return
-        if file.src_uri.endswith(".md"):
-            front = split_front_matter(text)
-            if front.text is None and text.split("\n", 1)[0].rstrip() == "---":
-                # Unclosed, it would be read as Markdown: a `visibility: internal` in it ignored.
-                self.problems.append(Problem(
-                    file.display, 1, 1, "error", "the front matter that starts on line 1 is never "
-                    "closed; add a line '---' after its last key", "yaml"))
-                self.failed = True
-                return
-            if front.text is None and (missing := _no_front_matter(file, text)):
-                # Not one "'name' is missing" per field that is visibly there, below line 1.
-                self.problems.append(missing)
-                self.failed = True
-                return
-            misplaced = misplaced_front_matter(front, keys=FRONT_MATTER_KEYS, path=file.display)
-            if misplaced:
-                # What the front matter says (its visibility above all) cannot be known: nothing
-                # else of the file is read.
-                self.problems.append(misplaced)
-                self.failed = True
-                return
-            # Without front matter, a missing field is reported at line 1, not below it.
-            data, smap = self.parse(file, front.text or "", line_offset=0 if front.text is None else 1)
-            body, body_line = front.body, front.body_line
-            self.problems += find_unsafe_markup(body, path=file.display, body_line=body_line)
-            # Markdown's own reading decides what is internal and what only looks like it.
-            if may_hold_markers(body):
-                reading = self.reader.read(body, audience="internal", path=file.display,
-                                           body_line=body_line)
-                self.problems += reading.problems
-            else:
-                reading = Reading(None)  # rendered when needed (an internal file's values)
-            self.readings[file.src_uri] = reading
-        else:
-            data, smap = self.parse(file, text)
-            body, body_line = "", 1
-        if smap is None:
+        read = self.read(file, text)
+        self.problems += read.problems
+        if read.reading is not None:
+            self.readings[file.src_uri] = read.reading
+        if read.stop or read.smap is None:
             self.failed = True
             return
-        self.sources[file.src_uri] = Source(file.display, smap)
+        data = read.data
+        self.sources[file.src_uri] = Source(file.display, read.smap)
         for loc in block_syntax_in_text(data):
             self.error(file.src_uri, loc, block_syntax_message(markdown_file=file.src_uri.endswith(".md")),
                        PRIVACY_RULE)
@@ -183,15 +216,18 @@ class _Loader:
                        "file's YAML", "schema")
             self.failed = True
             return
-        self.classify(file, data or {}, body, body_line)
+        self.classify(file, data or {}, read.body, read.body_line)
 
-    def parse(self, file: SourceFile, text: str, line_offset: int = 0):
-        try:
-            return parse_yaml(text, line_offset)
-        except YamlSourceError as exc:
-            message = f"{exc.message}; {exc.fix}" if exc.fix else exc.message
-            self.problems.append(Problem(file.display, exc.line, exc.column, "error", message, "yaml"))
-            return None, None
+    def read(self, file: SourceFile, text: str) -> FileReading:
+        """What ``text`` reads as (:func:`read_file`), from the cache when it read the same."""
+        if self.cache is None or not self.cache.usable_with(self.reader):
+            return read_file(file, text, self.reader)
+        key = self.cache.key(file.src_uri, file.display, text, self.cache.reader_key(self.reader))
+        found = self.cache.get(key)
+        if found is None:
+            found = read_file(file, text, self.reader)
+            self.cache.put(key, found)
+        return found
 
     def validate(self, src_uri: str, model, data, body: str = "", body_line: int = 1):
         source = self.sources[src_uri]

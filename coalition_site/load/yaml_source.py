@@ -368,8 +368,11 @@ class _EventBuilder(_Builder):
                 raise _Fallback
             mark = event.start_mark
             assert mark is not None  # the parser marks every event; the stubs allow None
-            keys[path + (key,)] = (mark.line + 1 + self.offset, mark.column + 1)
-            result[key] = self.build(next_event(), path + (key,))
+            # One tuple for the key's and the value's position: half the paths in memory, and
+            # a cached reading (file_cache.py) pickles each path once.
+            item = path + (key,)
+            keys[item] = (mark.line + 1 + self.offset, mark.column + 1)
+            result[key] = self.build(next_event(), item)
             event = next_event()
         return result
 

@@ -42,6 +42,7 @@ from ..audience.nav_attachments import nav_links
 from ..check import CheckResult
 from ..errors import CoalitionSiteError, os_reason
 from ..load.assets import PUBLISHED_SUFFIXES, is_published_asset
+from ..load.file_cache import ReadingCache
 from ..markup import AudienceExtension, Locator, MarkupReader, page_links, site_extensions, text_fragments
 from ..markup.reader import findings_to_problems
 from ..model import Audience
@@ -52,6 +53,7 @@ from ..project.mkdocs_yaml import read_mkdocs_yaml
 from ..project.output_dir import StagedOutput, separate_site_dirs
 from ..project.settings import Handover, Settings, read_settings, resolve_audience
 from ..render.header import with_short_name
+from ..render.memo import ContentMemo
 from ..render.pages import BYTECODE_CACHE, TEMPLATES_DIR
 from ..render.serve_error import serve_error_page
 from ..sitebuild import FEATURES, BuildOptions, SiteBuild
@@ -97,6 +99,10 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self._public_prose: list[str] = []
         self.fetch_guard: FetchGuard | None = None
         self._announce_serving = False
+        self.memo: ContentMemo | None = None
+        self.readings: ReadingCache | None = None
+        """Under serve, each file's reading by content, kept from one rebuild to the next."""
+        """Under serve, the outputs of pure steps kept from one rebuild to the next (memo.py)."""
         self.failed_check: CheckResult | None = None
         """Under serve, the check of a charter with errors: the build shows them instead."""
         self.mkdocs_yml: dict = {}
@@ -115,12 +121,17 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # `mkdocs serve` builds into a private folder of its own
         self._announce_serving = command == "serve"
+        # Rebuilds after an edit reuse what the edit did not change; a single build has no next.
+        self.memo = ContentMemo() if command == "serve" else None
+        self.readings = ReadingCache() if command == "serve" else None
 
     def on_shutdown(self) -> None:
         # MkDocs keeps one instance of a plugin with on_startup for the whole process, and
         # builds run without a command of their own (coalition-site's) must not inherit serve's.
         self.command = "build"
         self._announce_serving = False
+        self.memo = None
+        self.readings = None
 
     # -- on_config: validate, filter, plan --------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -200,8 +211,11 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def _check(self, project: Project, settings: Settings, reader: MarkupReader) -> CheckResult:
         """The project's check (the command's, when one handed it over and it still holds): the
         charter's warnings logged, and any error stops the build."""
+        cache = self.readings if self.command == "serve" else None
+        if cache is not None:
+            cache.new_check()
         try:
-            result = check_project(project, settings, reader=reader,
+            result = check_project(project, settings, reader=reader, cache=cache,
                                    reuse=self.handed.check if self.handed is not None else None)
         except CoalitionSiteError as exc:
             raise PluginError(f"coalition: {exc}") from None
@@ -220,7 +234,10 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         charter = result.public if self.audience == "public" else for_audience(result.charter, self.audience)
         if self.audience == "public" and settings.publish_review_dates:
             charter = with_review_dates(charter, result.charter)
-        options = BuildOptions(today=settings.today, cache_dir=settings.cache_folder())
+        if self.memo is not None:
+            self.memo.new_build()
+        options = BuildOptions(today=settings.today, cache_dir=settings.cache_folder(),
+                               memo=self.memo if self.command == "serve" else None)
         config.theme.dirs.append(str(TEMPLATES_DIR))  # last: a site's custom_dir overrides ours
         if config.theme.name == "material":  # our main.html: after custom_dir, before Material's
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(MATERIAL_OVERRIDES))

