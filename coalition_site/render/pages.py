@@ -174,4 +174,7 @@ def shared_context(charter: Charter, pages: Mapping[str, PlannedPage]) -> dict[s
                              for group in groups for partner in group.item.partners},
         # Each review's page shows what its decisions supersede, and what superseded them.
         "decision_entries": decision_register(charter).by_anchor(),
+        # A condition's words by its id: pages name conditions by the thousand, and a scan of
+        # the conditions for each would grow with the map's square.
+        "condition_labels": {condition.id: condition.label for condition in charter.logic.conditions},
     }

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coalition_site.render.glossary import TERMS
-from coalition_site.render.term_links import link_terms
+from coalition_site.render.term_links import _KEYS, link_terms
 
 G = "../glossary/"
 
@@ -99,3 +100,44 @@ def _closed_in_order(before: str, tag: str) -> bool:
 def test_a_hyphen_joins_words_so_part_of_a_compound_is_not_the_term():
     assert link_terms("<p>HIDDEN-STAKE, co-steward, ritual-free</p>", G) == (
         "<p>HIDDEN-STAKE, co-steward, ritual-free</p>")
+
+
+# Reading stops early (link_terms' chunks): the pieces that make a parser hold text over, or
+# blank a "<", or that lowering does not match as the pattern does.
+PIECES = WORDS + ["<!--", "-->", "<!-- x -->", "<script>", "</script>", "<style>", "</style>",
+                  "&", "&amp", "&#", "<a ", "</", "<", ">", "\n", "  ", "Stake", "STEWARD",
+                  "ſtake", "K", "İ", "<p>", "</p>", "<th>", "</th>", '<span class="cs-badge">',
+                  "</span>", "<br>", "ask", "an ask", "step-back", "back", "joint\ndemand"]
+
+
+@st.composite
+def raw_pages(draw):
+    return "".join(draw(st.lists(st.sampled_from(PIECES), max_size=60)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(pages(), raw_pages()), st.integers(1, 64),
+       st.sets(st.sampled_from([t.anchor for t in TERMS]), max_size=len(TERMS)))
+def test_reading_in_chunks_and_stopping_early_links_exactly_what_the_whole_page_links(page, chunk, linked):
+    whole, parts = set(linked), set(linked)
+    assert link_terms(page, G, linked=parts, chunk=chunk) == link_terms(page, G, linked=whole, chunk=None)
+    assert parts == whole
+
+
+def test_a_page_stops_being_read_after_the_last_term_it_can_link():
+    # A long tail without a term is returned as it was, and the terms before it are linked.
+    tail = "<li>Lorem ipsum</li>" * 10_000
+    page = "<p>The steward</p><ul>" + tail + "</ul>"
+    assert link_terms(page, G) == (
+        '<p>The <a class="cs-term" href="../glossary/#steward">steward</a></p><ul>' + tail + "</ul>")
+
+
+@pytest.mark.parametrize("term", TERMS, ids=lambda term: term.anchor)
+@settings(max_examples=50, deadline=None)
+@given(data=st.data())
+def test_every_match_of_a_term_holds_one_of_its_keys(term, data):
+    # What link_terms looks for in the rest of a page must be in every way a page writes the term.
+    phrase = data.draw(st.sampled_from(term.phrases))
+    plain = re.sub(r"\(\?<[=!][^)]*\)", "", phrase).replace(" ", r"\s+")
+    text = data.draw(st.from_regex(re.compile(plain, re.IGNORECASE), fullmatch=True))
+    assert any(key in text.lower() for key in _KEYS[term.anchor]), (phrase, text)
