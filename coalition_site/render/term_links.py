@@ -97,18 +97,23 @@ class _TextSpans(HTMLParser):
             self.spans.append((start, start + len(data)))
 
 
-# A literal that every match of the term holds, lowercased: where the last of them stands in a
-# page tells how far the page can hold the term at all (see link_terms).
-_KEYS: dict[str, tuple[str, ...]] = {
-    "joint-demand": ("joint",), "ask": ("ask",), "stake": ("stake",), "condition": ("condition",),
-    "requires-strengthens": ("requires", "strengthens"), "tension": ("tension",),
-    "steward": ("steward",), "step-back": ("back",), "implementation-honesty-review": ("honesty",),
-    "signs-of-life": ("life",), "signs-of-decay": ("decay",), "replant": ("replant", "reset"),
-    "ritual": ("ritual",),
-}
-# The letters that a case-insensitive match takes for an ASCII one ("ſ" for "s", the Kelvin sign
-# for "k") but ``str.lower`` does not lower to it: a page with one is read to its end.
-_FOLDED_ELSEWHERE = ("\u0130", "\u0131", "\u017f", "\u212a")
+def _loose(term: Term) -> str:
+    # The term's phrases without their lookbehinds and without the boundary before them: what
+    # comes before a piece of text in the page's source (a tag, an entity) is not what its
+    # text starts with, so a phrase that matches in the text matches here at the same place,
+    # and more often. The boundary after it holds in the source too: text ends at "<" or "&".
+    phrases = [_LOOKBEHIND.sub("", phrase).replace(" ", r"\s+") for phrase in term.phrases]
+    return "(?:" + "|".join(phrases) + r")(?![\w-])"
+
+
+_LOOKBEHIND = re.compile(r"\(\?<[=!][^()]*\)")
+# Matched case-insensitively; a page's lowercase copy is read with the phrases as written (all
+# lowercase), five times as fast, unless it holds one of the letters that a case-insensitive
+# match takes for an ASCII one but lowering does not lower to it ("ſ" for "s", the Kelvin sign
+# for "k", the dotted and dotless i; test_term_links checks every other letter of Unicode).
+_LOOSE = {term.anchor: re.compile(_loose(term), re.IGNORECASE) for term in TERMS}
+_LOOSE_LOWER = {term.anchor: re.compile(_loose(term)) for term in TERMS}
+FOLDED_ELSEWHERE = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 FIRST_CHUNK = 4096
 """The characters read before the first look at whether the rest of the page can hold a term."""
@@ -128,7 +133,7 @@ def link_terms(page_html: str, href: str, *, linked: set[str] | None = None,
     done = linked if linked is not None else set()
     if len(done) == len(TERMS):
         return page_html
-    last_key = _last_keys(page_html) if chunk is not None else None
+    last_end = _last_ends(page_html) if chunk is not None else None
     reader = _TextSpans(page_html)
     pieces: list[str] = []
     last = 0
@@ -160,10 +165,10 @@ def link_terms(page_html: str, href: str, *, linked: set[str] | None = None,
         if read == len(page_html) or len(done) == len(TERMS):
             break
         # Text not yet reported starts at or after the reader's position: when no term left
-        # has a key from there on, nothing more can be linked.
-        if last_key is not None:
+        # matches in the source from there on, nothing more can be linked.
+        if last_end is not None:
             position = reader.position()
-            if all(last_key[term.anchor] < position for term in TERMS if term.anchor not in done):
+            if all(last_end[term.anchor] <= position for term in TERMS if term.anchor not in done):
                 break
         size *= 2  # growing chunks: what the reader holds over is read again a bounded number of times
     if not pieces:
@@ -180,10 +185,17 @@ def _chunk_end(page_html: str, at: int) -> int:
     return len(page_html) if found < 0 else found
 
 
-def _last_keys(page_html: str) -> dict[str, int] | None:
-    """Each term's anchor and where the last of its keys starts in the page (-1: nowhere);
-    ``None`` when the page has a letter that lowering would not match as the parser does."""
-    lowered = page_html.lower()
-    if len(lowered) != len(page_html) or any(char in page_html for char in _FOLDED_ELSEWHERE):
-        return None
-    return {anchor: max(lowered.rfind(key) for key in keys) for anchor, keys in _KEYS.items()}
+def _last_ends(page_html: str) -> dict[str, int]:
+    """Each term's anchor and where the last match of its loose pattern ends in the page's
+    source (-1: nowhere). No match of the term in the page's text starts at or after it."""
+    if page_html.isascii() or not any(char in page_html for char in FOLDED_ELSEWHERE):
+        source, patterns = page_html.lower(), _LOOSE_LOWER
+    else:
+        source, patterns = page_html, _LOOSE
+    ends = {}
+    for anchor, pattern in patterns.items():
+        end = -1
+        for match in pattern.finditer(source):
+            end = match.end()
+        ends[anchor] = end
+    return ends
