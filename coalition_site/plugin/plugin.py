@@ -51,6 +51,7 @@ from ..project.config import TWICE, Project, named_assets
 from ..project.mkdocs_yaml import read_mkdocs_yaml
 from ..project.output_dir import StagedOutput, separate_site_dirs
 from ..project.settings import Handover, Settings, read_settings, resolve_audience
+from ..render.groups import is_large
 from ..render.header import with_short_name
 from ..render.pages import BYTECODE_CACHE, TEMPLATES_DIR
 from ..render.serve_error import serve_error_page
@@ -60,7 +61,7 @@ from .fonts import use_system_fonts
 from .internal_marks import ROBOTS_TXT, mark_internal
 from .plain_text import plain_nav, safe_meta
 from .privacy_guard import FetchGuard, UnguardedPrivacyPlugin, guard_privacy_plugins
-from .search_skip import for_page, for_search
+from .search_skip import for_brief_search, for_page, for_search
 from .toc import toc_tokens
 from .user_nav import filter_nav
 
@@ -75,6 +76,10 @@ SERVE_ERROR_PAGES = ("index.html", "404.html")
 PROBLEM_STATEMENT = "charter/problem-statement.md"
 PAGE_META_KEYS = ("title", "description", "hide", "tags", "template", "icon", "status",
                   "subtitle", "search", "social", "robots")
+
+
+BRIEFLY_SEARCHED = ("partner", "review")
+"""The pages a large coalition's search finds by their title and first paragraph."""
 
 
 class CoalitionPlugin(BasePlugin[CoalitionConfig]):
@@ -523,7 +528,11 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             planned = self.build.page(page.file.src_uri)
             if planned is not None and planned.kind != "page":
                 self._full_content[page.file.src_uri] = for_page(page.content)
-                page.content = for_search(page.content)
+                # A large coalition's partner pages and reviews are found by their titles and
+                # first paragraphs (docs/format.md, Large coalitions): their full text made the
+                # index every visitor downloads grow with the partners times the reviews.
+                brief = planned.kind in BRIEFLY_SEARCHED and is_large(self.build.charter)
+                page.content = for_brief_search(page.content) if brief else for_search(page.content)
         return context
 
     @event_priority(-100)
