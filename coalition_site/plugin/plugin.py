@@ -19,6 +19,7 @@ on_post_build  scan a public build for internal values (audience/leaks.py), then
 from __future__ import annotations
 
 import functools
+import html as html_module
 import logging
 import os
 import posixpath
@@ -98,6 +99,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self.extension: AudienceExtension | None = None
         self._leak_inputs: dict | None = None
         self._internal_uses: set[str] = set()
+        self._internal_names: frozenset[str] = frozenset()  # their file names
         self._shown: set[str] = set()
         self._public_prose: list[str] = []
         self.fetch_guard: FetchGuard | None = None
@@ -279,6 +281,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             assert result.charter is not None  # else _check stopped the build
             self._internal_uses = internal_uses(result.charter, self._site.plan.pages, reader,
                                                 readings=result.readings)
+            self._internal_names = frozenset(posixpath.basename(uri) for uri in self._internal_uses)
             self._leak_inputs = dict(
                 charter=result.charter, public=result.public, reader=reader, readings=result.readings,
                 public_pages=self._site.plan.pages, use_directory_urls=config.use_directory_urls,
@@ -473,9 +476,12 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             # The partial's sections, for Material's TOC. (Python-Markdown's toc tokens, which
             # MkDocs types as a TypedDict of its own.)
             page.toc = get_toc(toc_tokens(rendered))  # type: ignore[arg-type]
-        if self.audience == "public" and self._internal_uses:
+        if self.audience == "public" and self._internal_uses \
+                and _may_show(rendered, page.url, self._internal_names):
             # Only a file that internal content uses could be left out: with none, there is
-            # nothing to weigh a page's links against, and no page is read for them.
+            # nothing to weigh a page's links against, and no page is read for them; nor is a
+            # page that names none of them (reading every page's links was a third of a large
+            # public build).
             self._shown |= _shown_files(rendered, page.url)
         return rendered
 
@@ -674,6 +680,17 @@ def _links_from(by_uri: Mapping[str, File], here: str):
         target = by_uri.get(src_uri)
         return get_relative_url(target.url, here) if target else "#"
     return link
+
+
+def _may_show(html: str, page_url: str, names: frozenset[str]) -> bool:
+    """Whether the page at ``page_url`` may link to or show a file named one of ``names``:
+    whether one is written in its HTML as a link's path reads it (HTML entities, then %-escapes
+    decoded), or in its own address (a link to "." or ".."). A file a page shows ends its path
+    there, so a page that is not read shows none of them."""
+    if any(name in page_url for name in names):
+        return True
+    decoded = unquote(html_module.unescape(html))
+    return any(name in decoded for name in names)
 
 
 def _shown_files(html: str, page_url: str) -> set[str]:
