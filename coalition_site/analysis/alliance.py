@@ -143,9 +143,29 @@ def _chain_to(end: str, came: dict[str, Dependency | None]) -> Chain:
     return Chain(tuple(reversed(links)))
 
 
+@dataclass(frozen=True)
+class Lookup:
+    """What the staff pages look up in the charter, indexed once for all of them: a scan of the
+    tensions or the partners for each pair would grow with the coalition's square."""
+
+    tensions: dict[str, list[Tension]]
+    """Partner id → the tensions that name it, in written order."""
+    order: dict[str, int]
+    """Partner id → its place in the charter's order of partners."""
+
+    @classmethod
+    def of(cls, charter: Charter) -> "Lookup":
+        tensions: dict[str, list[Tension]] = {}
+        for tension in charter.logic.tensions:
+            for pid in dict.fromkeys(tension.between):
+                tensions.setdefault(pid, []).append(tension)
+        return cls(tensions, {pid: index for index, pid in enumerate(charter.partners)})
+
+
 def alliance(charter: Charter, graph: LogicMap, ours: str, theirs: str,
-             max_links: int = MAX_LINKS) -> Alliance:
+             max_links: int = MAX_LINKS, lookup: Lookup | None = None) -> Alliance:
     """Why ``ours`` is allied with ``theirs``, as far as the audience's charter says."""
+    lookup = lookup or Lookup.of(charter)
     mine, yours = graph.conditions_of(ours), graph.conditions_of(theirs)
     mine_set, yours_set = set(mine), set(yours)
     found = Alliance(ours, theirs, we_are_on_map=bool(mine), they_are_on_map=bool(yours))
@@ -154,7 +174,7 @@ def alliance(charter: Charter, graph: LogicMap, ours: str, theirs: str,
     found.they_need = chains(graph, yours, mine_set - yours_set, max_links)
     found.stakes = [Stake(ask, ask.benefits.get(ours), ask.benefits.get(theirs))
                     for ask in charter.joint_demand.asks]
-    found.tensions = [t for t in charter.logic.tensions if ours in t.between and theirs in t.between]
+    found.tensions = [t for t in lookup.tensions.get(ours, ()) if theirs in t.between]
     return found
 
 
@@ -162,17 +182,19 @@ _STATUS_ORDER = {"active": 0, "stepped-back": 1, "departed": 2}
 
 
 def alliances(charter: Charter, graph: LogicMap, ours: str,
-              among: Iterable[str] | None = None) -> list[Alliance]:
+              among: Iterable[str] | None = None, lookup: Lookup | None = None) -> list[Alliance]:
     """``ours`` and every other partner (or those ``among``): the active ones first, then those
     who stepped back, then those who left (a new staff member works with the first), each in the
     partners' order."""
-    chosen = set(among) if among is not None else set(charter.partners)
-    others = sorted((pid for pid in charter.partners if pid != ours and pid in chosen),
-                    key=lambda pid: _STATUS_ORDER.get(charter.partners[pid].status, 0))
-    return [alliance(charter, graph, ours, other) for other in others]
+    lookup = lookup or Lookup.of(charter)
+    chosen = charter.partners if among is None else dict.fromkeys(among)
+    others = sorted((pid for pid in chosen if pid != ours and pid in charter.partners),
+                    key=lambda pid: (_STATUS_ORDER.get(charter.partners[pid].status, 0), lookup.order[pid]))
+    return [alliance(charter, graph, ours, other, lookup=lookup) for other in others]
 
 
-def near_partners(charter: Charter, graph: LogicMap, ours: str, max_links: int = MAX_LINKS) -> list[str]:
+def near_partners(charter: Charter, graph: LogicMap, ours: str, max_links: int = MAX_LINKS,
+                  lookup: Lookup | None = None) -> list[str]:
     """The partners a chain could tie to ``ours``, nearest first: those named in a tension with
     us, then those whose conditions lie within ``max_links`` dependencies of ours, either way,
     by how few (ties in the partners' order).
@@ -180,10 +202,10 @@ def near_partners(charter: Charter, graph: LogicMap, ours: str, max_links: int =
     A large coalition's staff page is about the nearest of them: a page about every partner, for
     every partner, would grow with the coalition's square.
     """
+    lookup = lookup or Lookup.of(charter)
     distance: dict[str, int] = {}
-    for tension in charter.logic.tensions:
-        if ours in tension.between:
-            distance.update({pid: 0 for pid in tension.between if pid in charter.partners})
+    for tension in lookup.tensions.get(ours, ()):
+        distance.update({pid: 0 for pid in tension.between if pid in charter.partners})
     seen = set(graph.conditions_of(ours))
     frontier = set(seen)
     for step in range(max_links + 1):
@@ -195,8 +217,7 @@ def near_partners(charter: Charter, graph: LogicMap, ours: str, max_links: int =
         frontier = reached - seen
         seen |= frontier
     distance.pop(ours, None)
-    order = {pid: index for index, pid in enumerate(charter.partners)}
-    return sorted(distance, key=lambda pid: (distance[pid], order[pid]))
+    return sorted(distance, key=lambda pid: (distance[pid], lookup.order[pid]))
 
 
 def one_line_stake(charter: Charter, partner_id: str) -> str | None:

@@ -91,7 +91,7 @@ def _read(html: str) -> _Reader:
     return reader
 
 
-def closable(html: str) -> str:
+def closable(html: str, start: int = 0, end: int | None = None) -> str:
     """``html`` with each ``<`` that cannot begin a whole tag or comment made a space.
 
     The standard library's parser looks for the end of every ``<`` it meets, to the end of the
@@ -99,25 +99,34 @@ def closable(html: str) -> str:
     minutes for a page. A tag ends at a ``>`` before the next ``<``, and a comment at ``-->``;
     a ``<`` that has neither is text to every reader (browsers and Markdown alike), and is
     blanked here, in one pass, keeping every other character where it was.
+
+    With ``start`` and ``end``, only ``html[start:end]``, blanked as the whole text would be:
+    ``end`` must be the text's end or the place of a ``<`` (what decides a ``<`` lies before the
+    next one, but for a comment's end).
     """
-    if "<" not in html:
-        return html
-    opens = [m.start() for m in _OPEN.finditer(html)]
-    closes = [m.start() for m in _CLOSE.finditer(html)]
-    comment_ends = [m.start() for m in _COMMENT_END.finditer(html)]
+    end = len(html) if end is None else end
+    assert end == len(html) or html[end] == "<", "a part of a text ends before a '<'"
+    if html.find("<", start, end) < 0:
+        return html[start:end] if start or end != len(html) else html
+    opens = [m.start() for m in _OPEN.finditer(html, start, end)]
+    closes = [m.start() for m in _CLOSE.finditer(html, start, end)]
+    last_comment_end: int | None = None  # where the text's last "-->" starts, looked up once
     blanked = []
     for index, at in enumerate(opens):
         if html.startswith("<!--", at):
-            whole = bisect.bisect_left(comment_ends, at + 4) < len(comment_ends)
+            if last_comment_end is None:
+                last_comment_end = html.rfind("-->")
+            whole = last_comment_end >= at + 4
         else:
             after = bisect.bisect_right(closes, at)
-            next_open = opens[index + 1] if index + 1 < len(opens) else len(html)
+            next_open = opens[index + 1] if index + 1 < len(opens) else end
             whole = after < len(closes) and closes[after] < next_open
         if not whole:
-            blanked.append(at)
+            blanked.append(at - start)
+    part = html[start:end] if start or end != len(html) else html
     if not blanked:
-        return html
-    chars = list(html)
+        return part
+    chars = list(part)
     for at in blanked:
         chars[at] = " "
     return "".join(chars)
@@ -125,7 +134,6 @@ def closable(html: str) -> str:
 
 _OPEN = re.compile("<")
 _CLOSE = re.compile(">")
-_COMMENT_END = re.compile("-->")
 
 
 def page_links(html: str) -> list[str]:

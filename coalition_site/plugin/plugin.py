@@ -19,6 +19,7 @@ on_post_build  scan a public build for internal values (audience/leaks.py), then
 from __future__ import annotations
 
 import functools
+import html as html_module
 import logging
 import os
 import posixpath
@@ -52,6 +53,7 @@ from ..project.config import TWICE, Project, named_assets
 from ..project.mkdocs_yaml import read_mkdocs_yaml
 from ..project.output_dir import StagedOutput, separate_site_dirs
 from ..project.settings import Handover, Settings, read_settings, resolve_audience
+from ..render.groups import is_large
 from ..render.header import with_short_name
 from ..render.memo import ContentMemo
 from ..render.pages import BYTECODE_CACHE, TEMPLATES_DIR
@@ -62,7 +64,7 @@ from .fonts import use_system_fonts
 from .internal_marks import ROBOTS_TXT, mark_internal
 from .plain_text import plain_nav, safe_meta
 from .privacy_guard import FetchGuard, UnguardedPrivacyPlugin, guard_privacy_plugins
-from .search_skip import for_page, for_search
+from .search_skip import for_brief_search, for_page, for_search
 from .toc import toc_tokens
 from .user_nav import filter_nav
 
@@ -77,6 +79,10 @@ SERVE_ERROR_PAGES = ("index.html", "404.html")
 PROBLEM_STATEMENT = "charter/problem-statement.md"
 PAGE_META_KEYS = ("title", "description", "hide", "tags", "template", "icon", "status",
                   "subtitle", "search", "social", "robots")
+
+
+BRIEFLY_SEARCHED = ("partner", "review")
+"""The pages a large coalition's search finds by their title and first paragraph."""
 
 
 class CoalitionPlugin(BasePlugin[CoalitionConfig]):
@@ -95,6 +101,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self.extension: AudienceExtension | None = None
         self._leak_inputs: dict | None = None
         self._internal_uses: set[str] = set()
+        self._internal_names: frozenset[str] = frozenset()  # their file names
         self._shown: set[str] = set()
         self._public_prose: list[str] = []
         self.fetch_guard: FetchGuard | None = None
@@ -291,6 +298,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             assert result.charter is not None  # else _check stopped the build
             self._internal_uses = internal_uses(result.charter, self._site.plan.pages, reader,
                                                 readings=result.readings)
+            self._internal_names = frozenset(posixpath.basename(uri) for uri in self._internal_uses)
             self._leak_inputs = dict(
                 charter=result.charter, public=result.public, reader=reader, readings=result.readings,
                 public_pages=self._site.plan.pages, use_directory_urls=config.use_directory_urls,
@@ -485,9 +493,12 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             # The partial's sections, for Material's TOC. (Python-Markdown's toc tokens, which
             # MkDocs types as a TypedDict of its own.)
             page.toc = get_toc(toc_tokens(rendered))  # type: ignore[arg-type]
-        if self.audience == "public" and self._internal_uses:
+        if self.audience == "public" and self._internal_uses \
+                and _may_show(rendered, page.url, self._internal_names):
             # Only a file that internal content uses could be left out: with none, there is
-            # nothing to weigh a page's links against, and no page is read for them.
+            # nothing to weigh a page's links against, and no page is read for them; nor is a
+            # page that names none of them (reading every page's links was a third of a large
+            # public build).
             self._shown |= _shown_files(rendered, page.url)
         return rendered
 
@@ -540,7 +551,11 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             planned = self.build.page(page.file.src_uri)
             if planned is not None and planned.kind != "page":
                 self._full_content[page.file.src_uri] = for_page(page.content)
-                page.content = for_search(page.content)
+                # A large coalition's partner pages and reviews are found by their titles and
+                # first paragraphs (docs/format.md, Large coalitions): their full text made the
+                # index every visitor downloads grow with the partners times the reviews.
+                brief = planned.kind in BRIEFLY_SEARCHED and is_large(self.build.charter)
+                page.content = for_brief_search(page.content) if brief else for_search(page.content)
         return context
 
     @event_priority(-100)
@@ -682,6 +697,17 @@ def _links_from(by_uri: Mapping[str, File], here: str):
         target = by_uri.get(src_uri)
         return get_relative_url(target.url, here) if target else "#"
     return link
+
+
+def _may_show(html: str, page_url: str, names: frozenset[str]) -> bool:
+    """Whether the page at ``page_url`` may link to or show a file named one of ``names``:
+    whether one is written in its HTML as a link's path reads it (HTML entities, then %-escapes
+    decoded), or in its own address (a link to "." or ".."). A file a page shows ends its path
+    there, so a page that is not read shows none of them."""
+    if any(name in page_url for name in names):
+        return True
+    decoded = unquote(html_module.unescape(html))
+    return any(name in decoded for name in names)
 
 
 def _shown_files(html: str, page_url: str) -> set[str]:

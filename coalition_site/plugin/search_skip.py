@@ -97,3 +97,20 @@ def for_search(html: str) -> str:
 def for_page(html: str) -> str:
     """The page as readers get it: without the prose markers."""
     return html.replace(PROSE_START, "").replace(PROSE_END, "") if PROSE_START in html else html
+
+
+_TITLE = re.compile(r"<h1\b[^>]*>.*?</h1\s*>", re.S | re.I)
+_PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p\s*>", re.S | re.I)
+
+
+def for_brief_search(html: str) -> str:
+    """What the search index holds of a large coalition's partner page or review: its title and
+    its first paragraph, one entry a page. Material's search worker downloads the whole index
+    on a visitor's first page: every partner's full page and every review's lists of partners
+    made it tens of megabytes at two thousand partners, and the headings every partner page
+    shares ("Theory of change", "Representatives") would answer a search two thousand times.
+    The page itself shows everything."""
+    html = without_skipped(html)
+    title = _TITLE.search(html)
+    first = _PARAGRAPH.search(html, title.end() if title is not None else 0)
+    return "\n".join(match.group() for match in (title, first) if match is not None)

@@ -22,6 +22,7 @@ from ..model import DECISION_STATUSES, SIGNS_OF_DECAY, SIGNS_OF_LIFE, Charter
 from ..model.dates import long_date
 from ..model.layout import CHARTER_TITLES
 from .excerpt import SUMMARY_MARK
+from .groups import NAV_GROUPS_LIMIT
 from .plan import PlannedPage
 from .search_marks import PROSE_END, PROSE_START
 
@@ -172,6 +173,15 @@ def shared_context(charter: Charter, pages: Mapping[str, PlannedPage]) -> dict[s
         "partner_group_pages": groups,
         "partner_group_of": {partner.id: (group.src_uri, group.title)
                              for group in groups for partner in group.item.partners},
+        # The groups a page of a large coalition links instead of listing every partner (the
+        # home page, Start here): all of them, when the navigation names them too.
+        "partner_groups_listed": groups if len(groups) <= NAV_GROUPS_LIMIT else [],
+        # Partner id -> its staff's page (onboarding), for the group pages that link them.
+        "staff_pages": {page.item.partner.id: page.src_uri for page in pages.values()
+                        if page.kind == "onboarding-partner"},
         # Each review's page shows what its decisions supersede, and what superseded them.
         "decision_entries": decision_register(charter).by_anchor(),
+        # A condition's words by its id: pages name conditions by the thousand, and a scan of
+        # the conditions for each would grow with the map's square.
+        "condition_labels": {condition.id: condition.label for condition in charter.logic.conditions},
     }

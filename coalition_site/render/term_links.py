@@ -87,42 +87,115 @@ class _TextSpans(HTMLParser):
             if open_tag == tag:
                 return
 
+    def position(self) -> int:
+        """Where in the page the text not yet reported can start: the reader's position."""
+        return self._offset()
+
     def handle_data(self, data: str) -> None:
         if not self._skipping and data.strip():
             start = self._offset()
             self.spans.append((start, start + len(data)))
 
 
-def link_terms(page_html: str, href: str, *, linked: set[str] | None = None) -> str:
+def _loose(term: Term) -> str:
+    # The term's phrases without their lookbehinds and without the boundary before them: what
+    # comes before a piece of text in the page's source (a tag, an entity) is not what its
+    # text starts with, so a phrase that matches in the text matches here at the same place,
+    # and more often. The boundary after it holds in the source too: text ends at "<" or "&".
+    phrases = [_LOOKBEHIND.sub("", phrase).replace(" ", r"\s+") for phrase in term.phrases]
+    return "(?:" + "|".join(phrases) + r")(?![\w-])"
+
+
+_LOOKBEHIND = re.compile(r"\(\?<[=!][^()]*\)")
+# Matched case-insensitively; a page's lowercase copy is read with the phrases as written (all
+# lowercase), five times as fast, unless it holds one of the letters that a case-insensitive
+# match takes for an ASCII one but lowering does not lower to it ("ſ" for "s", the Kelvin sign
+# for "k", the dotted and dotless i; test_term_links checks every other letter of Unicode).
+_LOOSE = {term.anchor: re.compile(_loose(term), re.IGNORECASE) for term in TERMS}
+_LOOSE_LOWER = {term.anchor: re.compile(_loose(term)) for term in TERMS}
+FOLDED_ELSEWHERE = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+FIRST_CHUNK = 4096
+"""The characters read before the first look at whether the rest of the page can hold a term."""
+
+
+def link_terms(page_html: str, href: str, *, linked: set[str] | None = None,
+               chunk: int | None = FIRST_CHUNK) -> str:
     """``page_html`` with the first occurrence of each glossary term linked to its anchor at
     ``href`` (the glossary page's address relative to this page). ``linked`` are the anchors
-    already linked (none by default); it is updated."""
+    already linked (none by default); it is updated.
+
+    The page is read in growing chunks (``chunk`` characters first, twice as many each time;
+    ``None`` reads it whole), and reading stops once every term is linked or the rest of the page
+    holds none of the terms not linked yet: most of a large page is lists and tables after the
+    last new term. What is linked is exactly what reading the whole page links.
+    """
     done = linked if linked is not None else set()
     if len(done) == len(TERMS):
         return page_html
-    source = closable(page_html)  # the parser reads what a browser reads, in linear time
-    reader = _TextSpans(source)
-    reader.feed(source)
-    reader.close()
+    last_end = _last_ends(page_html) if chunk is not None else None
+    reader = _TextSpans(page_html)
     pieces: list[str] = []
     last = 0
-    for start, end in reader.spans:
-        text = page_html[start:end]
-        for match in _TERMS_PATTERN.finditer(text):
-            index = int(next(name for name, value in match.groupdict().items() if value)[1:])
-            term = TERMS[index]
-            if term.anchor in done:
-                continue
-            done.add(term.anchor)
-            pieces.append(page_html[last:start + match.start()])
-            pieces.append(f'<a class="cs-term" href="{html.escape(href)}#{term.anchor}">'
-                          f"{match.group()}</a>")
-            last = start + match.end()
-        if len(done) == len(TERMS):
+    read = seen = 0  # characters fed to the reader; spans looked at
+    size = chunk or len(page_html)
+    while True:
+        end = _chunk_end(page_html, read + size)
+        # closable() decides each "<" from what follows it up to the next "<": a chunk that
+        # ends before a "<" is blanked exactly as the whole page would be.
+        reader.feed(closable(page_html, read, end))
+        read = end
+        if read == len(page_html):
+            reader.close()
+        for start, stop in reader.spans[seen:]:
+            text = page_html[start:stop]
+            for match in _TERMS_PATTERN.finditer(text):
+                index = int(next(name for name, value in match.groupdict().items() if value)[1:])
+                term = TERMS[index]
+                if term.anchor in done:
+                    continue
+                done.add(term.anchor)
+                pieces.append(page_html[last:start + match.start()])
+                pieces.append(f'<a class="cs-term" href="{html.escape(href)}#{term.anchor}">'
+                              f"{match.group()}</a>")
+                last = start + match.end()
+            if len(done) == len(TERMS):
+                break
+        seen = len(reader.spans)
+        if read == len(page_html) or len(done) == len(TERMS):
             break
+        # Text not yet reported starts at or after the reader's position: when no term left
+        # matches in the source from there on, nothing more can be linked.
+        if last_end is not None:
+            position = reader.position()
+            if all(last_end[term.anchor] <= position for term in TERMS if term.anchor not in done):
+                break
+        size *= 2  # growing chunks: what the reader holds over is read again a bounded number of times
     if not pieces:
         return page_html
     pieces.append(page_html[last:])
     return "".join(pieces)
 
 
+def _chunk_end(page_html: str, at: int) -> int:
+    """The end of a chunk of the page that reaches ``at``: just before the next ``<``."""
+    if at >= len(page_html):
+        return len(page_html)
+    found = page_html.find("<", at)
+    return len(page_html) if found < 0 else found
+
+
+def _last_ends(page_html: str) -> dict[str, int]:
+    """Each term's anchor and where the last match of its loose pattern ends in the page's
+    source (-1: nowhere). No match of the term in the page's text starts at or after it."""
+    if page_html.isascii() or not any(char in page_html for char in FOLDED_ELSEWHERE):
+        source, patterns = page_html.lower(), _LOOSE_LOWER
+    else:
+        source, patterns = page_html, _LOOSE
+    ends = {}
+    for anchor, pattern in patterns.items():
+        end = -1
+        for match in pattern.finditer(source):
+            end = match.end()
+        ends[anchor] = end
+    return ends

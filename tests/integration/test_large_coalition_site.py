@@ -9,6 +9,7 @@ map's conditions and the partners who share them (the logic map's own scaling is
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -77,7 +78,7 @@ def test_the_navigation_lists_first_letters_and_each_group_lists_its_partners(by
     titles = nav_titles(html)
     letters = titles[titles.index("Partners") + 1:titles.index("Coalition logic")]
     assert letters == sorted(letters) and all(re.fullmatch("[A-Z]", t) for t in letters), letters
-    # The staff pages of #14's Start here are linked from its table, not listed on every page.
+    # The staff pages of #14's Start here are linked from the group pages, not listed on every page.
     assert titles[0] == "Start here" and not [t for t in titles if t.startswith("New at ")]
     for letter in letters:
         page = (site / "partners" / "groups" / letter.lower() / "index.html").read_text(encoding="utf-8")
@@ -107,3 +108,50 @@ def test_a_staff_page_explains_the_partners_the_map_ties_to_us_and_counts_the_re
         assert counted  # the generated map does not tie every partner to every other
         sizes[n] = sum(len(html.encode()) for html in pages.values()) / n
     assert sizes[200] < 1.5 * sizes[100], sizes  # the average page does not grow with the coalition
+
+
+def test_the_home_page_and_start_here_count_the_partners_and_link_their_groups(by_letter):
+    weights = {}
+    for n, site in by_letter.items():
+        home = article((site / "index.html").read_text(encoding="utf-8"))
+        start = article((site / "onboarding" / "index.html").read_text(encoding="utf-8"))
+        assert re.search(rf"<p>{n} partner organizations, \d+ of them active, share this demand.\n"
+                         r'<a href="partners/">All the partners on one page</a>, to search and filter, or by name:</p>',
+                         home)
+        assert f"<p>With {n} partners, this page does not list them. Find your organization by the first " \
+               "letter of its name below, or on <a href=\"../partners/\">the partners' page</a>" in start
+        for html, url in ((home, ""), (start, "onboarding/")):
+            assert not linked_partners(html, url)  # no card or row for each partner
+            assert '<a href="' + ("../" if url else "") + 'partners/groups/b/">B</a>' in html
+        weights[n] = (len(home.encode()), len(start.encode()))
+    # The same but for a few more letters (27 at most) and the steward's recent decisions.
+    assert all(abs(weights[200][i] - weights[100][i]) < 1_000 for i in (0, 1)), weights
+
+
+def test_each_group_page_links_its_partners_pages_for_new_staff(by_letter):
+    site = by_letter[200]
+    staff: list[str] = []
+    for group in (site / "partners" / "groups").glob("*/index.html"):
+        html = article(group.read_text(encoding="utf-8"))
+        assert '<th scope="col">For its new staff</th>' in html
+        staff += re.findall(r'<a href="\.\./\.\./\.\./onboarding/([a-z0-9-]+)/">New at ', html)
+    assert sorted(staff) == sorted(p.parent.name for p in (site / "onboarding").glob("*/index.html"))
+
+
+def test_search_finds_partner_pages_and_reviews_by_title_and_first_paragraph(by_letter):
+    sizes = {}
+    for n, site in by_letter.items():
+        index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+        docs = json.loads(index)["docs"]
+        partner = sorted(partner_pages(site))[0]
+        entries = [d for d in docs if d["location"].startswith(f"partners/{partner}/")]
+        name = entries[0]["title"]
+        assert [(d["location"], d["text"]) for d in entries] == [
+            (f"partners/{partner}/", f'{name} <p>Active Disability rights</p>')]
+        # A review's attendance and alignment (every partner's name) are on its page, not in search.
+        reviews = [d for d in docs if d["location"].startswith("reviews/2")]
+        assert reviews and all("#" not in d["location"] and len(d["text"]) < 300 for d in reviews)
+        sizes[n] = len(index.encode())
+    # Each partner adds its entry, its row of the partners' table and of its group's page, and
+    # its stake and autonomy terms on the charter's pages, which show every partner's.
+    assert (sizes[200] - sizes[100]) / 100 < 1_500, sizes

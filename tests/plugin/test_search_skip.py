@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from material.plugins.search.plugin import SearchIndex
 
-from coalition_site.plugin.search_skip import for_page, for_search, without_skipped
+from coalition_site.plugin.search_skip import for_brief_search, for_page, for_search, without_skipped
 from coalition_site.render.search_marks import END, PROSE_END, PROSE_START, START
 from support import build_of, link
 
@@ -75,3 +75,9 @@ def test_search_finds_the_same_words_in_every_kind_of_page(sample, src_uri):
     as_rendered = without_skipped(for_page(html))  # drawings aside, as Material would read it
     assert len(for_search(html)) < len(as_rendered) * 0.8
     assert indexed(for_search(html)) == indexed(as_rendered)
+
+
+def test_a_brief_entry_is_the_title_and_the_first_paragraph_without_drawings():
+    html = ('<p class="cs-meta">before</p><h1 id="x">Riders</h1>' + START + "<svg>ride</svg>" + END
+            + '<p class="cs-meta">Active Transit</p><h2 id="about">About</h2><p>Long text.</p>')
+    assert for_brief_search(html) == '<h1 id="x">Riders</h1>\n<p class="cs-meta">Active Transit</p>'

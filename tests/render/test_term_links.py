@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coalition_site.render.glossary import TERMS
-from coalition_site.render.term_links import link_terms
+from coalition_site.render.term_links import FOLDED_ELSEWHERE, _loose, link_terms
 
 G = "../glossary/"
 
@@ -99,3 +101,57 @@ def _closed_in_order(before: str, tag: str) -> bool:
 def test_a_hyphen_joins_words_so_part_of_a_compound_is_not_the_term():
     assert link_terms("<p>HIDDEN-STAKE, co-steward, ritual-free</p>", G) == (
         "<p>HIDDEN-STAKE, co-steward, ritual-free</p>")
+
+
+# Reading stops early (link_terms' chunks): the pieces that make a parser hold text over, or
+# blank a "<", or that lowering does not match as the pattern does.
+PIECES = WORDS + ["<!--", "-->", "<!-- x -->", "<script>", "</script>", "<style>", "</style>",
+                  "&", "&amp", "&#", "<a ", "</", "<", ">", "\n", "  ", "Stake", "STEWARD",
+                  "ſtake", "K", "İ", "Ⓐ", "é", "&#12", "&#12;", "&amp_", "_", "<p>", "</p>", "<th>", "</th>", '<span class="cs-badge">',
+                  "</span>", "<br>", "ask", "an ask", "step-back", "back", "joint\ndemand"]
+
+
+@st.composite
+def raw_pages(draw):
+    return "".join(draw(st.lists(st.sampled_from(PIECES), max_size=60)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(pages(), raw_pages()), st.integers(1, 64),
+       st.sets(st.sampled_from([t.anchor for t in TERMS]), max_size=len(TERMS)))
+def test_reading_in_chunks_and_stopping_early_links_exactly_what_the_whole_page_links(page, chunk, linked):
+    whole, parts = set(linked), set(linked)
+    assert link_terms(page, G, linked=parts, chunk=chunk) == link_terms(page, G, linked=whole, chunk=None)
+    assert parts == whole
+
+
+def test_a_page_stops_being_read_after_the_last_term_it_can_link():
+    # A long tail without a term is returned as it was, and the terms before it are linked.
+    tail = "<li>Lorem ipsum</li>" * 10_000
+    page = "<p>The steward</p><ul>" + tail + "</ul>"
+    assert link_terms(page, G) == (
+        '<p>The <a class="cs-term" href="../glossary/#steward">steward</a></p><ul>' + tail + "</ul>")
+
+
+@pytest.mark.parametrize("term", TERMS, ids=lambda term: term.anchor)
+def test_the_loose_patterns_read_an_ascii_page_lowercased_and_drop_every_lookbehind(term):
+    # What link_terms looks for in the rest of a page must match wherever the term can.
+    assert all(phrase == phrase.lower() for phrase in term.phrases)
+    assert "(?<" not in _loose(term)
+
+
+def test_a_lowercased_page_matches_wherever_the_page_matches_case_insensitively():
+    # link_terms reads a page's lowercase copy unless it holds one of FOLDED_ELSEWHERE: every
+    # other character lowers to one character, keeps being a word character (or not) and a
+    # space (or not), and matches an ASCII letter case-insensitively only as its lowercase.
+    letter, word, space = re.compile("[a-z]", re.I), re.compile(r"[\w-]"), re.compile(r"\s")
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if char in FOLDED_ELSEWHERE or 0xD800 <= point <= 0xDFFF:
+            continue
+        lower = char.lower()
+        assert len(lower) == 1, hex(point)
+        assert bool(word.match(char)) == bool(word.match(lower)), hex(point)
+        assert bool(space.match(char)) == bool(space.match(lower)), hex(point)
+        if letter.match(char):
+            assert "a" <= lower <= "z", hex(point)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...analysis.alliance import (MAX_LINKS, Alliance, alliances, near_partners, one_line_stake,
+from ...analysis.alliance import (MAX_LINKS, Alliance, Lookup, alliances, near_partners, one_line_stake,
                                   recent_decisions, status_line)
 from ...analysis.logic_map import LogicMap
 from ...model import Page, Partner, Review
@@ -108,12 +108,13 @@ class OnboardingFeature(Feature):
         statuses = {pid: status_line(partner) for pid, partner in charter.partners.items()}
         pages = [start]
         large = is_large(charter)
+        lookup = Lookup.of(charter)
         for partner in sorted(charter.partners.values(), key=lambda p: p.name.lower()):
             # Past the partners the navigation lists one by one, a page says why we are allied
             # with those the map or a tension ties to us, and counts the rest: a page about
             # every partner for every partner grows with the coalition's square.
-            among = near_partners(charter, graph, partner.id)[:DESCRIBED] if large else None
-            item = PartnerOnboarding(partner, alliances(charter, graph, partner.id, among), decisions,
+            among = near_partners(charter, graph, partner.id, lookup=lookup)[:DESCRIBED] if large else None
+            item = PartnerOnboarding(partner, alliances(charter, graph, partner.id, among, lookup), decisions,
                                      statuses[partner.id], statuses,
                                      unlisted=len(charter.partners) - 1 - len(among) if among is not None else 0)
             # Past the partners the navigation lists one by one, Start here's table links them.
