@@ -87,11 +87,18 @@ class GroupedMap:
     """By slug, in the order the site lists the groups."""
     between: dict[tuple[str, str], int]
     """(group, other group) → how many dependencies lead from the first's conditions to the other's."""
+    of_partner: dict[str, str] = field(default_factory=dict)
+    """Each partner of the map → its group's slug."""
 
     @property
     def fits(self) -> bool:
         """Whether the map of groups is drawn."""
         return fits(len(self.groups), len(self.between))
+
+    def group_of_partner(self, partner_id: str) -> GroupPart | None:
+        """The group a partner of the map belongs to."""
+        slug = self.of_partner.get(partner_id)
+        return self.groups[slug] if slug is not None else None
 
 
 def group_map(graph: LogicMap, group_of: Mapping[str, str], labels: Mapping[str, str]) -> GroupedMap:
@@ -127,7 +134,7 @@ def group_map(graph: LogicMap, group_of: Mapping[str, str], labels: Mapping[str,
                 parts[slug].leaving.setdefault(other, []).append(dep)
                 parts[other].arriving.setdefault(slug, []).append(dep)
                 between[slug, other] = between.get((slug, other), 0) + 1
-    return GroupedMap(parts, between)
+    return GroupedMap(parts, between, {pid: slug for slug, part in parts.items() for pid in part.partners})
 
 
 # -- cycles, condensed ---------------------------------------------------------------------------
