@@ -111,8 +111,7 @@ def test_with_groups_each_group_has_its_map_and_the_map_page_a_map_of_groups(gro
     # The navigation lists the groups' maps under the map, as it lists the partners' groups.
     titles = nav_titles(page)
     start = titles.index("Coalition logic")
-    assert titles[start + 1:start + 4] == ["Coalition logic: Allegheny", "Coalition logic: Blue Ridge",
-                                           "Coalition logic: Cumberland"]
+    assert titles[start + 1:start + 4] == ["Allegheny", "Blue Ridge", "Cumberland"]
     # Every condition is still listed in words on the map page.
     assert page.split('id="cs-logic-map-text"', 1)[1].split("</ol>", 1)[0].count('<li id="condition-') == 32
 

@@ -209,8 +209,10 @@ class LogicFeature(Feature):
         listed = len(grouped.groups) <= NAV_GROUPS_LIMIT
         section = MAP_TITLE if listed else None
         return [PlannedPage(MAP_URI, "logic", MAP_TITLE, None, generated=True, nav_section=section)] + [
-            PlannedPage(group_uri(slug), "logic-group", f"{MAP_TITLE}: {part.label}", part, generated=True,
-                        nav_section=section, listed=listed)
+            # Out of the search index: the map page lists the same conditions, and a search
+            # should find each once.
+            PlannedPage(group_uri(slug), "logic-group", part.label, part, generated=True,
+                        nav_section=section, listed=listed, searched=False)
             for slug, part in grouped.groups.items()]
 
     def prepare(self) -> None:
