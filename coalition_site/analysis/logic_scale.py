@@ -75,10 +75,22 @@ class GroupPart:
                 | {(d.to, slug, "in") for slug, deps in self.arriving.items() for d in deps})
 
     @property
+    def others(self) -> int:
+        """The other groups it is linked to: a box each on its map."""
+        return len(set(self.leaving) | set(self.arriving))
+
+    @property
+    def boxes(self) -> int:
+        return len(self.conditions) + self.others
+
+    @property
+    def arrows(self) -> int:
+        return len(self.links) + len(self.stub_links)
+
+    @property
     def fits(self) -> bool:
         """Whether its map, other groups' boxes included, is drawn."""
-        others = set(self.leaving) | set(self.arriving)
-        return fits(len(self.conditions) + len(others), len(self.links) + len(self.stub_links))
+        return fits(self.boxes, self.arrows)
 
 
 @dataclass

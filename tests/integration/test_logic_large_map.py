@@ -136,8 +136,10 @@ def test_a_group_too_large_itself_is_condensed_and_says_so(grouped):
     # Allegheny: 13 conditions, 14 dependencies and 7 arrows to other groups' boxes (21 > 20).
     page = grouped.page("logic/groups/allegheny")
     text = " ".join(text_of(page, tag="p"))
-    assert ("This group’s part of the map has 13 conditions and 14 dependencies. A picture holds at "
-            "most 24 conditions and 20 dependencies") in text
+    assert ("This group’s part of the map has 13 conditions and 14 dependencies between them; with a box "
+            "for each of the 2 other groups it is linked to, and an arrow for each link, its picture would "
+            "have 15 boxes and 21 arrows. A picture holds at most 24 boxes and 20 arrows: past that, they "
+            "are too many to follow on a screen") in text
     assert '<h2 id="cycles-condensed">The cycles, condensed</h2>' in page
     assert page.split('id="cs-logic-group-text"', 1)[1].split("</ol>", 1)[0].count('<li id="condition-') == 13
 
