@@ -323,7 +323,8 @@ def cycles_dot(graph: LogicMap, condensed: CondensedCycles, colours: Mapping[str
             with dot.subgraph(name=f"cluster_cycle_{group.number}") as cluster:
                 _defaults(cluster, "graph", label=label(
                     f"Cycle group {group.number}: {_count(len(group.conditions), 'condition')}; "
-                    f"its {_count(group.loops, 'shortest cycle')} drawn", 60), fontsize="10",
+                    + ("its shortest cycle drawn" if group.loops == 1 else f"its {group.loops} shortest cycles drawn"),
+                    60), fontsize="10",
                     color="#888888", style="dashed", **{"class": "cs-cycle-group"})
                 for cid in group.loop_conditions:
                     _condition_node(cluster, out, graph, cid, colours, ["cs-on-cycle"])
