@@ -40,6 +40,9 @@ MAX_CONDITIONS = 200
 """The most boxes one diagram holds (conditions, and the boxes that stand for other groups)."""
 MAX_DEPENDENCIES = 200
 """The most arrows one diagram holds."""
+GROUP_LINKS = 4
+"""The map of groups draws at most this many arrows a group (the strongest links): twenty
+groups linked each to each would be 380 arrows, a tangle; 80 can still be followed."""
 
 
 def fits(conditions: int, dependencies: int) -> bool:
@@ -104,8 +107,21 @@ class GroupedMap:
 
     @property
     def fits(self) -> bool:
-        """Whether the map of groups is drawn."""
-        return fits(len(self.groups), len(self.between))
+        """Whether the map of groups is drawn: with as many groups as a picture has boxes (its
+        arrows are bounded by :attr:`drawn_between`)."""
+        return fits(len(self.groups), 0)
+
+    @property
+    def drawn_between(self) -> dict[tuple[str, str], int]:
+        """The links the map of groups draws: all of them, or the strongest (most dependencies
+        first, then in the groups' order) when there are more than :data:`GROUP_LINKS` a group
+        or than a picture has arrows; the table beside it lists them all."""
+        most = min(MAX_DEPENDENCIES, GROUP_LINKS * len(self.groups))
+        if len(self.between) <= most:
+            return self.between
+        order = {slug: number for number, slug in enumerate(self.groups)}
+        strongest = sorted(self.between.items(), key=lambda item: (-item[1], order[item[0][0]], order[item[0][1]]))
+        return dict(strongest[:most])
 
     def group_of_partner(self, partner_id: str) -> GroupPart | None:
         """The group a partner of the map belongs to."""

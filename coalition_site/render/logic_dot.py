@@ -294,7 +294,7 @@ def groups_dot(grouped: GroupedMap) -> DotDiagram:
         _node(dot, f"group-{slug}", label=label(text), tooltip=out.tooltip(f"{text}; select to open its map"),
               URL=f"cs:group/{slug}", shape="box", style="rounded,filled", fillcolor="#eeeeee",
               **{"class": "cs-group"})
-    for (source, target), count in grouped.between.items():
+    for (source, target), count in grouped.drawn_between.items():
         text = (f"{_count(count, 'dependency', 'dependencies')} from {grouped.groups[source].label}'s "
                 f"conditions to {grouped.groups[target].label}'s")
         _edge_statement(dot, f"group-{source}", f"group-{target}", label=graphviz.nohtml(str(count)),

@@ -89,3 +89,15 @@ def test_the_cycles_of_part_of_the_map(public_cycles_charter, within, expected):
     graph = _map({cid: [] for cid in "abcdx"}, [("a", "b"), ("b", "a"), ("c", "d"), ("d", "c"), ("x", "a")],
                  public_cycles_charter.partners)
     assert len(condensed_cycles(graph, within).groups) == expected
+
+
+def test_the_map_of_groups_draws_the_strongest_links_when_they_are_many(public_cycles_charter, monkeypatch):
+    # Three groups, one condition each, linked each to each with 1 to 3 dependencies.
+    pids = ["riders-alliance", "tenants-union", "youth-league"]
+    links = [("a", "b")] * 3 + [("b", "a")] * 2 + [("a", "c"), ("c", "a"), ("b", "c"), ("c", "b")] * 1
+    graph = _map({"a": [pids[0]], "b": [pids[1]], "c": [pids[2]]}, links, public_cycles_charter.partners)
+    grouped = group_map(graph, dict(zip(pids, "xyz")), {"x": "X", "y": "Y", "z": "Z"})
+    assert len(grouped.between) == 6 and grouped.drawn_between == grouped.between
+    monkeypatch.setattr(logic_scale, "GROUP_LINKS", 1)
+    assert grouped.drawn_between == {("x", "y"): 3, ("y", "x"): 2, ("x", "z"): 1}
+    assert grouped.fits
