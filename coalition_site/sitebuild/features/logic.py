@@ -42,6 +42,11 @@ MAP_TITLE = "Coalition logic"
 GROUPS_FOLDER = "logic/groups"
 NOBODY_GROUP = "Conditions no partner carries"
 """Where a map drawn by group puts the conditions none of its partners centres on."""
+CYCLES_LISTED = 30
+"""The map page lists this many of the shortest cycles in words."""
+CYCLE_STEPS_LISTED = 300
+"""On a map too large for one picture, the cycles listed name at most this many conditions in all
+(at 2,000 partners the 30 shortest cycles of a random map named thousands: 1.2 MB of the page)."""
 SHOWN_PARTNERS = 12
 """A partner page names at most this many partners in a list that grows with the coalition
 (who relies on it, who would be left depending on it) and counts the others."""
@@ -99,6 +104,21 @@ class LogicAnalysis:
                 analysis.group_condensed = {slug: condensed_cycles(graph, part.conditions, analysis.cycles.cycles)
                                             for slug, part in analysis.grouped.groups.items() if not part.fits}
         return analysis
+
+    @property
+    def cycles_listed(self) -> int:
+        """How many cycles the map page lists in words: the 30 shortest; on a map too large for one
+        picture, whose shortest cycles can run through hundreds of conditions, as many of those
+        as name at most :data:`CYCLE_STEPS_LISTED` conditions in all (one at least)."""
+        if self.whole:
+            return CYCLES_LISTED
+        steps = count = 0
+        for cycle in self.cycles.cycles[:CYCLES_LISTED]:
+            steps += len(cycle.conditions)
+            if count and steps > CYCLE_STEPS_LISTED:
+                break
+            count += 1
+        return count
 
     @property
     def single_points_of_failure(self) -> list[tuple[str, str, list[str]]]:

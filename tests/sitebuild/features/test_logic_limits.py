@@ -82,3 +82,16 @@ def test_no_diagram_over_the_limits_reaches_graphviz(base, data, boxes, arrows):
             # Every condition is on some group's part, and every group's part is drawn or condensed.
             assert set(graph.conditions) == {cid for part in analysis.grouped.groups.values() for cid in part.conditions}
             assert unfit == set(analysis.group_condensed)
+
+
+def test_a_large_maps_page_lists_its_shortest_cycles_up_to_a_number_of_conditions(base, monkeypatch):
+    from coalition_site.sitebuild.features import logic as logic_feature
+
+    assert LogicAnalysis.of(base).cycles_listed == 30  # a map drawn whole lists the 30 shortest, as ever
+    monkeypatch.setattr(logic_scale, "MAX_CONDITIONS", 3)
+    monkeypatch.setattr(logic_feature, "CYCLE_STEPS_LISTED", 3)
+    large = LogicAnalysis.of(base)
+    assert [len(c.conditions) for c in large.cycles.cycles] == [2, 3]
+    assert large.cycles_listed == 1
+    monkeypatch.setattr(logic_feature, "CYCLE_STEPS_LISTED", 1)
+    assert large.cycles_listed == 1  # one at least, however long
