@@ -16,7 +16,10 @@ writes, deterministically (the same arguments and ``--seed`` give the same bytes
     ``plugins: [search]`` only. It is the yardstick ``run.py`` measures the plugin against.
 
 The scale knobs are the three of the format that grow with a coalition's size and age:
-partners, years of monthly reviews and Coalition Logic conditions.
+partners, years of monthly reviews and Coalition Logic conditions. ``--groups N`` puts the
+partners in N regional nodes (their ``group``), in blocks of neighbours, and draws most of a
+condition's partners and dependencies from its own node, as a network of regional nodes would;
+without it (the default) no partner has a group and the charter is the same as before.
 """
 
 from __future__ import annotations
@@ -73,6 +76,12 @@ CONDITION_THEMES = ["clean air", "affordable homes", "union jobs", "reliable bus
                     "accessible services", "care for elders", "youth leadership",
                     "worker standards", "civic voice", "local ownership", "public health",
                     "climate resilience", "fair wages"]
+REGIONS = ["Allegheny", "Blue Ridge", "Cumberland", "Delaware Valley", "Erie Shore", "Finger Lakes",
+           "Great Plains", "Hudson Valley", "Iron Range", "Jersey Shore", "Kanawha", "Lehigh Valley",
+           "Mohawk", "Niagara", "Ozark", "Piedmont", "Quad Cities", "Red River", "Susquehanna",
+           "Tidewater"]
+CROSS_GROUP = 0.1
+"""With --groups: the share of dependencies drawn to a condition of any node, not the condition's own."""
 CONDITION_FRAMES = ["{} in every neighbourhood", "{} won and kept", "{} that residents decide",
                     "{} for the families who need it most", "{} paid for by public money",
                     "{} written into county law"]
@@ -127,6 +136,7 @@ class PartnerSpec:
     joined: dt.date
     status: str = "active"
     visibility: str = "public"
+    group: str | None = None
 
 
 @dataclass
@@ -215,7 +225,7 @@ class Writer:
 
 
 def generate(out_dir: Path, *, partners: int = 50, years: int = 10, conditions: int = 40,
-             seed: int = 1, prune: bool = True, audience: str = "internal") -> Charter:
+             seed: int = 1, prune: bool = True, audience: str = "internal", groups: int = 0) -> Charter:
     """Write the coalition project and its plain twin into ``out_dir`` (emptied first).
 
     ``prune=False`` leaves Material's ``navigation.prune`` out of both sites, to show what it
@@ -228,9 +238,15 @@ def generate(out_dir: Path, *, partners: int = 50, years: int = 10, conditions: 
         raise ValueError("a coalition needs at least 2 partners")
     if conditions < 1 or years < 1:
         raise ValueError("--years and --conditions must be at least 1")
+    if groups < 0 or groups > partners:
+        raise ValueError("--groups must be between 0 and the number of partners")
     _clear(out_dir)
     writer = Writer(seed)
     charter = _plan(writer, partners, years, conditions)
+    for index, spec in enumerate(charter.partners if groups else ()):
+        # Blocks of neighbours: partner i is in node i * groups // partners.
+        number = index * groups // partners
+        spec.group = REGIONS[number % len(REGIONS)] + (f" {number // len(REGIONS) + 1}" if number >= len(REGIONS) else "")
     charter.audience = audience
     _write_content(writer, charter)
     _write_plain(writer, charter)
@@ -390,6 +406,8 @@ def _write_content(writer: Writer, charter: Charter) -> None:
                 front["stepped_back"] = {"since": since,
                                          "scope": "field work on the land-trust ask",
                                          "reason": writer.sentence()}
+            if partner.group:
+                front["group"] = partner.group
             if partner.visibility == "internal":
                 front["visibility"] = "internal"
             front["representatives"] = [
@@ -472,21 +490,38 @@ def _logic(writer: Writer, charter: Charter) -> dict:
     rng = writer.rng
     ids = [cid for cid, _ in charter.conditions]
     mapped = [p for p in charter.partners if p.status != "departed"]
+    grouped = any(p.group for p in mapped)
+    # With groups, a condition belongs to the node of its first partner, and draws its other
+    # partners and most of its dependencies from that node.
+    nodes: dict[str | None, list[PartnerSpec]] = {}
+    for partner in mapped:
+        nodes.setdefault(partner.group, []).append(partner)
+    home: list[str | None] = []
     conditions = []
     for index, (cid, label) in enumerate(charter.conditions):
         # Every partner that has not left is on at least one condition (partner-in-logic-map).
-        members = {p.id for p in mapped[index::len(ids)]}
-        members.update(p.id for p in rng.sample(mapped, min(len(mapped), rng.randrange(1, 3))))
+        first = mapped[index::len(ids)]
+        members = {p.id for p in first}
+        pool = nodes[first[0].group] if grouped and first else mapped
+        home.append(first[0].group if grouped and first else None)
+        members.update(p.id for p in rng.sample(pool, min(len(pool), rng.randrange(1, 3))))
         entry = {"id": cid, "label": label, "partners": sorted(members)}
         if index % 4 == 0:
             entry["description"] = writer.sentence()
         conditions.append(entry)
+    by_home: dict[str | None, list[str]] = {}
+    for cid, group in zip(ids, home):
+        by_home.setdefault(group, []).append(cid)
     dependencies = []
     for index, cid in enumerate(ids):
         if len(ids) < 2:
             break
         for _ in range(rng.choice([1, 1, 2])):
-            to = rng.choice(ids[:index] + ids[index + 1:])
+            if grouped and rng.random() >= CROSS_GROUP and len(by_home[home[index]]) > 1:
+                near = by_home[home[index]]
+                to = rng.choice([other for other in near if other != cid])
+            else:
+                to = rng.choice(ids[:index] + ids[index + 1:])
             dependencies.append({"from": cid, "to": to,
                                  "kind": rng.choice(["requires", "requires", "strengthens"]),
                                  "why": writer.sentence()})
@@ -645,11 +680,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave Material's navigation.prune out of both sites")
     parser.add_argument("--audience", choices=AUDIENCES, default="internal",
                         help="the site to build and compare (default: internal, every page)")
+    parser.add_argument("--groups", type=int, default=0,
+                        help="put the partners in this many regional nodes (their `group`; default: none)")
     args = parser.parse_args(argv)
     try:
         charter = generate(args.out_dir, partners=args.partners, years=args.years,
                            conditions=args.conditions, seed=args.seed, prune=not args.no_prune,
-                           audience=args.audience)
+                           audience=args.audience, groups=args.groups)
     except ValueError as exc:
         parser.error(str(exc))
     print(f"{args.out_dir}: {len(charter.files)} charter files, {len(charter.plain)} plain pages")

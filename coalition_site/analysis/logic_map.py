@@ -161,8 +161,37 @@ class LogicMap:
 
     def link(self, source: str, target: str) -> Dependency:
         """The dependency from ``source`` to ``target``; ``requires`` wins when both are written."""
-        links = [d for d in self.out_links[source] if d.to == target]
-        return next((d for d in links if d.kind == "requires"), links[0])
+        return self._links[source, target]
+
+    # A long cycle of a large map asks for hundreds of links: each pair is looked up once.
+    @cached_property
+    def _links(self) -> dict[tuple[str, str], Dependency]:
+        links: dict[tuple[str, str], Dependency] = {}
+        for dep in self.dependencies:
+            first = links.setdefault((dep.from_, dep.to), dep)
+            if first.kind != "requires" and dep.kind == "requires":
+                links[dep.from_, dep.to] = dep
+        return links
+
+    # Where each dependency, condition and partner is written: what is shown is put back in
+    # that order by sorting what was found, instead of scanning the whole map for each partner
+    # (which made a 2,000-partner map's analysis grow with the square of the partners).
+    @cached_property
+    def _dependency_order(self) -> dict[int, int]:
+        return {id(dep): number for number, dep in enumerate(self.dependencies)}
+
+    @cached_property
+    def _condition_order(self) -> dict[str, int]:
+        return {cid: number for number, cid in enumerate(self.conditions)}
+
+    @cached_property
+    def _partner_order(self) -> dict[str, int]:
+        return {pid: number for number, pid in enumerate(self.partners)}
+
+    def _in_written_order(self, dependencies: Iterable[Dependency]) -> list[Dependency]:
+        order = self._dependency_order
+        unique = {id(dep): dep for dep in dependencies}
+        return [unique[key] for key in sorted(unique, key=order.__getitem__)]
 
     # -- cycles -----------------------------------------------------------------------------------
     def cycles(self, limit: int = MAX_CYCLES) -> CycleReport:
@@ -198,53 +227,66 @@ class LogicMap:
             shown = set(down) | set(up)
             if len(shown) <= max_nodes or steps == 1:
                 break
-        links = [d for d in self.dependencies
-                 if (d.from_ in down and down[d.from_] < steps and d.to in down)
-                 or (d.to in up and up[d.to] < steps and d.from_ in up)]
+        # A link is drawn when it leads one step further out from a condition shown: only the
+        # links of the conditions shown can be, so only those are looked at.
+        candidates = [d for cid, distance in down.items() if distance < steps for d in self.out_links[cid]
+                      if d.to in down]
+        candidates += [d for cid, distance in up.items() if distance < steps for d in self.in_links[cid]
+                       if d.from_ in up]
+        links = self._in_written_order(candidates)
         own_set = set(own)
-        conditions = own + [cid for cid in self.conditions if cid in shown and cid not in own_set]
+        order = self._condition_order
+        conditions = own + sorted(shown - own_set, key=order.__getitem__)
         relied: dict[str, list[Dependency]] = {}
-        for dep in self.dependencies:
-            if dep.to in own_set:
-                for other in self.carriers(dep.from_):
-                    if other != partner_id and dep not in relied.get(other, []):
-                        relied.setdefault(other, []).append(dep)
-        relied = {pid: relied[pid] for pid in self.partners if pid in relied}
+        for dep in self._in_written_order(d for cid in own_set for d in self.in_links[cid]):
+            for other in self.carriers(dep.from_):
+                if other != partner_id and dep not in relied.get(other, []):
+                    relied.setdefault(other, []).append(dep)
+        partner_order = self._partner_order
+        relied = {pid: relied[pid] for pid in sorted(relied, key=partner_order.__getitem__)}
         shown_partners = {pid for cid in conditions for pid in self.partners_of(cid)}
         return PartnerView(partner_id, own, steps, conditions, links, relied,
-                           [pid for pid in self.partners if pid in shown_partners])
+                           sorted(shown_partners, key=partner_order.__getitem__))
 
     def step_back(self, partner_id: str) -> StepBackImpact:
         """What rests on ``partner_id`` alone among the active partners."""
         orphaned = [cid for cid in self.conditions_of(partner_id)
                     if not [pid for pid in self.carriers(cid) if pid != partner_id]]
         orphaned_set = set(orphaned)
-        unsupported = [d for d in self.dependencies if d.to in orphaned_set and d.from_ not in orphaned_set]
+        unsupported = self._in_written_order(d for cid in orphaned for d in self.in_links[cid]
+                                             if d.from_ not in orphaned_set)
         # Breadth-first backwards from the orphaned conditions along `requires`: the first time a
         # condition is reached gives its shortest chain to something that rests on nobody.
         requires = self._required_by
         towards: dict[str, str | None] = {cid: None for cid in orphaned}
+        length = {cid: 1 for cid in orphaned}
         queue = deque(orphaned)
         while queue:
             current = queue.popleft()
             for prev in requires[current]:
                 if prev not in towards:
                     towards[prev] = current
+                    length[prev] = length[current] + 1
                     queue.append(prev)
-        dependents: dict[str, list[str]] = {}
-        for other in self.partners:
-            if other == partner_id or not self.partners[other].is_active:
+        # Each other active partner's shortest chain, from the first of its conditions (in
+        # written order) that has one that short: read from the conditions reached, not by
+        # asking every partner, which grew with the square of a large coalition.
+        order = self._condition_order
+        best: dict[str, tuple[int, int, str]] = {}
+        for cid in towards:
+            if cid in orphaned_set:
                 continue
-            best: list[str] | None = None
-            for cid in self.conditions_of(other):
-                if cid in towards and cid not in orphaned_set:
-                    chain = [cid]
-                    while (step := towards[chain[-1]]) is not None:
-                        chain.append(step)
-                    if best is None or len(chain) < len(best):
-                        best = chain
-            if best:
-                dependents[other] = best
+            key = (length[cid], order[cid], cid)
+            for other in self.partners_of(cid):
+                if other != partner_id and self.partners[other].is_active \
+                        and (other not in best or key < best[other]):
+                    best[other] = key
+        dependents: dict[str, list[str]] = {}
+        for other in sorted(best, key=self._partner_order.__getitem__):
+            chain = [best[other][2]]
+            while (step := towards[chain[-1]]) is not None:
+                chain.append(step)
+            dependents[other] = chain
         return StepBackImpact(partner_id, orphaned, unsupported, dependents)
 
     def step_backs(self) -> list[StepBackImpact]:

@@ -4,7 +4,8 @@ Labels and tooltips come from partners' pull requests. They reach Graphviz escap
 output should hold nothing but drawing; this module does not rely on that. The SVG is parsed
 and rebuilt from an allowlist: known drawing elements, known attributes with values of the
 expected form, and links only to the site's own partners and conditions (written by the DOT
-builder as ``cs:partner/<id>`` and ``cs:condition/<id>`` and resolved per page by
+builder as ``cs:partner/<id>``, ``cs:condition/<id>``, ``cs:group/<slug>`` (a group's map) and
+``cs:cycle/<number>`` (a group of cycles listed on the page), and resolved per page by
 :func:`resolve_links`). Scripts, ``foreignObject``, images, stylesheets, processing
 instructions, comments, event handlers and every other link are dropped. Tooltips come back
 from the table of texts the DOT builder kept (see :mod:`coalition_site.render.logic_dot`):
@@ -38,7 +39,7 @@ _TRANSFORM = re.compile(r"^[a-z]+\([0-9eE.,+\- ]*\)(?: [a-z]+\([0-9eE.,+\- ]*\))
 _DASHES = re.compile(r"^[0-9., ]+$")
 _FONT = re.compile(r"^[A-Za-z0-9 ,\-]+$")
 _CLASS = re.compile(r"^(?:node|edge|graph|cluster|cs-[a-z0-9-]+)$")
-_INTERNAL_LINK = re.compile(r"^cs:(partner|condition)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
+_INTERNAL_LINK = re.compile(r"^cs:(partner|condition|group|cycle)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 ATTRIBUTES: dict[str, re.Pattern] = {
     "width": _NUMBER, "height": _NUMBER, "viewBox": re.compile(r"^[0-9eE.+\- ]+$"),
@@ -53,7 +54,7 @@ ATTRIBUTES: dict[str, re.Pattern] = {
     "font-style": re.compile(r"^(?:italic|normal|oblique)$"),
 }
 # Links are written as `href` (SVG 2), which every current browser follows in inline SVG.
-_HREF_PLACEHOLDER = re.compile(r'href="cs:(partner|condition)/([a-z0-9]+(?:-[a-z0-9]+)*)"')
+_HREF_PLACEHOLDER = re.compile(r'href="cs:(partner|condition|group|cycle)/([a-z0-9]+(?:-[a-z0-9]+)*)"')
 
 
 @dataclass(frozen=True)

@@ -117,3 +117,40 @@ def test_a_public_build_of_it_passes_the_leak_check(public_charter):
     site = commands.build(public_charter, audience="public")
     assert (site / "index.html").is_file()
     assert not (site / "strategy-notes").exists()
+
+
+GROUPED_SIZE = ["--partners", "30", "--years", "1", "--conditions", "24", "--groups", "3"]
+
+
+@pytest.fixture(scope="module")
+def grouped_charter(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("bench-grouped") / "charter"
+    assert generate.main([str(out), *GROUPED_SIZE]) == 0
+    return out
+
+
+def test_groups_put_the_partners_in_regional_nodes_and_check_with_no_problem(grouped_charter):
+    groups = [yaml.safe_load(p.read_text().split("---\n")[1]).get("group")
+              for p in (grouped_charter / "content" / "partners").glob("*.md")]
+    assert sorted(set(groups)) == ["Allegheny", "Blue Ridge", "Cumberland"]
+    assert sorted(groups.count(g) for g in set(groups)) == [10, 10, 10]
+    out = io.StringIO()
+    assert commands.check(grouped_charter, strict=True, out=out) == 0
+    assert out.getvalue() == "content: no problems\n"
+
+
+def test_with_groups_most_dependencies_stay_within_a_node(grouped_charter):
+    content = grouped_charter / "content"
+    group_of = {p.stem: yaml.safe_load(p.read_text().split("---\n")[1])["group"] for p in (content / "partners").glob("*.md")}
+    logic = yaml.safe_load((content / "logic.yml").read_text())
+    home = {c["id"]: {group_of[pid] for pid in c["partners"]} for c in logic["conditions"]}
+    within = [bool(home[d["from"]] & home[d["to"]]) for d in logic["dependencies"]]
+    assert sum(within) >= 0.8 * len(within)
+
+
+def test_groups_are_deterministic_and_left_out_by_default(grouped_charter, charter, tmp_path):
+    again = tmp_path / "again"
+    assert generate.main([str(again), *GROUPED_SIZE]) == 0
+    files = sorted(p.relative_to(grouped_charter) for p in grouped_charter.rglob("*") if p.is_file())
+    assert all((grouped_charter / f).read_bytes() == (again / f).read_bytes() for f in files)
+    assert not [p for p in (charter / "content" / "partners").glob("*.md") if "\ngroup: " in p.read_text()]
