@@ -59,6 +59,7 @@ from ..render.memo import ContentMemo
 from ..render.pages import BYTECODE_CACHE, TEMPLATES_DIR
 from ..render.serve_error import serve_error_page
 from ..sitebuild import FEATURES, BuildOptions, SiteBuild
+from ..sitebuild.parallel import MIN_ITEMS
 from .config import CoalitionConfig
 from .fonts import use_system_fonts
 from .internal_marks import ROBOTS_TXT, mark_internal
@@ -159,6 +160,10 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             log.error(_errors_line(result, "the browser shows them until they are fixed"))
             return config
         self.build = self._plan_site(config, result, settings)
+        if len(self.build.plan.pages) >= MIN_ITEMS:
+            # Forked now, while this process is small (sitebuild/parallel.py); used and stopped
+            # once every page is rendered (on_env).
+            self.build.workers.start()
         self._resolve_nav(config, result)
         self._warn_of_mkdocs_yml(result)
         self.fetch_guard = self._guard_downloads(config)
@@ -475,16 +480,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if self.build is None:
             return None
 
-        # Partials link every partner from every review: thousands of calls on a large charter.
-        # Our src_uris are already normalised, so the dict lookup skips get_file_from_path's
-        # pathlib round trip, and each target is resolved once per page.
-        by_uri = files.src_uris
-
-        @functools.lru_cache(maxsize=None)
-        def link(src_uri: str) -> str:
-            target = by_uri.get(src_uri)
-            return get_relative_url(target.url, page.url) if target else "#"
-
+        link = _links_from(files.src_uris, page.url)
         try:
             rendered = self.build.render(page.file.src_uri, html, link)
         except CoalitionSiteError as exc:
@@ -507,6 +503,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self._stop_private_downloads()  # the privacy plugin's on_env (priority 50) waited for them
         if self.build is not None:
+            self._finish_pages(files)
             self._fill_summaries(files)
         short_name = self.build.charter.coalition.short_name if self.build is not None else None
         if short_name == config.site_name:
@@ -529,6 +526,25 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                 log.info(f"coalition: left {left_out} attachment{'s' * (left_out != 1)} out of the "
                          "public site (only internal content uses them)")
         return env
+
+    def _finish_pages(self, files: Files) -> None:
+        """What the features change on every page once all are rendered (the glossary's links),
+        all pages at once: on a large site, on every core (sitebuild/parallel.py). Before the
+        summaries are filled in, which are never linked (they were not, page by page)."""
+        assert self.build is not None
+        pages = [file.page for file in files.documentation_pages()
+                 if file.page is not None and file.page.content]
+        try:
+            # A batch at a time, each page's old HTML let go as its new one comes: the whole
+            # site twice over would be a large coalition's peak of memory.
+            for start in range(0, len(pages), FINISH_BATCH):
+                batch = pages[start:start + FINISH_BATCH]
+                finished = self.build.finish_pages([
+                    (page.file.src_uri, page.content or "", _links_from(files.src_uris, page.url)) for page in batch])
+                for page, html in zip(batch, finished):
+                    page.content = html
+        finally:
+            self.build.workers.close()
 
     def _fill_summaries(self, files: Files) -> None:
         """The problem statement's first paragraph on the pages that show it (the home page,
@@ -657,9 +673,15 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             (folder / name).write_text(page, encoding="utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.build is not None:
+            self.build.workers.close()
         if self.staged is not None:
             self.staged.discard()
             self.staged = None
+
+
+FINISH_BATCH = 256
+"""Pages finished at once (sitebuild/parallel.py sends each batch to the workers in chunks)."""
 
 
 def _errors_line(result: CheckResult, outcome: str) -> str:
@@ -691,8 +713,12 @@ def _relink(source_url: str | None, here_url: str):
 
 
 def _links_from(by_uri: Mapping[str, File], here: str):
-    """A ``link`` function for the generated file ``here``: a page's ``src_uri`` → its URL
-    relative to that file."""
+    """A ``link`` function for the page or generated file at the URL ``here``: a page's
+    ``src_uri`` → its URL relative to that one ("#" for none)."""
+    # Partials link every partner from every review: thousands of calls on a large charter.
+    # Our src_uris are already normalised, so the dict lookup skips get_file_from_path's
+    # pathlib round trip, and each target is resolved once per page.
+    @functools.lru_cache(maxsize=None)
     def link(src_uri: str) -> str:
         target = by_uri.get(src_uri)
         return get_relative_url(target.url, here) if target else "#"

@@ -22,6 +22,7 @@ from ..render.memo import ContentMemo
 from ..render.pages import make_environment, render_page, shared_context
 from ..render.plan import PlannedPage, SitePlan, plan_site
 from ..render.sanitize import sanitize_html
+from .parallel import Workers
 
 if TYPE_CHECKING:
     from .features import Feature
@@ -55,6 +56,8 @@ class SiteBuild:
         self.charter = charter
         self.options = options or BuildOptions()
         self.env = make_environment(loader)
+        self.workers = Workers()
+        """Processes for the steps every page takes once all are rendered; none until started."""
         self.features = [feature(self) for feature in features]
         self.plan: SitePlan = plan_site(charter, [p for f in self.features for p in f.pages()])
         for feature in self.features:
@@ -99,9 +102,21 @@ class SiteBuild:
             rendered = render_page(self.env, page, charter=self.charter, pages=self.plan.pages,
                                    prose=clean, link=link, today=self.today, extras=extras,
                                    shared=self.shared)
-        for feature in self.features:
-            rendered = feature.finish(page, rendered, link)
         return rendered
+
+    def finish_pages(self, pages: list[tuple[str, str, Link]]) -> list[str]:
+        """Every page's final HTML, once all are rendered (``src_uri``, HTML and ``link`` of
+        each): what the features change on every page, such as the glossary's links. Pages
+        outside the plan (a file the build does not know) are left as they are."""
+        planned = [(index, self.page(uri), html, link) for index, (uri, html, link) in enumerate(pages)]
+        known = [(page, html, link) for _, page, html, link in planned if page is not None]
+        for feature in self.features:
+            finished = feature.finish(known)
+            known = [(page, html, link) for (page, _, link), html in zip(known, finished)]
+        result = [html for _, html, _ in pages]
+        for (index, *_), (_, html, _) in zip((p for p in planned if p[1] is not None), known):
+            result[index] = html
+        return result
 
     def finish(self, html: str, relink: Relink) -> str:
         """A rendered page with the problem statement's first paragraph where its partial asked

@@ -36,7 +36,8 @@ class Feature:
         """Trusted HTML fragments for ``page``, by slot name (``logic``, ``vitality`` ...)."""
         return {}
 
-    def finish(self, page: "PlannedPage", html: str, link: Link) -> str:
-        """The page's final HTML, from what was rendered (every page, the coalition's own
-        included): a feature that changes every page (the glossary's links) does it here."""
-        return html
+    def finish(self, pages: list[tuple["PlannedPage", str, Link]]) -> list[str]:
+        """Every page's final HTML, once all are rendered (the coalition's own included), from
+        each page, its HTML and its ``link``: a feature that changes every page (the glossary's
+        links) does it here, all pages at once (:mod:`..parallel`)."""
+        return [html for _, html, _ in pages]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from ...render.glossary import TERMS
 from ...render.plan import PlannedPage
 from ...render.term_links import link_terms
@@ -28,13 +30,21 @@ class GlossaryFeature(Feature):
             return []
         return [PlannedPage(GLOSSARY_PAGE, "glossary", "Glossary", TERMS, generated=True)]
 
-    def finish(self, page: PlannedPage, html: str, link: Link) -> str:
-        if not self.active or page.src_uri == GLOSSARY_PAGE:
-            return html
-        href = link(GLOSSARY_PAGE)
+    def finish(self, pages: list[tuple[PlannedPage, str, Link]]) -> list[str]:
+        if not self.active:
+            return [html for _, html, _ in pages]
+        jobs = [(html, None if page.src_uri == GLOSSARY_PAGE else link(GLOSSARY_PAGE))
+                for page, html, link in pages]
         memo = self.build.options.memo
         if memo is None:
-            return link_terms(html, href)
+            return self.build.workers.map(_linked, jobs)
         # A pure step of the page's HTML and the glossary's address: under serve, a page that
         # an edit left as it was is not read again (a third of a rebuild, 253 pages).
-        return memo.get(("glossary-terms", href, html), lambda: link_terms(html, href))
+        return [memo.get(("glossary-terms", job[1], job[0]), functools.partial(_linked, job)) for job in jobs]
+
+
+def _linked(job: tuple[str, str | None]) -> str:
+    """A page's HTML with the glossary's terms linked (``href``: the glossary's address from
+    it; ``None``: the glossary itself). At module level, for the worker processes."""
+    html, href = job
+    return html if href is None else link_terms(html, href)

@@ -1,0 +1,95 @@
+"""A pure function mapped over many items on every core of the machine, when that is safe.
+
+MkDocs renders pages one after another, in one process. Linking the glossary's terms into every
+page is pure (a page's HTML in, its HTML out) and, at two thousand partners, a third of the
+build: :class:`Workers` runs such a step over all pages in worker processes, one a core,
+and gives the same list as running it here would, in the same order.
+
+The workers are forked from the build's process, which is cheap and needs no ``__main__``
+guard in a script that builds a site (a spawned worker would import that script again). They
+are forked early (:meth:`Workers.start`, once the site is planned), while the process is small:
+a copy forked once every page is rendered would count the whole site in its memory. Forking a
+process that runs other threads may leave a lock held in the copy for ever, so whenever another
+thread runs (``mkdocs serve``'s server, say), or the machine has one core, or there are too few
+items to pay for the workers, or the operating system cannot fork, the step runs here.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Callable, Sequence, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_ITEMS = 400
+"""A site of fewer pages than this starts no workers (the plugin decides): starting them and
+sending the pages to them and back costs about what linking a few hundred pages does, and a
+small site is built as it always was."""
+CHUNKS_PER_WORKER = 4
+"""Items go to the workers in this many chunks each, so that one slow chunk does not leave a
+core idle for long, and the pipe carries a few large messages rather than many small ones."""
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether worker processes can be forked safely from this one, now."""
+    return ("fork" in multiprocessing.get_all_start_methods() and cores() > 1
+            and threading.active_count() == 1)
+
+
+class Workers:
+    """Worker processes for :meth:`map`, forked by :meth:`start` and stopped by :meth:`close`."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        """Fork one worker a core now, if that is safe (else :meth:`map` runs here)."""
+        if self._pool is not None or not can_fork():
+            return
+        try:
+            pool = ProcessPoolExecutor(cores(), mp_context=multiprocessing.get_context("fork"))
+            pool.submit(int).result()  # forks every worker now, while this process is small
+        except (OSError, BrokenProcessPool):
+            return  # no fork here (a sandbox's limit on processes, no /dev/shm ...)
+        self._pool = pool
+
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
+
+    def map(self, function: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        """``[function(item) for item in items]``, in the workers once started.
+
+        ``function`` must be pure (its result depends on its item only) and defined at a
+        module's top level; its items and results are sent to and from the workers, so they
+        are plain values.
+        """
+        if self._pool is None:
+            return [function(item) for item in items]
+        workers = cores()
+        chunk = max(1, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
+        try:
+            return list(self._pool.map(function, items, chunksize=chunk))
+        except BrokenProcessPool:
+            # A worker died (killed for its memory, say): the step is pure, so running it
+            # again here gives the same result.
+            self.close()
+            return [function(item) for item in items]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
