@@ -17,7 +17,7 @@ import functools
 import re
 import textwrap
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 import graphviz
 
@@ -302,6 +302,19 @@ def groups_dot(grouped: GroupedMap) -> DotDiagram:
     return _finish(dot, out)
 
 
+def _cycle_cluster(dot: graphviz.Digraph, out: DotDiagram, graph: LogicMap, colours: Mapping[str, str],
+                   number: int, title: str, conditions: Sequence[str], links: Sequence[Dependency]) -> None:
+    """A group of conditions on cycles drawn in a dashed box of its own (all of it, or its
+    shortest cycles)."""
+    with dot.subgraph(name=f"cluster_cycle_{number}") as cluster:
+        _defaults(cluster, "graph", label=title, fontsize="10", color="#888888", style="dashed",
+                  **{"class": "cs-cycle-group"})
+        for cid in conditions:
+            _condition_node(cluster, out, graph, cid, colours, ["cs-on-cycle"])
+        for dep in links:
+            _edge(cluster, out, graph, dep, ["cs-cycle"])
+
+
 def cycles_dot(graph: LogicMap, condensed: CondensedCycles, colours: Mapping[str, str],
                name: str = "coalition-logic-cycles") -> DotDiagram:
     """The cycles condensed: each group of conditions that lead to one another, drawn whole when
@@ -311,25 +324,14 @@ def cycles_dot(graph: LogicMap, condensed: CondensedCycles, colours: Mapping[str
     ends: dict[int, tuple[str, str]] = {}
     for group in shown:
         if group.drawn:
-            with dot.subgraph(name=f"cluster_cycle_{group.number}") as cluster:
-                _defaults(cluster, "graph", label=f"Cycle group {group.number}", fontsize="10",
-                          color="#888888", style="dashed", **{"class": "cs-cycle-group"})
-                for cid in group.conditions:
-                    _condition_node(cluster, out, graph, cid, colours, ["cs-on-cycle"])
-                for dep in group.links:
-                    _edge(cluster, out, graph, dep, ["cs-cycle"])
+            _cycle_cluster(dot, out, graph, colours, group.number, f"Cycle group {group.number}",
+                           group.conditions, group.links)
             ends[group.number] = (f"condition-{group.conditions[0]}",) * 2
         elif group.loops:
-            with dot.subgraph(name=f"cluster_cycle_{group.number}") as cluster:
-                _defaults(cluster, "graph", label=label(
-                    f"Cycle group {group.number}: {_count(len(group.conditions), 'condition')}; "
-                    + ("its shortest cycle drawn" if group.loops == 1 else f"its {group.loops} shortest cycles drawn"),
-                    60), fontsize="10",
-                    color="#888888", style="dashed", **{"class": "cs-cycle-group"})
-                for cid in group.loop_conditions:
-                    _condition_node(cluster, out, graph, cid, colours, ["cs-on-cycle"])
-                for dep in group.loop_links:
-                    _edge(cluster, out, graph, dep, ["cs-cycle"])
+            _cycle_cluster(dot, out, graph, colours, group.number, label(
+                f"Cycle group {group.number}: {_count(len(group.conditions), 'condition')}; "
+                + ("its shortest cycle drawn" if group.loops == 1 else f"its {group.loops} shortest cycles drawn"),
+                60), group.loop_conditions, group.loop_links)
             ends[group.number] = (f"condition-{group.loop_conditions[0]}",) * 2
         else:
             text = (f"Cycle group {group.number}: {_count(len(group.conditions), 'condition')}, "
