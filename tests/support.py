@@ -18,6 +18,8 @@ from click.testing import CliRunner, Result
 
 from coalition_site.cli import cli
 
+REPO = Path(__file__).resolve().parents[1]
+BENCHMARKS = REPO / "benchmarks"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINIMAL = FIXTURES / "minimal"
 
@@ -229,3 +231,31 @@ def build_of(sample: Sample, audience: str = "public", loader=None, features=Non
     charter = for_audience(load_charter(sample.content).charter, audience)
     return SiteBuild(charter, BuildOptions(today=AS_OF), loader,
                      features=FEATURES if features is None else features)
+
+
+def benchmark_script(name: str):
+    """``benchmarks/<name>.py`` as a module (the benchmarks are scripts, not a package), loaded
+    once per test process."""
+    import importlib.util
+
+    module_name = f"benchmark_{name}"
+    if module_name in sys.modules:
+        return sys.modules[module_name]
+    sys.path.insert(0, str(BENCHMARKS))  # run.py imports its sibling generate.py
+    try:
+        spec = importlib.util.spec_from_file_location(module_name, BENCHMARKS / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module  # dataclasses look their module up there
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+def copy_demo(project: Path) -> Path:
+    """The repository's demo project (mkdocs.yml, content/ and theme/) copied to ``project``."""
+    shutil.copytree(REPO / "content", project / "content")
+    shutil.copytree(REPO / "theme", project / "theme")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+

@@ -5,30 +5,18 @@ Small sizes only: the benchmark itself (benchmarks/run.py) is never part of the 
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from coalition_site import commands
+from support import benchmark_script
 
-GENERATE = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
 SIZE = ["--partners", "4", "--years", "1", "--conditions", "5"]
 PUBLIC_SIZE = ["--partners", "30", "--years", "1", "--conditions", "5", "--audience", "public"]
-
-
-def _load_script():
-    spec = importlib.util.spec_from_file_location("benchmark_generate", GENERATE)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _load_script()
+generate = benchmark_script("generate")
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,7 @@ would measure something else; these tests build both sites of a small charter an
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,19 +15,11 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+from support import benchmark_script
 
 
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(f"benchmark_{name}", BENCHMARKS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _load("generate")
-same_output = _load("same_output")
+generate = benchmark_script("generate")
+same_output = benchmark_script("same_output")
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 
 

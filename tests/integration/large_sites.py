@@ -3,27 +3,15 @@ generate.py) at a small scale, built for real for the internal audience."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 from coalition_site import commands
+from support import benchmark_script
 
-GENERATE = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
 REGIONS = ["Pennsylvania", "Ohio", "West Virginia"]
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("benchmark_generate_large_site", GENERATE)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-generator = _generator()
+generator = benchmark_script("generate")
 
 
 def build_generated(root: Path, *, partners: int, years: int = 1, prune: bool = False, groups: bool = False) -> Path:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from coalition_site import commands
+from support import copy_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "tools" / "a11y" / "offline.js"
@@ -25,10 +26,7 @@ def _offline(site: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     project = tmp_path_factory.mktemp("demo") / "project"
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copytree(ROOT / "theme", project / "theme")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
+    return copy_demo(project)
 
 
 @pytest.mark.parametrize("audience", ["public", "internal"])

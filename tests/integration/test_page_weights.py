@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from coalition_site import commands
+from support import copy_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "tools" / "a11y" / "weigh.js"
@@ -54,10 +55,7 @@ def _weigh(site: Path, pages: list[str]) -> dict[str, dict[str, int]]:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     project = tmp_path_factory.mktemp("weights") / "project"
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copytree(ROOT / "theme", project / "theme")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
+    return copy_demo(project)
 
 
 @pytest.mark.parametrize("audience", ["public", "internal"])
