@@ -108,9 +108,9 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         self.fetch_guard: FetchGuard | None = None
         self._announce_serving = False
         self.memo: ContentMemo | None = None
+        """Under serve, the outputs of pure steps kept from one rebuild to the next (memo.py)."""
         self.readings: ReadingCache | None = None
         """Under serve, each file's reading by content, kept from one rebuild to the next."""
-        """Under serve, the outputs of pure steps kept from one rebuild to the next (memo.py)."""
         self.failed_check: CheckResult | None = None
         """Under serve, the check of a charter with errors: the build shows them instead."""
         self.mkdocs_yml: dict = {}
@@ -223,11 +223,10 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def _check(self, project: Project, settings: Settings, reader: MarkupReader) -> CheckResult:
         """The project's check (the command's, when one handed it over and it still holds): the
         charter's warnings logged, and any error stops the build."""
-        cache = self.readings if self.command == "serve" else None
-        if cache is not None:
-            cache.new_check()
+        if self.readings is not None:  # only under serve (on_startup)
+            self.readings.new_check()
         try:
-            result = check_project(project, settings, reader=reader, cache=cache,
+            result = check_project(project, settings, reader=reader, cache=self.readings,
                                    reuse=self.handed.check if self.handed is not None else None)
         except CoalitionSiteError as exc:
             raise PluginError(f"coalition: {exc}") from None
@@ -249,7 +248,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if self.memo is not None:
             self.memo.new_build()
         options = BuildOptions(today=settings.today, cache_dir=settings.cache_folder(),
-                               memo=self.memo if self.command == "serve" else None)
+                               memo=self.memo)  # only under serve (on_startup)
         config.theme.dirs.append(str(TEMPLATES_DIR))  # last: a site's custom_dir overrides ours
         if config.theme.name == "material":  # our main.html: after custom_dir, before Material's
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(MATERIAL_OVERRIDES))

@@ -108,13 +108,13 @@ class SiteBuild:
         """Every page's final HTML, once all are rendered (``src_uri``, HTML and ``link`` of
         each): what the features change on every page, such as the glossary's links. Pages
         outside the plan (a file the build does not know) are left as they are."""
-        planned = [(index, self.page(uri), html, link) for index, (uri, html, link) in enumerate(pages)]
-        known = [(page, html, link) for _, page, html, link in planned if page is not None]
+        known = [(index, page, html, link) for index, (uri, html, link) in enumerate(pages)
+                 if (page := self.page(uri)) is not None]
+        items = [(page, html, link) for _, page, html, link in known]
         for feature in self.features:
-            finished = feature.finish(known)
-            known = [(page, html, link) for (page, _, link), html in zip(known, finished)]
+            items = [(page, html, link) for (page, _, link), html in zip(items, feature.finish(items))]
         result = [html for _, html, _ in pages]
-        for (index, *_), (_, html, _) in zip((p for p in planned if p[1] is not None), known):
+        for (index, *_), (_, html, _) in zip(known, items):
             result[index] = html
         return result
 

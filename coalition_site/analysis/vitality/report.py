@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import Iterable, Literal
+from typing import Iterable, Literal, Sequence
 
 DRIFT_RUN = 3
 """Consecutive reviews a partner may drift in before it is called out by name."""
@@ -240,9 +240,8 @@ class GroupRecord:
         return self.attended / self.eligible if self.eligible else None
 
 
-def group_record(report: "VitalityReport", partner_ids: set[str], label: str, src_uri: str) -> GroupRecord:
-    """The group of ``partner_ids`` (those of :attr:`VitalityReport.partners`) as one record."""
-    rows = [p for p in report.partners if p.partner_id in partner_ids]
+def group_record(report: "VitalityReport", rows: Sequence[PartnerRecord], label: str, src_uri: str) -> GroupRecord:
+    """The group of partners whose records (of :attr:`VitalityReport.partners`) are ``rows``, as one record."""
     cells = tuple(tally(row.cells[index] for row in rows) for index in range(len(report.reviews)))
     years = tuple(tally(cell for row in rows for cell in row.cells[start:stop])
                   for start, stop in report.earlier_spans)

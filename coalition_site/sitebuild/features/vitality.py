@@ -87,11 +87,11 @@ class VitalityFeature(Feature):
             records = []
             for group in partner_groups(self.build.charter):
                 ids = {partner.id for partner in group.partners}
-                records.append(group_record(self.report, ids, group.label, group.src_uri))
+                rows = tuple(p for p in self.report.partners if p.partner_id in ids)
+                records.append(group_record(self.report, rows, group.label, group.src_uri))
                 page = self.build.plan.pages.get(group.src_uri)
                 if page is not None and page.kind == "partner-group":
-                    partners = tuple(p for p in self.report.partners if p.partner_id in ids)
-                    self.groups[group.src_uri] = VitalityPage(replace(self.report, partners=partners))
+                    self.groups[group.src_uri] = VitalityPage(replace(self.report, partners=rows))
             dashboard.item.groups = tuple(records)
             self.charts = vitality_charts(self.report, groups=dashboard.item.groups)
         else:
