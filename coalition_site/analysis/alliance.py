@@ -107,7 +107,8 @@ def chains(graph: LogicMap, sources: Iterable[str], targets: Iterable[str],
     for kinds in (("requires",), ("requires", "strengthens")):
         for end, chain in _walk(graph, sources, wanted, kinds, max_links).items():
             found.setdefault(end, chain)
-    return [found[cid] for cid in graph.conditions if cid in found]
+    # Sorted, not picked out of every condition of the map: asked for every pair of partners.
+    return [found[cid] for cid in graph.in_written_order(found)]
 
 
 def _walk(graph: LogicMap, sources: list[str], targets: set[str], kinds: tuple[str, ...],

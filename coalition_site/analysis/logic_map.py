@@ -122,7 +122,15 @@ class LogicMap:
     def conditions_of(self, partner_id: str) -> list[str]:
         return list(self._conditions_by_partner.get(partner_id, ()))
 
+    def in_written_order(self, condition_ids: Iterable[str]) -> list[str]:
+        """``condition_ids`` (known ones, each once) in the map's written order."""
+        return sorted(condition_ids, key=self._position.__getitem__)
+
     # Asked for every partner, condition and link of every view: indexed once, on first use.
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {cid: index for index, cid in enumerate(self.conditions)}
+
     @cached_property
     def _partners_by_condition(self) -> dict[str, list[str]]:
         return {cid: [pid for pid in dict.fromkeys(condition.partners) if pid in self.partners]
