@@ -55,10 +55,11 @@ def test_the_glossarys_links_on_every_core_are_those_made_here(tmp_path):
         import test_helper  # a function the workers can find by name, as a real step is
         pids = set(workers.map(test_helper.pid, list(range(500))))
         workers.close()
-        print(len(pids - {os.getpid()}))
+        print(len(pids), os.getpid() in pids)
     """)
     (tmp_path / "test_helper.py").write_text("import os\ndef pid(_):\n    return os.getpid()\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(tmp_path)}, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert int(done.stdout) == 2  # two workers, neither of them this process
+    # The workers, not this process (a loaded machine may leave one worker all the chunks).
+    assert done.stdout.split() in (["1", "False"], ["2", "False"])
