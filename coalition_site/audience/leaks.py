@@ -33,13 +33,14 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
 import html
 import json
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import ahocorasick_rs
 from pydantic import BaseModel
@@ -390,27 +391,48 @@ _MAX_GZIP = 64 * 1024 * 1024
 class LeakScanner:
     """The internal values compiled once, to scan any number of files in one pass each."""
 
-    def __init__(self, values: Iterable[InternalValue]):
+    def __init__(self, values: Iterable[InternalValue], *, token: str | None = None):
         self.values = list(values)
         self.pages = {v.page: v for v in self.values if v.page}
         self._keys = [normalise(v.text) for v in self.values]
         indexed = [i for i, key in enumerate(self._keys) if key]
         self._index = indexed
         self._matcher = _matcher([self._keys[i] for i in indexed]) if indexed else None
+        self._token = token or os.urandom(16).hex()
+
+    def __reduce__(self):
+        # Sent to a worker process (scan_site's ``map_files``) as its values, which each process
+        # compiles once (_compiled); the automaton itself cannot be pickled.
+        return _compiled, (self._token, self.values)
 
     def scan_text(self, raw: str) -> list[InternalValue]:
         """The values found in ``raw`` (HTML, XML, JSON or any text)."""
+        return [self.values[index] for index in self.found_in(raw)]
+
+    def found_in(self, raw: str) -> list[int]:
+        """The indexes in :attr:`values` of the values found in ``raw``, each once."""
         if self._matcher is None:
             return []
-        found: dict[int, InternalValue] = {}
+        found: dict[int, None] = {}
         for haystack in _haystacks(raw):
             for pattern, start, end in self._matcher.find_matches_as_indexes(haystack, overlapping=True):
                 index = self._index[pattern]
-                value = self.values[index]
-                if value.whole_word and not _stands_alone(haystack, start, end):
+                if self.values[index].whole_word and not _stands_alone(haystack, start, end):
                     continue
-                found.setdefault(index, value)
-        return list(found.values())
+                found.setdefault(index)
+        return list(found)
+
+
+_COMPILED: dict[str, LeakScanner] = {}
+
+
+def _compiled(token: str, values: list[InternalValue]) -> LeakScanner:
+    """The scanner of ``values``, compiled once in this process (a worker is sent it again with
+    every batch of files)."""
+    if token not in _COMPILED:
+        _COMPILED.clear()  # one build's values at a time
+        _COMPILED[token] = LeakScanner(values, token=token)
+    return _COMPILED[token]
 
 
 def _stands_alone(haystack: str, start: int, end: int) -> bool:
@@ -419,27 +441,106 @@ def _stands_alone(haystack: str, start: int, end: int) -> bool:
     return not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-")
 
 
+class ScanAhead:
+    """Pages scanned as the build makes them, a batch at a time, before they are written:
+    :func:`scan_site` then reads a page again only to make sure it is still those bytes.
+
+    ``submit(function, items)`` starts ``[function(item) for item in items]`` (in a worker) and
+    returns what waits for the list (``None``: the work was not done, and the page is read again). Only what a page is until it is written is kept here (a
+    digest of its bytes), never its text.
+    """
+
+    def __init__(self, scanner: LeakScanner,
+                 submit: Callable[[Callable[[bytes], list[int]], Sequence[bytes]], Callable[[], list[list[int]] | None]],
+                 batch: int):
+        self.scanner = scanner
+        self._scan = functools.partial(_scan_html, scanner)
+        self._submit = submit
+        self._batch = batch
+        self._waiting: list[tuple[str, bytes]] = []
+        self._scanned: dict[str, tuple[bytes, Callable[[], list[list[int]] | None], int]] = {}
+
+    def add(self, file: str, text: str) -> None:
+        """A page of the site (``file``: its path in the site, ``.html``) as it will be written
+        (encoded as MkDocs writes it)."""
+        if not file.lower().endswith(".html"):
+            return  # read as the scan reads that kind of file, at the end
+        self._waiting.append((file, text.encode("utf-8", errors="xmlcharrefreplace")))
+        if len(self._waiting) >= self._batch:
+            self._send()
+
+    def _send(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        found = self._submit(self._scan, [data for _, data in waiting])
+        for index, (file, data) in enumerate(waiting):
+            self._scanned[file] = (hashlib.blake2b(data).digest(), found, index)
+
+    def found(self, file: str, data: bytes) -> list[int] | None:
+        """What the scan found in ``file``, if it was scanned ahead as ``data`` (else ``None``)."""
+        scanned = self._scanned.get(file)
+        if scanned is None or scanned[0] != hashlib.blake2b(data).digest():
+            return None
+        found = scanned[1]()  # None: the workers stopped, and the page is scanned again
+        return None if found is None else found[scanned[2]]
+
+
+def _scan_html(scanner: LeakScanner, data: bytes) -> list[int]:
+    # As scan_site reads an HTML file: its bytes decoded, nothing else.
+    return scanner.found_in(data.decode("utf-8", errors="replace"))
+
+
 def scan_site(site_dir: Path | str, values: Iterable[InternalValue] | LeakScanner, *,
-              unchanged: Mapping[str, Path | str] | None = None) -> list[Leak]:
+              unchanged: Mapping[str, Path | str] | None = None,
+              map_files: Callable[[Callable[[str], list[int]], Sequence[str]], list[list[int]]] | None = None,
+              ahead: ScanAhead | None = None) -> list[Leak]:
     """Every internal value found in every file of ``site_dir``, sorted by file.
 
     ``unchanged`` maps built files (relative paths) to the files of an installed theme they were
     copied from: one still identical to its source holds nothing from the charter and is skipped.
+    ``map_files`` reads the files: ``map_files(function, paths)`` must equal ``[function(p) for p in paths]``
+    (the default), and may run it in other processes (a large build's workers). A page that
+    ``ahead`` scanned, and that is still the bytes it scanned, is not scanned again.
     """
     scanner = values if isinstance(values, LeakScanner) else LeakScanner(values)
     site_dir = Path(site_dir)
     unchanged = unchanged or {}
-    leaks: list[Leak] = []
-    for path in sorted(_walk(site_dir)):
-        rel = path.relative_to(site_dir).as_posix()
+    files: list[tuple[str, Leak | None, str | None]] = []  # a file, the page it must not be, its text
+    for found_path in sorted(_walk(site_dir)):
+        rel = found_path.relative_to(site_dir).as_posix()
+        built = None
         if rel in scanner.pages:
             value = scanner.pages[rel]
-            leaks.append(Leak(rel, value.text or rel, value.source))  # rel: the value's page
-        if path.suffix.lower() in _BINARY or _same_file(path, unchanged.get(rel)):
+            built = Leak(rel, value.text or rel, value.source)  # rel: the value's page
+        read = not (found_path.suffix.lower() in _BINARY or _same_file(found_path, unchanged.get(rel)))
+        files.append((rel, built, str(found_path) if read else None))
+    early: dict[str, list[int]] = {}
+    if ahead is not None and ahead.scanner is scanner:  # (its findings index this scanner's values)
+        for rel, _, path in files:
+            if path is not None and (found := ahead.found(rel, Path(path).read_bytes())) is not None:
+                early[rel] = found
+    scan = functools.partial(_scan_file, scanner)
+    found_now = iter((map_files or _map_here)(
+        scan, [path for rel, _, path in files if path is not None and rel not in early]))
+    leaks: list[Leak] = []
+    for rel, built, path in files:
+        if built is not None:
+            leaks.append(built)
+        if path is None:
             continue
-        for value in scanner.scan_text(_read(path)):
+        for index in early[rel] if rel in early else next(found_now):
+            value = scanner.values[index]
             leaks.append(Leak(rel, value.text, value.source))
     return leaks
+
+
+def _map_here(function: Callable[[str], list[int]], items: Sequence[str]) -> list[list[int]]:
+    return [function(item) for item in items]
+
+
+def _scan_file(scanner: LeakScanner, path: str) -> list[int]:
+    """The values found in one built file, as indexes into the scanner's values (a worker sends
+    them back; at module level so that it can)."""
+    return scanner.found_in(_read(Path(path)))
 
 
 def _walk(root: Path) -> Iterator[Path]:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Mapping
 from urllib.parse import unquote, urlsplit
 
+import ahocorasick_rs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -38,7 +39,7 @@ from mkdocs.utils import CountHandler, clean_directory, get_relative_url
 
 from ..audience import for_audience, with_review_dates
 from ..audience.attachments import internal_uses
-from ..audience.leaks import LeakScanner, internal_values, scan_site, site_words
+from ..audience.leaks import LeakScanner, ScanAhead, internal_values, scan_site, site_words
 from ..audience.nav_attachments import nav_links
 from ..check import CheckResult
 from ..errors import CoalitionSiteError, os_reason
@@ -59,6 +60,7 @@ from ..render.memo import ContentMemo
 from ..render.pages import BYTECODE_CACHE, TEMPLATES_DIR
 from ..render.serve_error import serve_error_page
 from ..sitebuild import FEATURES, BuildOptions, SiteBuild
+from ..sitebuild.build import Link
 from ..sitebuild.parallel import MIN_ITEMS
 from .config import CoalitionConfig
 from .fonts import use_system_fonts
@@ -92,10 +94,12 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def __init__(self):
         self.build: SiteBuild | None = None
         self._full_content: dict[str, str] = {}
+        self._rendered: list[tuple[str, str, Link]] = []  # pages rendered since the features last began some
         self.audience: Audience = "public"
         self.command = "build"
         self.staged: StagedOutput | None = None
         self.scanner: LeakScanner | None = None
+        self._ahead: ScanAhead | None = None  # a large public build's pages, scanned as they are written
         self.theme_files: dict[str, str] = {}
         self.named_assets: set[str] = set()
         self.internal_assets: set[str] = set()
@@ -161,8 +165,9 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             return config
         self.build = self._plan_site(config, result, settings)
         if len(self.build.plan.pages) >= MIN_ITEMS:
-            # Forked now, while this process is small (sitebuild/parallel.py); used and stopped
-            # once every page is rendered (on_env).
+            # Forked now, while this process is small (sitebuild/parallel.py); used once every
+            # page is rendered (on_env) and, by a public build's leak check, once every file is
+            # written (on_post_build); stopped after their last use.
             self.build.workers.start()
         self._resolve_nav(config, result)
         self._warn_of_mkdocs_yml(result)
@@ -292,7 +297,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def _prepare_leak_check(self, config: MkDocsConfig, result: CheckResult, reader: MarkupReader) -> None:
         """What the public build's leak check and attachment filter need, gathered before MkDocs
         renders anything (a build of the internal site has neither)."""
-        self.scanner = None
+        self.scanner, self._ahead = None, None
         self.internal_assets = set()
         self._leak_inputs = None
         self._shown, self._public_prose = set(), []
@@ -488,6 +493,13 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             # The partial's sections, for Material's TOC. (Python-Markdown's toc tokens, which
             # MkDocs types as a TypedDict of its own.)
             page.toc = get_toc(toc_tokens(rendered))  # type: ignore[arg-type]
+        if self.build.workers.started:
+            # What the features do to every page once all are rendered, begun in the workers
+            # now (on_env finishes it, from the pages as they are by then).
+            self._rendered.append((page.file.src_uri, rendered, link))
+            if len(self._rendered) == BEGIN_BATCH:
+                self.build.begin_finishing(self._rendered)
+                self._rendered = []
         if self.audience == "public" and self._internal_uses \
                 and _may_show(rendered, page.url, self._internal_names):
             # Only a file that internal content uses could be left out: with none, there is
@@ -524,13 +536,28 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             if left_out:
                 log.info(f"coalition: left {left_out} attachment{'s' * (left_out != 1)} out of the "
                          "public site (only internal content uses them)")
+        if self.build is not None and self._leak_inputs is not None:
+            self._list_internal_values()
         return env
+
+    def _list_internal_values(self) -> None:
+        """What the leak check looks for, once every page is rendered (what they show of the
+        public charter's prose is known) and no file is written yet: on a large site, the pages
+        are scanned in the workers as MkDocs writes them (on_post_page)."""
+        assert self._leak_inputs is not None and self.build is not None
+        started = time.monotonic()
+        self.scanner = LeakScanner(internal_values(
+            **self._leak_inputs, internal_assets=self.internal_assets, public_prose=self._public_prose))
+        log.debug(f"coalition: listed the internal values in {time.monotonic() - started:.2f} s")
+        if self.build.workers.started:
+            self._ahead = ScanAhead(self.scanner, self.build.workers.submit, SCAN_BATCH)
 
     def _finish_pages(self, files: Files) -> None:
         """What the features change on every page once all are rendered (the glossary's links),
         all pages at once: on a large site, on every core (sitebuild/parallel.py). Before the
         summaries are filled in, which are never linked (they were not, page by page)."""
         assert self.build is not None
+        self._rendered = []  # too few to send on their own: finished with the others
         pages = [file.page for file in files.documentation_pages()
                  if file.page is not None and file.page.content]
         try:
@@ -543,7 +570,8 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                 for page, html in zip(batch, finished):
                     page.content = html
         finally:
-            self.build.workers.close()
+            if self._leak_inputs is None and self.scanner is None:
+                self.build.workers.close()  # no leak check to come
 
     def _fill_summaries(self, files: Files) -> None:
         """The problem statement's first paragraph on the pages that show it (the home page,
@@ -583,10 +611,18 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     on_page_context = CombinedEvent(_lighten_for_search, _restore_after_search)
 
     # -- the internal site's marks ---------------------------------------------------------------
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _mark_internal(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.build is None or self.audience != "internal":
             return None
         return mark_internal(output)
+
+    @event_priority(-100)  # last: the page as MkDocs writes it (the scan reads it again to be sure)
+    def _scan_ahead(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self._ahead is not None:
+            self._ahead.add(page.file.dest_uri, output)
+        return None
+
+    on_post_page = CombinedEvent(_mark_internal, _scan_ahead)
 
     def on_post_template(self, output_content: str, /, *, template_name: str,
                          config: MkDocsConfig) -> str | None:
@@ -603,15 +639,16 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if self.build is None:
             return
         self._stop_private_downloads()  # those of templates, after the privacy plugin's (50)
-        if self._leak_inputs is not None:
-            started = time.monotonic()
-            self.scanner = LeakScanner(internal_values(
-                **self._leak_inputs, internal_assets=self.internal_assets,
-                public_prose=self._public_prose))
-            log.debug(f"coalition: listed the internal values in {time.monotonic() - started:.2f} s")
+        if self._leak_inputs is not None and self.scanner is None:
+            self._list_internal_values()  # on_env did not run (another plugin's error, say)
         if self.scanner is not None:
             started = time.monotonic()
-            leaks = scan_site(config.site_dir, self.scanner, unchanged=self.theme_files)
+            try:
+                leaks = scan_site(config.site_dir, self.scanner, unchanged=self.theme_files,
+                                  map_files=self.build.workers.map, ahead=self._ahead)
+            finally:
+                self._ahead = None
+                self.build.workers.close()
             log.debug(f"coalition: looked for {len(self.scanner.values)} internal values in the "
                       f"public build in {time.monotonic() - started:.2f} s")
             if leaks:
@@ -672,6 +709,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             (folder / name).write_text(page, encoding="utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._ahead = None
         if self.build is not None:
             self.build.workers.close()
         if self.staged is not None:
@@ -681,6 +719,11 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
 
 FINISH_BATCH = 256
 """Pages finished at once (sitebuild/parallel.py sends each batch to the workers in chunks)."""
+BEGIN_BATCH = 32
+"""Pages rendered that the features begin to finish at once, in a worker (sitebuild/parallel.py)."""
+SCAN_BATCH = 128
+"""Pages written that a worker scans at once (audience/leaks.py): each batch carries the internal
+values to the worker again, so not too few pages."""
 
 
 def _errors_line(result: CheckResult, outcome: str) -> str:
@@ -729,10 +772,19 @@ def _may_show(html: str, page_url: str, names: frozenset[str]) -> bool:
     whether one is written in its HTML as a link's path reads it (HTML entities, then %-escapes
     decoded), or in its own address (a link to "." or ".."). A file a page shows ends its path
     there, so a page that is not read shows none of them."""
-    if any(name in page_url for name in names):
-        return True
-    decoded = unquote(html_module.unescape(html))
-    return any(name in decoded for name in names)
+    if not names or "" in names:
+        return bool(names)  # an empty name is in every page
+    finder = _finder(names)
+    return bool(finder.find_matches_as_indexes(page_url)
+                or finder.find_matches_as_indexes(unquote(html_module.unescape(html))))
+
+
+@functools.lru_cache(maxsize=4)
+def _finder(names: frozenset[str]) -> ahocorasick_rs.AhoCorasick:
+    # One pass over a page for all the names: looking for each in turn read a large public
+    # build's every page ~90 times over. The contiguous NFA: built in time linear in the names,
+    # whatever a pull request names its files (audience/leaks.py says why).
+    return ahocorasick_rs.AhoCorasick(sorted(names), implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
 
 def _shown_files(html: str, page_url: str) -> set[str]:

@@ -119,11 +119,37 @@ FIRST_CHUNK = 4096
 """The characters read before the first look at whether the rest of the page can hold a term."""
 
 
+Edit = tuple[int, int, str]
+"""Text of a page from one index to another, and the HTML that replaces it."""
+
+
 def link_terms(page_html: str, href: str, *, linked: set[str] | None = None,
                chunk: int | None = FIRST_CHUNK) -> str:
     """``page_html`` with the first occurrence of each glossary term linked to its anchor at
     ``href`` (the glossary page's address relative to this page). ``linked`` are the anchors
-    already linked (none by default); it is updated.
+    already linked (none by default); it is updated. See :func:`term_edits`."""
+    return apply_edits(page_html, term_edits(page_html, href, linked=linked, chunk=chunk))
+
+
+def apply_edits(page_html: str, edits: list[Edit]) -> str:
+    """``page_html`` with each of ``edits`` (in page order, none overlapping) made."""
+    if not edits:
+        return page_html
+    pieces: list[str] = []
+    last = 0
+    for start, end, replacement in edits:
+        pieces.append(page_html[last:start])
+        pieces.append(replacement)
+        last = end
+    pieces.append(page_html[last:])
+    return "".join(pieces)
+
+
+def term_edits(page_html: str, href: str, *, linked: set[str] | None = None,
+               chunk: int | None = FIRST_CHUNK) -> list[Edit]:
+    """The edits that link the first occurrence of each glossary term in ``page_html``: a few
+    numbers and links, where the linked page would be the whole page again (a worker process
+    sends them back, and a large build holds them for every page until all are rendered).
 
     The page is read in growing chunks (``chunk`` characters first, twice as many each time;
     ``None`` reads it whole), and reading stops once every term is linked or the rest of the page
@@ -132,11 +158,10 @@ def link_terms(page_html: str, href: str, *, linked: set[str] | None = None,
     """
     done = linked if linked is not None else set()
     if len(done) == len(TERMS):
-        return page_html
+        return []
     last_end = _last_ends(page_html) if chunk is not None else None
     reader = _TextSpans(page_html)
-    pieces: list[str] = []
-    last = 0
+    edits: list[Edit] = []
     read = seen = 0  # characters fed to the reader; spans looked at
     size = chunk or len(page_html)
     while True:
@@ -155,10 +180,9 @@ def link_terms(page_html: str, href: str, *, linked: set[str] | None = None,
                 if term.anchor in done:
                     continue
                 done.add(term.anchor)
-                pieces.append(page_html[last:start + match.start()])
-                pieces.append(f'<a class="cs-term" href="{html.escape(href)}#{term.anchor}">'
-                              f"{match.group()}</a>")
-                last = start + match.end()
+                edits.append((start + match.start(), start + match.end(),
+                              f'<a class="cs-term" href="{html.escape(href)}#{term.anchor}">'
+                              f"{match.group()}</a>"))
             if len(done) == len(TERMS):
                 break
         seen = len(reader.spans)
@@ -171,10 +195,7 @@ def link_terms(page_html: str, href: str, *, linked: set[str] | None = None,
             if all(last_end[term.anchor] <= position for term in TERMS if term.anchor not in done):
                 break
         size *= 2  # growing chunks: what the reader holds over is read again a bounded number of times
-    if not pieces:
-        return page_html
-    pieces.append(page_html[last:])
-    return "".join(pieces)
+    return edits
 
 
 def _chunk_end(page_html: str, at: int) -> int:

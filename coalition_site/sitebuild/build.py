@@ -104,6 +104,13 @@ class SiteBuild:
                                    shared=self.shared)
         return rendered
 
+    def begin_finishing(self, pages: list[tuple[str, str, Link]]) -> None:
+        """Pages just rendered (``src_uri``, HTML and ``link`` of each), for the features to
+        start on before :meth:`finish_pages` (:meth:`.Feature.begin`)."""
+        known = [(page, html, link) for uri, html, link in pages if (page := self.page(uri)) is not None]
+        for feature in self.features:
+            feature.begin(known)
+
     def finish_pages(self, pages: list[tuple[str, str, Link]]) -> list[str]:
         """Every page's final HTML, once all are rendered (``src_uri``, HTML and ``link`` of
         each): what the features change on every page, such as the glossary's links. Pages

@@ -60,7 +60,8 @@ class Workers:
         if self._pool is not None or not can_fork():
             return
         try:
-            pool = ProcessPoolExecutor(cores(), mp_context=multiprocessing.get_context("fork"))
+            pool = ProcessPoolExecutor(cores(), mp_context=multiprocessing.get_context("fork"),
+                                       initializer=_yield_to_the_build)
             pool.submit(int).result()  # forks every worker now, while this process is small
         except (OSError, BrokenProcessPool):
             return  # no fork here (a sandbox's limit on processes, no /dev/shm ...)
@@ -89,7 +90,43 @@ class Workers:
             self.close()
             return [function(item) for item in items]
 
+    def submit(self, function: Callable[[T], R], items: Sequence[T]) -> Callable[[], list[R] | None]:
+        """Start ``[function(item) for item in items]`` in a worker and go on; the function
+        returned waits for the list and gives it, or ``None`` if there are no workers (any more):
+        the caller then does the work itself. ``function`` and ``items`` as for :meth:`map`; the
+        items are not kept here once sent (a large build sends every page)."""
+        future = None
+        if self._pool is not None:
+            try:
+                future = self._pool.submit(_each, function, list(items))
+            except (BrokenProcessPool, RuntimeError):  # a worker died, or the pool was closed
+                future = None
+
+        def result() -> list[R] | None:
+            if future is None:
+                return None
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                self.close()
+                return None
+        return result
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _each(function: Callable[[T], R], items: list[T]) -> list[R]:
+    return [function(item) for item in items]
+
+
+def _yield_to_the_build() -> None:
+    """Run in each worker as it starts: work sent early (:meth:`Workers.submit`) runs while the
+    build's process renders pages, and that process, on which the whole build waits, keeps its
+    core; the workers share what is left."""
+    try:
+        os.nice(10)
+    except OSError:
+        pass

@@ -9,9 +9,11 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from coalition_site.audience.leaks import (InternalValue, Leak, LeakScanner, internal_values, normalise,
-                                           scan_site, site_words)
+from coalition_site.audience.leaks import (InternalValue, Leak, LeakScanner, ScanAhead, internal_values,
+                                           normalise, scan_site, site_words)
 from coalition_site.markup import MarkupReader
 from coalition_site.render.pages import TEMPLATES_DIR
 from coalition_site.load.charter import load_charter
@@ -256,3 +258,56 @@ def test_an_internal_note_quoting_the_glossary_is_not_a_leak(editable):
     texts = set(by_text(internal_values(editable.charter(), public_texts=site_words())))
     assert "The structure exists but doesn't circulate energy." not in texts
     assert "The structure exists but doesn't circulate energy." in by_text(internal_values(editable.charter()))
+
+
+SECRETS = [InternalValue("the board meets on thursdays", "content/a.md:3 (text)"),
+           InternalValue("ana@example.org", "content/p.md:9 (representatives.0.email)"),
+           InternalValue("Ana Ruiz", "content/p.md:8 (representatives.0.name)", whole_word=True)]
+PIECES = ["<p>", "</p>", "The board meets on Thursdays", "ana@example.org", "Ana Ruiz", "Ana Ruizz",
+          "&amp;", "é", "\u2019", " ", "\n", "\udc80", "<em>board</em> meets"]
+page_texts = st.lists(st.sampled_from(PIECES), max_size=6).map("".join)
+
+
+def here(function, items):
+    """A ``submit`` that does the work at once, in this process (as a worker would)."""
+    done = [function(item) for item in items]
+    return lambda: done
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pages=st.lists(st.tuples(page_texts, st.none() | page_texts), min_size=1, max_size=8),
+       batch=st.integers(1, 4))
+def test_pages_scanned_ahead_are_scanned_again_unless_still_the_same(tmp_path_factory, pages, batch):
+    # A page scanned as it was rendered and then changed on its way to the disk (another plugin,
+    # a hook, a lone surrogate MkDocs writes as a character reference) is scanned as written.
+    site = tmp_path_factory.mktemp("site")
+    scanner = LeakScanner(SECRETS)
+    ahead = ScanAhead(scanner, here, batch)
+    for index, (rendered, written) in enumerate(pages):
+        ahead.add(f"p{index}/index.html", rendered)
+        (site / f"p{index}").mkdir()
+        text = rendered if written is None else written
+        (site / f"p{index}" / "index.html").write_bytes(text.encode("utf-8", errors="xmlcharrefreplace"))
+    (site / "search.json").write_text(json.dumps({"docs": [{"text": "ana@example.org"}]}))
+    assert scan_site(site, scanner, ahead=ahead) == scan_site(site, scanner)
+
+
+def test_a_page_changed_after_its_scan_ahead_is_found_as_written(tmp_path):
+    scanner = LeakScanner(SECRETS)
+    ahead = ScanAhead(scanner, here, 2)
+    for name in ("a", "b", "c"):
+        ahead.add(f"{name}/index.html", "<p>Nothing internal.</p>")
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text("<p>Nothing internal.</p>")
+    (tmp_path / "b" / "index.html").write_text("<p>Nothing internal. Ana Ruiz</p>")
+    assert [str(leak) for leak in scan_site(tmp_path, scanner, ahead=ahead)] == [
+        "b/index.html: holds content/p.md:8 (representatives.0.name)"]
+
+
+def test_pages_the_workers_did_not_scan_are_scanned_at_the_end(tmp_path):
+    scanner = LeakScanner(SECRETS)
+    ahead = ScanAhead(scanner, lambda function, items: lambda: None, 1)
+    ahead.add("a/index.html", "<p>Ana Ruiz</p>")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text("<p>Ana Ruiz</p>")
+    assert [leak.file for leak in scan_site(tmp_path, scanner, ahead=ahead)] == ["a/index.html"]

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
+import textwrap
 
 import pytest
 
@@ -102,3 +105,37 @@ def test_an_internal_charter_page_publishes_none_of_its_fields(tmp_path):
     for name, content in files_of(site).items():
         assert b"Pair every new bus line" not in content, name
         assert b"Tenants near new lines are not priced out" not in content, name
+
+
+def test_the_scan_on_every_core_finds_what_the_scan_here_finds(leaky, tmp_path):
+    # A large public build reads its files in the worker processes (sitebuild/parallel.py): the
+    # same leaks, in the same order. A fresh interpreter: the test runner's threads would keep
+    # the work here. Files with values planted in them, and files without.
+    project, site, _, _ = leaky
+    planted = tmp_path / "site"
+    shutil.copytree(site, planted)
+    charter = load_charter(project / "content", project).charter
+    texts = [v.text for v in internal_values(charter) if v.text]
+    for i in range(300):
+        (planted / "planted" / f"{i:03}").mkdir(parents=True)
+        (planted / "planted" / f"{i:03}" / "index.html").write_text(
+            f"<p>{texts[i % len(texts)] if i % 3 else 'nothing here'}</p>", encoding="utf-8")
+    script = textwrap.dedent(f"""
+        import os
+        from coalition_site.audience.leaks import LeakScanner, internal_values, scan_site
+        from coalition_site.load.charter import load_charter
+        from coalition_site.sitebuild import parallel
+        parallel.cores = lambda: 2  # whatever the machine running the tests has
+        charter = load_charter({str(project / "content")!r}, {str(project)!r}).charter
+        scanner = LeakScanner(internal_values(charter))
+        here = scan_site({str(planted)!r}, scanner)
+        workers = parallel.Workers()
+        workers.start()
+        assert workers.started
+        assert scan_site({str(planted)!r}, scanner, map_files=workers.map) == here
+        workers.close()
+        print(len(here))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) >= 200  # two planted files in three, and the site's own internal pages
