@@ -16,6 +16,7 @@ from .markup import MarkupReader, Reading
 from .model import Charter
 from .problems import Problem
 from .rules import apply_levels, resolve_levels, run_rules
+from .sitebuild.parallel import map_once
 
 
 @dataclass
@@ -69,7 +70,8 @@ def check_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *
     if reuse is not None and reuse.inputs == inputs:
         charter, found, readings = reuse.charter, reuse.findings, reuse.readings
     else:
-        result: LoadResult = load_charter(docs_dir, project_dir, reader=reader, cache=cache)
+        result: LoadResult = load_charter(docs_dir, project_dir, reader=reader, cache=cache,
+                                          map_files=map_once)
         charter, readings = result.charter, result.readings
         found = apply_levels(result.problems, rules)
         if charter is not None:

@@ -7,10 +7,11 @@ pull request sees the whole list at once.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Sequence
 
 from ..errors import ProjectError
 from ..markup import PRIVACY_CHECKS, MarkupReader, Reading, may_hold_markers
@@ -20,7 +21,7 @@ from ..model.layout import (AUTONOMY, CHARTER_FILES, COALITION, DATA_FILES, JOIN
                             PARTNER_NAME, PROBLEM_STATEMENT, REQUIRED_FILES, REVIEW_FOLDERS,
                             REVIEW_NAME, REVIEWS_INDEXES, STEWARD_MANDATE)
 from ..problems import Problem
-from .file_cache import ReadingCache
+from .file_cache import ReadingCache, pickled, unpickled
 from .files import (SourceFile, and_list, misplaced_front_matter, read_text, scan_content,
                     split_front_matter)
 from .history import check_history
@@ -53,13 +54,20 @@ class LoadResult:
     """Each Markdown body as Markdown renders it for the partners, by ``src_uri``."""
 
 
+MapFiles = Callable[[Callable[[tuple[SourceFile, str]], bytes], Sequence[tuple[SourceFile, str]]], list[bytes]]
+"""``map_files(function, items)``: ``[function(item) for item in items]``, maybe on other cores."""
+
+
 def load_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *,
-                 reader: MarkupReader | None = None, cache: ReadingCache | None = None) -> LoadResult:
+                 reader: MarkupReader | None = None, cache: ReadingCache | None = None,
+                 map_files: MapFiles | None = None) -> LoadResult:
     """Read, parse and validate every file of ``docs_dir``.
 
     ``project_dir`` is what problem paths are relative to (the folder of ``mkdocs.yml``);
     ``reader`` reads the Markdown bodies with the site's extensions (the usual ones by default);
     ``cache`` holds each file's reading from an earlier check, by content (file_cache.py).
+    ``map_files`` reads the files the cache does not hold, all at once (each file's reading is
+    pure: on every core of the machine, say); else they are read one by one.
     Raises :class:`ProjectError` only when there is no content folder at all.
     """
     docs_dir = Path(docs_dir).resolve()
@@ -69,6 +77,8 @@ def load_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *,
                            "'coalition-site new DIR' for a starter charter")
     files, problems = scan_content(docs_dir, project_dir)
     loader = _Loader(docs_dir, project_dir, problems, reader or MarkupReader(), cache)
+    if map_files is not None:
+        loader.read_ahead(files, map_files)
     for file in files:
         loader.load(file)
     charter = loader.assemble()
@@ -164,6 +174,13 @@ def read_file(file: SourceFile, text: str, reader: MarkupReader) -> FileReading:
     return FileReading(problems, data=data, smap=smap, body=body, body_line=body_line, reading=reading)
 
 
+def _read_pickled(reader: MarkupReader, job: tuple[SourceFile, str]) -> bytes:
+    """:func:`read_file`, pickled as the cache keeps it (in a worker process: the parent then
+    neither builds nor pickles the reading itself). At module level, so that a worker finds it."""
+    file, text = job
+    return pickled(read_file(file, text, reader))
+
+
 def _parse(file: SourceFile, text: str, line_offset: int = 0) -> tuple[Any, SourceMap | None, list[Problem]]:
     try:
         data, smap = parse_yaml(text, line_offset)
@@ -179,6 +196,8 @@ class _Loader:
         self.docs_dir, self.project_dir, self.problems = docs_dir, project_dir, problems
         self.reader, self.cache = reader, cache
         self.readings: dict[str, Reading] = {}
+        self._texts: dict[str, tuple[str | None, list[Problem]]] = {}  # read_ahead's, by src_uri
+        self._ahead: dict[str, tuple[str, bytes]] = {}  # read_ahead's readings: the text, pickled
         self.sources = SourceIndex()
         self.found: set[str] = set()
         self.items: dict[str, Any] = {}
@@ -189,11 +208,34 @@ class _Loader:
         self.failed = False
 
     # -- reading ---------------------------------------------------------------------------
+    def read_ahead(self, files: list[SourceFile], map_files: MapFiles) -> None:
+        """Every file's text, and the readings the cache does not hold, made at once by
+        ``map_files``; :meth:`load` then takes them (in the files' order, as ever)."""
+        if not self.reader.picklable:
+            return  # its extensions are objects: read here, one file at a time
+        jobs: list[tuple[SourceFile, str]] = []
+        for file in files:
+            if not file.src_uri.endswith(".md") and file.src_uri not in DATA_FILES:
+                continue
+            text, problems = read_text(file)
+            self._texts[file.src_uri] = (text, problems)
+            if text is not None and not self._cached(file, text):
+                jobs.append((file, text))
+        if not jobs:
+            return
+        try:
+            blobs = map_files(functools.partial(_read_pickled, self.reader), jobs)
+        except Exception:  # noqa: BLE001 - what fails there fails here too, and says so
+            return
+        for (file, text), blob in zip(jobs, blobs):
+            self._ahead[file.src_uri] = (text, blob)
+
     def load(self, file: SourceFile) -> None:
         self.found.add(file.src_uri)
         if not file.src_uri.endswith(".md") and file.src_uri not in DATA_FILES:
             return  # other YAML files are neither read nor published
-        text, problems = read_text(file)
+        ahead = self._texts.pop(file.src_uri, None)
+        text, problems = ahead if ahead is not None else read_text(file)
         self.problems += problems
         if text is None:
             self.failed = True
@@ -219,15 +261,31 @@ class _Loader:
         self.classify(file, data or {}, read.body, read.body_line)
 
     def read(self, file: SourceFile, text: str) -> FileReading:
-        """What ``text`` reads as (:func:`read_file`), from the cache when it read the same."""
-        if self.cache is None or not self.cache.usable_with(self.reader):
+        """What ``text`` reads as (:func:`read_file`), from the cache when it read the same,
+        or as :meth:`read_ahead` read it."""
+        ahead = self._ahead.pop(file.src_uri, None)
+        key = self._key(file, text)
+        if ahead is not None and ahead[0] == text:
+            if key is not None and self.cache is not None:
+                self.cache.put_pickled(key, ahead[1])
+            return unpickled(ahead[1])
+        if key is None or self.cache is None:
             return read_file(file, text, self.reader)
-        key = self.cache.key(file.src_uri, file.display, text, self.cache.reader_key(self.reader))
         found = self.cache.get(key)
         if found is None:
             found = read_file(file, text, self.reader)
             self.cache.put(key, found)
         return found
+
+    def _cached(self, file: SourceFile, text: str) -> bool:
+        key = self._key(file, text)
+        return key is not None and self.cache is not None and self.cache.holds(key)
+
+    def _key(self, file: SourceFile, text: str) -> str | None:
+        """The file's key in the cache (``None``: no cache for this reader)."""
+        if self.cache is None or not self.cache.usable_with(self.reader):
+            return None
+        return self.cache.key(file.src_uri, file.display, text, self.cache.reader_key(self.reader))
 
     def validate(self, src_uri: str, model, data, body: str = "", body_line: int = 1):
         source = self.sources[src_uri]

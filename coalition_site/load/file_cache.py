@@ -127,6 +127,10 @@ class ReadingCache:
             digest.update(data)
         return digest.hexdigest()
 
+    def holds(self, key: str) -> bool:
+        """Whether :meth:`get` may find ``key`` (it may still refuse a damaged entry)."""
+        return key in self._used or key in self._stored()
+
     def get(self, key: str) -> FileReading | None:
         blob = self._used.get(key) or self._stored().get(key)
         if blob is None:
@@ -140,8 +144,13 @@ class ReadingCache:
         return found
 
     def put(self, key: str, reading: FileReading) -> None:
-        self._used[key] = pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL)
+        self.put_pickled(key, pickled(reading))
+
+    def put_pickled(self, key: str, blob: bytes) -> None:
+        """:meth:`put` of a reading already pickled (:func:`pickled`: by a worker process)."""
+        self._used[key] = blob
         self._changed = True
+
 
     def new_check(self) -> None:
         """Start another check (serve's next rebuild): what the last one used is kept."""
@@ -180,3 +189,13 @@ class ReadingCache:
             if form == FORMAT and fingerprint == self._fingerprint and isinstance(entries, dict):
                 self._kept = entries
         return self._kept
+
+
+def pickled(reading: FileReading) -> bytes:
+    """A reading as the cache keeps it."""
+    return pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpickled(blob: bytes) -> FileReading:
+    """A reading from :func:`pickled`; only the classes a reading is made of are accepted."""
+    return _Unpickler(io.BytesIO(blob)).load()

@@ -128,6 +128,15 @@ class MarkupReader:
         self.key = (tuple(e if isinstance(e, str) else type(e).__qualname__ for e in self.extensions),
                     repr(sorted(self.configs.items(), key=lambda item: str(item[0]))))
 
+    @property
+    def picklable(self) -> bool:
+        """Whether this reader can be sent to another process (as its extensions' names and
+        options; each process makes its own Markdown): its extensions are given by name."""
+        return all(isinstance(extension, str) for extension in self.extensions)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_instances": {}}
+
     def _markdown(self, audience: str) -> tuple[markdown.Markdown, AudienceExtension]:
         if audience not in self._instances:
             extension = AudienceExtension(audience)

@@ -104,3 +104,41 @@ def test_a_reading_by_other_extensions_or_another_version_of_them_is_another_ent
     upgraded = ReadingCache()
     monkeypatch.setattr(file_cache.os, "stat", lambda path: os.stat_result((0,) * 7 + (1, 2, 3)))
     assert upgraded.reader_key(usual) != installed
+
+
+def _elsewhere(function, items):
+    """``map_files`` as another process runs it: the function and each item pickled there, the
+    results pickled back."""
+    function = pickle.loads(pickle.dumps(function))
+    return [pickle.loads(pickle.dumps(function(pickle.loads(pickle.dumps(item))))) for item in items]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(front=st.lists(_LINES, max_size=3), body=st.lists(_LINES, max_size=5), cached=st.booleans())
+def test_files_read_all_at_once_elsewhere_say_what_files_read_here_say(tmp_path_factory, front, body, cached):
+    sample = Sample.copy(tmp_path_factory.mktemp("ahead") / "project")
+    head, rest = sample.read(REVIEW).split("\n---\n", 1)
+    sample.write(REVIEW, "\n".join([head, *front, "---", *body, rest]))
+    cache = ReadingCache(tmp_path_factory.mktemp("user"), "content") if cached else None
+    if cache is not None:  # some of the readings from the cache, the others read ahead
+        load_charter(sample.content, sample.root, cache=cache)
+        cache.save()
+        sample.write("partners/tenants-union.md", sample.read("partners/tenants-union.md") + "\nMore.\n")
+        cache = ReadingCache(cache.file.parent, "content")
+    ahead = load_charter(sample.content, sample.root, cache=cache, map_files=_elsewhere)
+    assert _outcome(ahead) == _outcome(load_charter(sample.content, sample.root))
+    if cache is not None:
+        cache.save()
+        again = ReadingCache(cache.file.parent, "content")
+        assert _outcome(load_charter(sample.content, sample.root, cache=again)) == _outcome(ahead)
+        assert again.hits >= len(list(sample.content.rglob("*.md")))  # every file from the cache
+
+
+def test_a_reader_of_extension_objects_reads_here(tmp_path):
+    from markdown.extensions.toc import TocExtension
+
+    sample = Sample.copy(tmp_path / "project")
+    sent = []
+    result = load_charter(sample.content, sample.root, reader=MarkupReader([TocExtension()]),
+                          map_files=lambda function, items: sent.append(items) or [])
+    assert sent == [] and result.charter is not None
