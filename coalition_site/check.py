@@ -16,7 +16,7 @@ from .markup import MarkupReader, Reading
 from .model import Charter
 from .problems import Problem
 from .rules import apply_levels, resolve_levels, run_rules
-from .sitebuild.parallel import map_once
+from .sitebuild.parallel import can_fork, map_once
 
 
 @dataclass
@@ -70,8 +70,9 @@ def check_charter(docs_dir: Path | str, project_dir: Path | str | None = None, *
     if reuse is not None and reuse.inputs == inputs:
         charter, found, readings = reuse.charter, reuse.findings, reuse.readings
     else:
+        # The files on every core when workers can be forked (not under serve's threads).
         result: LoadResult = load_charter(docs_dir, project_dir, reader=reader, cache=cache,
-                                          map_files=map_once)
+                                          map_files=map_once if can_fork() else None)
         charter, readings = result.charter, result.readings
         found = apply_levels(result.problems, rules)
         if charter is not None:

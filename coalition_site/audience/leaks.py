@@ -446,8 +446,8 @@ class ScanAhead:
     :func:`scan_site` then reads a page again only to make sure it is still those bytes.
 
     ``submit(function, items)`` starts ``[function(item) for item in items]`` (in a worker) and
-    returns what waits for the list (``None``: the work was not done, and the page is read again). Only what a page is until it is written is kept here (a
-    digest of its bytes), never its text.
+    returns what waits for the list (``None``: the work was not done, and the page is scanned at
+    the end). Of a page, only a digest of its bytes is kept here, never its text.
     """
 
     def __init__(self, scanner: LeakScanner,

@@ -151,7 +151,6 @@ class ReadingCache:
         self._used[key] = blob
         self._changed = True
 
-
     def new_check(self) -> None:
         """Start another check (serve's next rebuild): what the last one used is kept."""
         if self.file is None:

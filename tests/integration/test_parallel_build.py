@@ -111,3 +111,31 @@ def test_a_value_planted_after_the_plugin_is_found_by_the_scan_on_every_core(pro
     source = re.search(r"  charter/conflict-protocol/index.html: holds (\S+) \(text\)\n", failure).group(1)
     assert f"  search/search_index.json: holds {source} (text)\n" in failure
     assert secret not in failure
+
+
+def test_a_first_check_of_a_large_charter_on_every_core_says_what_a_check_here_says(tmp_path):
+    # 200 files or more without a cached reading are read by workers (load_charter's
+    # map_files): what `coalition-site check` prints, errors and all, is what it prints when
+    # every reading comes from the cache, and what a check in one process finds.
+    from coalition_site.load.charter import load_charter
+    from support import benchmark_script
+
+    root = tmp_path / "project"
+    benchmark_script("generate").generate(root, partners=220, years=1, conditions=5, prune=False)
+    partners = sorted((root / "content" / "partners").glob("*.md"))
+    for index, path in enumerate(partners[:40]):
+        broken = ["status: asleep", "!!! internl", "<div class=\"internal\">\nx\n</div>", "issue: ["][index % 4]
+        path.write_text(path.read_text(encoding="utf-8").replace("\n---\n", f"\n---\n{broken}\n", 1)
+                        if index % 4 > 0 else path.read_text(encoding="utf-8").replace("\nissue: ", f"\n{broken}\nissue: ", 1),
+                        encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1",
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env.pop("COALITION_AUDIENCE", None)
+    checks = [subprocess.run([str(Path(sys.executable).with_name("coalition-site")), "check", str(root)],
+                             env=env, capture_output=True, text=True, timeout=300) for _ in range(2)]
+    assert checks[0].returncode == checks[1].returncode == 1
+    assert checks[0].stdout == checks[1].stdout and checks[0].stderr == checks[1].stderr
+    here = load_charter(root / "content", root).problems
+    assert len(here) >= 20
+    for problem in here:
+        assert str(problem).split(": ", 1)[1] in checks[0].stdout + checks[0].stderr

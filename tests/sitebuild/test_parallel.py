@@ -52,9 +52,13 @@ def test_the_glossarys_links_on_every_core_are_those_made_here(tmp_path):
         assert workers.started
         assert workers.map(_linked, jobs) == here
         assert workers.map(_linked, jobs[:10]) == here[:10]
+        first, second = workers.submit(_linked, jobs[:250]), workers.submit(_linked, jobs[250:])
+        assert first() + second() == here  # started, then waited for, in any order
+        assert parallel.map_once(_linked, jobs) == here
         import test_helper  # a function the workers can find by name, as a real step is
         pids = set(workers.map(test_helper.pid, list(range(500))))
         workers.close()
+        assert workers.submit(_linked, jobs)() is None  # closed: the caller does the work
         print(len(pids), os.getpid() in pids)
     """)
     (tmp_path / "test_helper.py").write_text("import os\ndef pid(_):\n    return os.getpid()\n")

@@ -72,7 +72,9 @@ class GlossaryFeature(Feature):
         rest = [index for index, html in enumerate(linked) if html is None]
         for index, html in zip(rest, self.build.workers.map(_linked, [jobs[i] for i in rest])):
             linked[index] = html
-        return [html for html in linked if html is not None]
+        done = [html for html in linked if html is not None]
+        assert len(done) == len(pages)
+        return done
 
     def _jobs(self, pages: list[tuple[PlannedPage, str, Link]]) -> list[tuple[str, str | None]]:
         return [(html, None if page.src_uri == GLOSSARY_PAGE else link(GLOSSARY_PAGE))
