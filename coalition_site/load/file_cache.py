@@ -17,7 +17,7 @@ is a pickle, which can run code when read):
 - on disk, for ``coalition-site check`` and ``build``: one file per content folder in the
   user's private cache folder (``user_cache.py``: 0700, owned by the user, else no cache),
   never a ``cache_dir`` a mkdocs.yml names. It holds the entries the last check used, nothing
-  older.
+  older; the file of a content folder that no check has read for 30 days is removed.
 
 Every hit is unpickled anew, so no two checks share a mutable value, and only the classes a
 reading is made of may be unpickled.
@@ -32,6 +32,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
 
 FORMAT = 1
 """Bumped when an entry's shape changes (entries of another format are never read)."""
+KEEP_DAYS = 30
+"""A content folder's file that no check has read or written for this long is removed."""
 
 # What a reading is made of: ours, and what YAML's safe constructor makes besides the builtins.
 _ALLOWED = {
@@ -159,10 +162,16 @@ class ReadingCache:
 
     def save(self) -> None:
         """Write the entries this check used to the cache file (when any was new or any old one
-        went unused); a cache that cannot be written is simply not written."""
+        went unused), and forget the files of content folders no check has read for
+        :data:`KEEP_DAYS`; a cache that cannot be written is simply not written."""
         if self.file is None or self._kept is None:  # nothing read: the check was reused
             return
+        self._forget_old()
         if not self._changed and len(self._used) == len(self._kept):
+            try:
+                os.utime(self.file)  # read, so still in use
+            except OSError:
+                pass
             return
         try:
             with tempfile.NamedTemporaryFile("wb", dir=self.file.parent, prefix=".readings-",
@@ -173,6 +182,18 @@ class ReadingCache:
             try:
                 os.unlink(out.name)
             except (OSError, UnboundLocalError):
+                pass
+
+    def _forget_old(self) -> None:
+        # A folder checked once (a pull request's checkout, a deleted project) would otherwise
+        # keep its file, tens of megabytes for a large charter, for ever.
+        assert self.file is not None
+        oldest = time.time() - KEEP_DAYS * 24 * 3600
+        for other in self.file.parent.glob("readings-*.pickle"):
+            try:
+                if other != self.file and other.stat().st_mtime < oldest:
+                    other.unlink()
+            except OSError:
                 pass
 
     def _stored(self) -> dict[str, bytes]:

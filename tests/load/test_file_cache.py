@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import os
 import pickle
+import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -142,3 +143,25 @@ def test_a_reader_of_extension_objects_reads_here(tmp_path):
     result = load_charter(sample.content, sample.root, reader=MarkupReader([TocExtension()]),
                           map_files=lambda function, items: sent.append(items) or [])
     assert sent == [] and result.charter is not None
+
+
+def test_the_readings_of_a_folder_no_check_read_for_a_month_are_removed(tmp_path):
+    sample = Sample.copy(tmp_path / "project")
+    user = tmp_path / "user"
+    user.mkdir()
+    month_ago, week_ago = time.time() - 31 * 24 * 3600, time.time() - 7 * 24 * 3600
+    for name, when in (("readings-gone.pickle", month_ago), ("readings-recent.pickle", week_ago),
+                       ("diagrams-not-ours.svg", month_ago)):
+        (user / name).write_bytes(b"x")
+        os.utime(user / name, (when, when))
+    cache = ReadingCache(user, "content")
+    load_charter(sample.content, sample.root, cache=cache)
+    cache.save()
+    assert sorted(p.name for p in user.iterdir()) == sorted(
+        [cache.file.name, "readings-recent.pickle", "diagrams-not-ours.svg"])
+    # Checked again, unchanged: not written, but marked as read (a month later it is still kept).
+    os.utime(cache.file, (month_ago, month_ago))
+    again = ReadingCache(user, "content")
+    load_charter(sample.content, sample.root, cache=again)
+    again.save()
+    assert again.hits > 0 and cache.file.stat().st_mtime > week_ago
