@@ -43,6 +43,18 @@ class _Group(click.Group):
                 raise
             click.echo(f"error: {exc}", err=True)
             sys.exit(getattr(exc, "exit_code", 1))  # 2 for a file the command was given wrongly
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click prints these itself
+        except Exception as exc:  # noqa: BLE001 - a bug (ours, the theme's, a plugin's): one line too
+            if ctx.params.get("debug"):
+                raise
+            # Whoever reads it may not be able to read a traceback (a partner's pull request
+            # check): what happened, and what to do. MkDocs has logged the page it was building.
+            click.echo(f"error: coalition-site stopped on an error it does not know how to explain "
+                       f"({type(exc).__name__}: {exc}); the lines above may name the page. Run the "
+                       "same command as 'coalition-site --debug ...' to see where it happened, and "
+                       "report it as a bug", err=True)
+            sys.exit(1)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

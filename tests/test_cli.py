@@ -221,6 +221,27 @@ def test_debug_shows_the_traceback(tmp_path):
     assert isinstance(result.exception, ProjectError)
 
 
+def test_an_error_nobody_foresaw_is_one_line_and_debug_shows_the_traceback(sample):
+    # A bug in a theme, a plugin or coalition-site itself (here a hook's): the person reading
+    # the log is told what to do, not shown Python's stack.
+    (sample.root / "crash.py").write_text(
+        "def on_page_markdown(markdown, page, **kwargs):\n"
+        "    if page.file.src_uri == 'charter/joint-demand.md':\n"
+        "        raise KeyError('stake')\n", encoding="utf-8")
+    config = sample.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks: [crash.py]\n", encoding="utf-8")
+    built = run("build", cwd=sample.root)
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert "ERROR   -  Error reading page 'charter/joint-demand.md': 'stake'\n" in built.stderr
+    assert built.stderr.endswith(
+        "error: coalition-site stopped on an error it does not know how to explain (KeyError: "
+        "'stake'); the lines above may name the page. Run the same command as 'coalition-site "
+        "--debug ...' to see where it happened, and report it as a bug\n")
+    assert not (sample.root / "site").exists()
+    debugged = run("--debug", "build", cwd=sample.root)
+    assert debugged.returncode == 1 and "Traceback" in debugged.stderr and "KeyError: 'stake'" in debugged.stderr
+
+
 def test_version():
     result = invoke("--version")
     assert result.exit_code == 0
