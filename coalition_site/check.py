@@ -16,7 +16,7 @@ from .markup import MarkupReader, Reading
 from .model import Charter
 from .problems import Problem
 from .rules import apply_levels, resolve_levels, run_rules
-from .sitebuild.parallel import can_fork, map_once
+from .parallel import can_fork, map_once
 
 
 @dataclass

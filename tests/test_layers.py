@@ -2,7 +2,8 @@
 
 The layers, from the bottom (a layer may import any layer below it, and itself):
 
-errors, problems   the exception tree and the located problem: everything reports with them
+errors, problems   the exception tree and the located problem: everything reports with them;
+parallel           a pure step on every core of the machine, when that is safe
 model              the format: pydantic models, the charter's layout, the JSON Schema
 markup             the one reader of partners' Markdown and HTML (reads no model)
 load               untrusted files -> Charter, located problems
@@ -11,7 +12,7 @@ analysis           pure computations over a charter
 render             HTML and SVG from the model and the analyses
 audience           what the public may see, and the proof: reads the plan of the public site
                    and the words the partials print, so it sits above render
-site               one build of a site, the features it is passed
+sitebuild          one build of a site, the features it is passed
 check              the core verb: load, validate, run the rules (its result filters the
                    charter for the public once: above audience)
 project            the project folder and its mkdocs.yml, shared by both fronts
@@ -31,7 +32,7 @@ import coalition_site
 
 PACKAGE = Path(coalition_site.__file__).resolve().parent
 LAYERS = [
-    {"errors", "problems"},
+    {"errors", "problems", "parallel"},
     {"model"},
     {"markup"},
     {"load"},
@@ -116,8 +117,10 @@ def test_only_the_plugin_imports_mkdocs_as_it_loads():
 
 
 def test_the_root_holds_the_verbs_and_the_vocabulary_only():
+    # And the one tool every layer may use, which knows nothing of charters: running a pure
+    # step on every core (a check's files, a large build's pages).
     assert sorted(p.name for p in PACKAGE.glob("*.py")) == [
-        "__init__.py", "check.py", "cli.py", "commands.py", "errors.py", "problems.py"]
+        "__init__.py", "check.py", "cli.py", "commands.py", "errors.py", "parallel.py", "problems.py"]
 
 
 def test_test_modules_have_names_of_their_own():

@@ -61,7 +61,7 @@ from ..render.pages import BYTECODE_CACHE, TEMPLATES_DIR
 from ..render.serve_error import serve_error_page
 from ..sitebuild import FEATURES, BuildOptions, SiteBuild
 from ..sitebuild.build import Link
-from ..sitebuild.parallel import MIN_ITEMS
+from ..parallel import MIN_ITEMS
 from .config import CoalitionConfig
 from .fonts import use_system_fonts
 from .internal_marks import ROBOTS_TXT, mark_internal
@@ -165,7 +165,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
             return config
         self.build = self._plan_site(config, result, settings)
         if len(self.build.plan.pages) >= MIN_ITEMS:
-            # Forked now, while this process is small (sitebuild/parallel.py); used once every
+            # Forked now, while this process is small (parallel.py); used once every
             # page is rendered (on_env) and, by a public build's leak check, once every file is
             # written (on_post_build); stopped after their last use.
             self.build.workers.start()
@@ -554,7 +554,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
 
     def _finish_pages(self, files: Files) -> None:
         """What the features change on every page once all are rendered (the glossary's links),
-        all pages at once: on a large site, on every core (sitebuild/parallel.py). Before the
+        all pages at once: on a large site, on every core (parallel.py). Before the
         summaries are filled in, which are never linked (they were not, page by page)."""
         assert self.build is not None
         self._rendered = []  # too few to send on their own: finished with the others
@@ -718,9 +718,9 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
 
 
 FINISH_BATCH = 256
-"""Pages finished at once (sitebuild/parallel.py sends each batch to the workers in chunks)."""
+"""Pages finished at once (parallel.py sends each batch to the workers in chunks)."""
 BEGIN_BATCH = 32
-"""Pages rendered that the features begin to finish at once, in a worker (sitebuild/parallel.py)."""
+"""Pages rendered that the features begin to finish at once, in a worker (parallel.py)."""
 SCAN_BATCH = 128
 """Pages written that a worker scans at once (audience/leaks.py): each batch carries the internal
 values to the worker again, so not too few pages."""

@@ -22,7 +22,7 @@ from ..render.memo import ContentMemo
 from ..render.pages import make_environment, render_page, shared_context
 from ..render.plan import PlannedPage, SitePlan, plan_site
 from ..render.sanitize import sanitize_html
-from .parallel import Workers
+from ..parallel import Workers
 
 if TYPE_CHECKING:
     from .features import Feature

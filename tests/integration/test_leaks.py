@@ -108,7 +108,7 @@ def test_an_internal_charter_page_publishes_none_of_its_fields(tmp_path):
 
 
 def test_the_scan_on_every_core_finds_what_the_scan_here_finds(leaky, tmp_path):
-    # A large public build reads its files in the worker processes (sitebuild/parallel.py): the
+    # A large public build reads its files in the worker processes (parallel.py): the
     # same leaks, in the same order. A fresh interpreter: the test runner's threads would keep
     # the work here. Files with values planted in them, and files without.
     project, site, _, _ = leaky
@@ -124,7 +124,7 @@ def test_the_scan_on_every_core_finds_what_the_scan_here_finds(leaky, tmp_path):
         import os
         from coalition_site.audience.leaks import LeakScanner, internal_values, scan_site
         from coalition_site.load.charter import load_charter
-        from coalition_site.sitebuild import parallel
+        from coalition_site import parallel
         parallel.cores = lambda: 2  # whatever the machine running the tests has
         charter = load_charter({str(project / "content")!r}, {str(project)!r}).charter
         scanner = LeakScanner(internal_values(charter))

@@ -1,6 +1,6 @@
 """A large build on every core is the build in one process, byte for byte.
 
-Past a few hundred pages the plugin forks workers (sitebuild/parallel.py): the glossary's terms
+Past a few hundred pages the plugin forks workers (parallel.py): the glossary's terms
 are linked in them while the pages render, and a public build's files are scanned in them for
 internal values. Here the demo coalition is built as such a site would be (the threshold lowered,
 small batches, two workers) and in one process, both audiences, with a hook that changes pages
@@ -26,7 +26,7 @@ BUILD = textwrap.dedent("""
     from coalition_site import commands
     from coalition_site.errors import CoalitionSiteError
     from coalition_site.plugin import plugin
-    from coalition_site.sitebuild import parallel
+    from coalition_site import parallel
     root, audience, site, on_every_core = sys.argv[1:]
     if on_every_core == "yes":
         parallel.cores = lambda: 2  # whatever the machine running the tests has

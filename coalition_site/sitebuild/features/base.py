@@ -38,12 +38,12 @@ class Feature:
 
     def begin(self, pages: list[tuple["PlannedPage", str, Link]]) -> None:
         """Pages as they are rendered, a batch at a time, before :meth:`finish` is given them
-        all: a feature may start finishing them in the background (:meth:`..parallel.Workers.submit`).
+        all: a feature may start finishing them in the background (:meth:`coalition_site.parallel.Workers.submit`).
         What :meth:`finish` then returns must not depend on it: a page that something changed
         since is given to :meth:`finish` as it is now."""
 
     def finish(self, pages: list[tuple["PlannedPage", str, Link]]) -> list[str]:
         """Every page's final HTML, once all are rendered (the coalition's own included), from
         each page, its HTML and its ``link``: a feature that changes every page (the glossary's
-        links) does it here, all pages at once (:mod:`..parallel`)."""
+        links) does it here, all pages at once (:mod:`coalition_site.parallel`)."""
         return [html for _, html, _ in pages]

@@ -10,8 +10,8 @@ import sys
 import textwrap
 import threading
 
-from coalition_site.sitebuild import parallel
-from coalition_site.sitebuild.parallel import Workers
+from coalition_site import parallel
+from coalition_site.parallel import Workers
 
 
 def _pid(_item: object) -> int:
@@ -39,7 +39,7 @@ def test_the_glossarys_links_on_every_core_are_those_made_here(tmp_path):
     # A fresh interpreter: the test runner's own threads would keep the work here.
     script = textwrap.dedent("""
         import os, sys
-        from coalition_site.sitebuild import parallel
+        from coalition_site import parallel
         from coalition_site.sitebuild.features.glossary import _linked
         parallel.cores = lambda: 2  # whatever the machine running the tests has
         words = ["The steward", "our joint demand", "a tension", "<code>ritual</code>", "signs of life",

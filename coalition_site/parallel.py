@@ -1,9 +1,13 @@
 """A pure function mapped over many items on every core of the machine, when that is safe.
 
-MkDocs renders pages one after another, in one process. Linking the glossary's terms into every
-page is pure (a page's HTML in, its HTML out) and, at two thousand partners, a third of the
-build: :class:`Workers` runs such a step over all pages in worker processes, one a core,
-and gives the same list as running it here would, in the same order.
+MkDocs renders pages one after another, in one process. Some steps are pure functions of one
+item: linking the glossary's terms into a page (its HTML in, its HTML out), searching a built
+file for internal values, reading one charter file. :class:`Workers` runs such a step over many
+items in worker processes, one a core, and gives the same list as running it here would, in the
+same order (:meth:`Workers.map`), or starts it and goes on (:meth:`Workers.submit`: the pages
+of a large build are linked and searched beside MkDocs rendering and writing the next ones);
+:func:`map_once` forks workers for a single step (a first check's files). At the bottom of the
+layers: it knows nothing of charters or sites.
 
 The workers are forked from the build's process, which is cheap and needs no ``__main__``
 guard in a script that builds a site (a spawned worker would import that script again). They
