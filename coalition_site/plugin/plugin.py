@@ -147,6 +147,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
 
     # -- on_config: validate, filter, plan --------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self._rendered = []  # nothing of a build that failed before on_env
         self._refuse_unsafe_config(config)
         use_system_fonts(config, self.mkdocs_yml)  # no reader's address goes to a font host
         self.audience = self._resolve_audience()
