@@ -578,8 +578,10 @@ def scaling_report(results: list[ScaleRow | Failed], years: int, repeat: int,
         for r in largest:
             c = r.coalition
             lines.append(
-                f"  {r.audience} at {r.partners:,} partners: build {c.cpu:.1f} s CPU ({c.wall:.1f} s wall) under "
-                f"{TARGET_SCALE['seconds']:.0f} s -> {_verdict(c.cpu < TARGET_SCALE['seconds'])}; "
+                # "On these 2 cores, in under a minute": the time a steward waits. A large build
+                # uses both cores (coalition_site/parallel.py), so its CPU time is more.
+                f"  {r.audience} at {r.partners:,} partners: build {c.wall:.1f} s wall ({c.cpu:.1f} s CPU) under "
+                f"{TARGET_SCALE['seconds']:.0f} s -> {_verdict(c.wall < TARGET_SCALE['seconds'])}; "
                 f"memory {c.memory_mb:.0f} MB under {TARGET_SCALE['memory_mb']} MB -> "
                 f"{_verdict(c.memory_mb < TARGET_SCALE['memory_mb'])}; site {c.site_mb:.0f} MB under "
                 f"{TARGET_SCALE['site_mb']} MB -> {_verdict(c.site_mb < TARGET_SCALE['site_mb'])}; "

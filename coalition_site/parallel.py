@@ -67,8 +67,9 @@ class Workers:
         if self._pool is not None or not can_fork():
             return
         try:
-            pool = ProcessPoolExecutor(cores(), mp_context=multiprocessing.get_context("fork"),
-                                       initializer=_yield_to_the_build)
+            # At the same priority as the build: a lower one bought nothing on an idle machine,
+            # and on a busy one left the build waiting on workers starved by other programs.
+            pool = ProcessPoolExecutor(cores(), mp_context=multiprocessing.get_context("fork"))
             pool.submit(int).result()  # forks every worker now, while this process is small
         except (OSError, BrokenProcessPool):
             return  # no fork here (a sandbox's limit on processes, no /dev/shm ...)
@@ -141,13 +142,3 @@ def map_once(function: Callable[[T], R], items: Sequence[T], *, min_items: int =
 
 def _each(function: Callable[[T], R], items: list[T]) -> list[R]:
     return [function(item) for item in items]
-
-
-def _yield_to_the_build() -> None:
-    """Run in each worker as it starts: work sent early (:meth:`Workers.submit`) runs while the
-    build's process renders pages, and that process, on which the whole build waits, keeps its
-    core; the workers share what is left."""
-    try:
-        os.nice(10)
-    except OSError:
-        pass
