@@ -23,7 +23,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Sequence, TypeVar
 
@@ -115,8 +115,8 @@ class Workers:
                 return None
             try:
                 return future.result()
-            except BrokenProcessPool:
-                self.close()
+            except (BrokenProcessPool, CancelledError):  # a worker died; or, since, another step's
+                self.close()  # death closed the pool, and what was waiting with it
                 return None
         return result
 

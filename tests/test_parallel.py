@@ -57,7 +57,9 @@ def test_the_glossarys_links_on_every_core_are_those_made_here(tmp_path):
         assert parallel.map_once(_linked, jobs) == here
         import test_helper  # a function the workers can find by name, as a real step is
         pids = set(workers.map(test_helper.pid, list(range(500))))
-        workers.close()
+        waiting = [workers.submit(_linked, jobs) for _ in range(8)]
+        workers.close()  # as a worker's death in another step does: what waits is cancelled
+        assert all(pending() in (None, here) for pending in waiting)
         assert workers.submit(_linked, jobs)() is None  # closed: the caller does the work
         print(len(pids), os.getpid() in pids)
     """)
