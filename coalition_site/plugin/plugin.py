@@ -67,7 +67,7 @@ from .fonts import use_system_fonts
 from .internal_marks import ROBOTS_TXT, mark_internal
 from .plain_text import plain_nav, safe_meta
 from .privacy_guard import FetchGuard, UnguardedPrivacyPlugin, guard_privacy_plugins
-from .search_skip import for_brief_search, for_page, for_search
+from .search_skip import for_brief_search, for_page, for_search, readable_by_search
 from .toc import toc_tokens
 from .user_nav import filter_nav
 
@@ -593,13 +593,18 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def _lighten_for_search(self, context, *, page: Page, config: MkDocsConfig, nav):
         if self.build is not None and page.content:
             planned = self.build.page(page.file.src_uri)
+            full = searched = page.content
             if planned is not None and planned.kind != "page":
-                self._full_content[page.file.src_uri] = for_page(page.content)
+                full = for_page(page.content)
                 # A large coalition's partner pages and reviews are found by their titles and
                 # first paragraphs (docs/format.md, Large coalitions): their full text made the
                 # index every visitor downloads grow with the partners times the reviews.
                 brief = planned.kind in BRIEFLY_SEARCHED and is_large(self.build.charter)
-                page.content = for_brief_search(page.content) if brief else for_search(page.content)
+                searched = for_brief_search(page.content) if brief else for_search(page.content)
+            searched = readable_by_search(searched, _search_parser(config))
+            if searched is not page.content or full is not page.content:
+                self._full_content[page.file.src_uri] = full
+                page.content = searched
         return context
 
     @event_priority(-100)
@@ -829,6 +834,16 @@ def _relative_to_docs(section) -> bool:
     """Whether MkDocs reads a ``/`` path in this ``validation`` section (``nav``, ``links``) as a
     file of the content folder (``absolute_links: relative_to_docs``)."""
     return getattr(section.absolute_links, "name", None) == "RELATIVE_TO_DOCS"
+
+
+def _search_parser(config: MkDocsConfig):
+    """The HTML parser of the site's search plugin when it is Material's (whose parser fails on
+    some nestings of headings: search_skip.readable_by_search), else ``None``."""
+    try:
+        from material.plugins.search.plugin import Parser, SearchPlugin
+    except ImportError:
+        return None
+    return Parser if any(isinstance(plugin, SearchPlugin) for plugin in config.plugins.values()) else None
 
 
 def _from_docs(file: File, config: MkDocsConfig) -> bool:

@@ -21,8 +21,12 @@ before partials run), and :func:`for_page` removes the prose markers from the pa
 
 from __future__ import annotations
 
+import html as html_module
 import re
+from html.parser import HTMLParser
+from typing import Callable
 
+from ..markup import text_fragments
 from ..render.search_marks import END, PROSE_END, PROSE_START, START
 
 # Attributes as HTML reads them: a quoted value may hold '>' (the sanitiser's output escapes
@@ -114,3 +118,35 @@ def for_brief_search(html: str) -> str:
     title = _TITLE.search(html)
     first = _PARAGRAPH.search(html, title.end() if title is not None else 0)
     return "\n".join(match.group() for match in (title, first) if match is not None)
+
+
+_HEADING_TAG = re.compile(r"<(/?)h[1-6]\b" + _ATTRIBUTES + ">", re.I)
+
+
+def readable_by_search(html: str, parser: Callable[[], HTMLParser] | None) -> str:
+    """``html``, or a copy of it that the search plugin's ``parser`` reads without failing.
+
+    Material's search parser starts a section at every heading and, leaving a heading nested in
+    a block, goes back to an earlier section; with headings nested in quotes, admonitions,
+    definitions and footnotes in some orders it goes back to one that never saw the list item it
+    is closing, and fails (``ValueError: '<li>' is not in list``), stopping the build of a page
+    that is valid Markdown and renders well. Such a page is indexed without its headings (one
+    section: its text is all found, its nested headings are not anchors of their own), or,
+    should that fail too, as its text alone. The page itself keeps its headings.
+    """
+    if parser is None or _reads(parser, html):
+        return html
+    flat = _HEADING_TAG.sub(r"<\1p>", html)
+    if _reads(parser, flat):
+        return flat
+    return "".join(f"<p>{html_module.escape(text)}</p>" for text in text_fragments(html))
+
+
+def _reads(parser: Callable[[], HTMLParser], html: str) -> bool:
+    try:
+        reader = parser()
+        reader.feed(html)
+        reader.close()
+    except Exception:  # noqa: BLE001 - a third party's parser: whatever it raises, it failed
+        return False
+    return True

@@ -81,3 +81,57 @@ def test_a_brief_entry_is_the_title_and_the_first_paragraph_without_drawings():
     html = ('<p class="cs-meta">before</p><h1 id="x">Riders</h1>' + START + "<svg>ride</svg>" + END
             + '<p class="cs-meta">Active Transit</p><h2 id="about">About</h2><p>Long text.</p>')
     assert for_brief_search(html) == '<h1 id="x">Riders</h1>\n<p class="cs-meta">Active Transit</p>'
+
+
+# Found by `make fuzz`: valid Markdown whose HTML Material's search parser fails on
+# (`ValueError: '<li>' is not in list`), which stopped the build of the page.
+NESTED_HEADINGS = ("Steward vote[^5] rent.\n\n[^5]: City ask.\n\n    A plan\n    :   !!! note \"Repairs\"\n"
+                   "            The campaign.\n\n            ### Vote on ask\n\n!!! note \"Organizers\"\n\n"
+                   "    ### Organizers\n\n    ### The steward\n")
+
+
+def _material_fails_on(html: str) -> bool:
+    from material.plugins.search.plugin import Parser
+
+    try:
+        Parser().feed(html)
+    except ValueError:
+        return True
+    return False
+
+
+def test_a_page_the_search_parser_fails_on_is_indexed_without_its_headings():
+    from material.plugins.search.plugin import Parser
+    from coalition_site.plugin.search_skip import readable_by_search
+
+    failing = ('<div class="admonition"><p class="admonition-title">a</p>\n<h3 id="o">Organizers</h3>\n'
+               '<h3 id="t">The steward</h3>\n</div>\n<div class="footnote">\n<ol>\n<li id="fn:5">\n'
+               '<p>Note.</p>\n<dl>\n<dt>A plan</dt>\n<dd>\n<div class="admonition">\n'
+               '<p class="admonition-title">Repairs</p>\nCampaign.<h3 id="v">Vote on ask</h3>\n</div>\n'
+               '</dd>\n</dl>\n</li>\n</ol>\n</div>')
+    assert _material_fails_on(failing)
+    readable = readable_by_search(failing, Parser)
+    assert not _material_fails_on(readable)
+    assert "<h3" not in readable and "Campaign." in readable and "Note." in readable
+    assert readable_by_search(PROSE, Parser) is PROSE  # a page it reads is left as it is
+    assert readable_by_search(failing, None) is failing  # another search plugin: nothing to do
+
+
+@pytest.mark.parametrize("src_uri", ["notes.md", "charter/conflict-protocol.md"])
+def test_a_page_with_headings_nested_so_builds_and_is_found(sample, src_uri):
+    from support import run
+
+    if src_uri == "notes.md":
+        sample.write(src_uri, "# Notes\n\n" + NESTED_HEADINGS)
+    else:
+        head, rest = sample.read(src_uri).split("\n---\n", 1)
+        sample.write(src_uri, head + "\n---\n" + NESTED_HEADINGS)
+    config = sample.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nmarkdown_extensions: [admonition, "
+                      "footnotes, def_list, toc]\n", encoding="utf-8")
+    built = run("build", "--audience", "internal", cwd=sample.root)
+    assert built.returncode == 0, built.stderr
+    page = (sample.root / "site-internal" / src_uri.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    assert "<h3 id=" in page  # the page keeps its headings
+    index = (sample.root / "site-internal" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "The campaign." in index and "Vote on ask" in index  # its words are all found
