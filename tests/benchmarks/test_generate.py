@@ -19,17 +19,25 @@ PUBLIC_SIZE = ["--partners", "30", "--years", "1", "--conditions", "5", "--audie
 generate = benchmark_script("generate")
 
 
-@pytest.fixture(scope="module")
-def charter(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("bench") / "charter"
-    assert generate.main([str(out), *SIZE]) == 0
+def generated(tmp_path_factory, name: str, size: list[str]) -> Path:
+    out = tmp_path_factory.mktemp(name) / "charter"
+    assert generate.main([str(out), *size]) == 0
     return out
 
 
-def test_the_generated_charter_checks_with_no_problem(charter):
+def assert_checks_with_no_problem(project: Path) -> None:
     out = io.StringIO()
-    assert commands.check(charter, strict=True, out=out) == 0
+    assert commands.check(project, strict=True, out=out) == 0
     assert out.getvalue() == "content: no problems\n"
+
+
+@pytest.fixture(scope="module")
+def charter(tmp_path_factory) -> Path:
+    return generated(tmp_path_factory, "bench", SIZE)
+
+
+def test_the_generated_charter_checks_with_no_problem(charter):
+    assert_checks_with_no_problem(charter)
 
 
 def test_it_has_the_size_asked_for(charter):
@@ -74,9 +82,7 @@ def test_it_never_empties_a_folder_it_did_not_write(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def public_charter(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("bench-public") / "charter"
-    assert generate.main([str(out), *PUBLIC_SIZE]) == 0
-    return out
+    return generated(tmp_path_factory, "bench-public", PUBLIC_SIZE)
 
 
 def test_a_charter_with_partners_that_stepped_back_checks_with_no_problem(public_charter):
@@ -84,9 +90,7 @@ def test_a_charter_with_partners_that_stepped_back_checks_with_no_problem(public
     stepped = [p for p in (public_charter / "content" / "partners").glob("*.md")
                if "status: stepped-back" in p.read_text()]
     assert len(stepped) == 2
-    out = io.StringIO()
-    assert commands.check(public_charter, strict=True, out=out) == 0
-    assert out.getvalue() == "content: no problems\n"
+    assert_checks_with_no_problem(public_charter)
 
 
 def test_the_public_twin_has_only_the_public_pages(public_charter):
@@ -112,9 +116,7 @@ GROUPED_SIZE = ["--partners", "30", "--years", "1", "--conditions", "24", "--gro
 
 @pytest.fixture(scope="module")
 def grouped_charter(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("bench-grouped") / "charter"
-    assert generate.main([str(out), *GROUPED_SIZE]) == 0
-    return out
+    return generated(tmp_path_factory, "bench-grouped", GROUPED_SIZE)
 
 
 def test_groups_put_the_partners_in_regional_nodes_and_check_with_no_problem(grouped_charter):
@@ -122,9 +124,7 @@ def test_groups_put_the_partners_in_regional_nodes_and_check_with_no_problem(gro
               for p in (grouped_charter / "content" / "partners").glob("*.md")]
     assert sorted(set(groups)) == ["Allegheny", "Blue Ridge", "Cumberland"]
     assert sorted(groups.count(g) for g in set(groups)) == [10, 10, 10]
-    out = io.StringIO()
-    assert commands.check(grouped_charter, strict=True, out=out) == 0
-    assert out.getvalue() == "content: no problems\n"
+    assert_checks_with_no_problem(grouped_charter)
 
 
 def test_with_groups_most_dependencies_stay_within_a_node(grouped_charter):
