@@ -94,6 +94,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     def __init__(self):
         self.build: SiteBuild | None = None
         self._full_content: dict[str, str] = {}
+        self._search_parser = None  # Material search's HTML parser, when the site uses it
         self._rendered: list[tuple[str, str, Link]] = []  # pages rendered since the features last began some
         self.audience: Audience = "public"
         self.command = "build"
@@ -148,6 +149,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
     # -- on_config: validate, filter, plan --------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._rendered = []  # nothing of a build that failed before on_env
+        self._search_parser = _search_parser(config)
         self._refuse_unsafe_config(config)
         use_system_fonts(config, self.mkdocs_yml)  # no reader's address goes to a font host
         self.audience = self._resolve_audience()
@@ -601,7 +603,7 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
                 # index every visitor downloads grow with the partners times the reviews.
                 brief = planned.kind in BRIEFLY_SEARCHED and is_large(self.build.charter)
                 searched = for_brief_search(page.content) if brief else for_search(page.content)
-            searched = readable_by_search(searched, _search_parser(config))
+            searched = readable_by_search(searched, self._search_parser)
             if searched is not page.content or full is not page.content:
                 self._full_content[page.file.src_uri] = full
                 page.content = searched
