@@ -596,14 +596,19 @@ class CoalitionPlugin(BasePlugin[CoalitionConfig]):
         if self.build is not None and page.content:
             planned = self.build.page(page.file.src_uri)
             full = searched = page.content
+            # A page no search plugin reads is neither lightened nor tried on the search parser:
+            # the staff pages, the largest of a site, cost a serve rebuild a tenth of its time so.
+            excluded = _excluded_from_search(page)
             if planned is not None and planned.kind != "page":
-                full = for_page(page.content)
+                full = searched = for_page(page.content)
                 # A large coalition's partner pages and reviews are found by their titles and
                 # first paragraphs (docs/format.md, Large coalitions): their full text made the
                 # index every visitor downloads grow with the partners times the reviews.
-                brief = planned.kind in BRIEFLY_SEARCHED and is_large(self.build.charter)
-                searched = for_brief_search(page.content) if brief else for_search(page.content)
-            searched = readable_by_search(searched, self._search_parser)
+                if not excluded:
+                    brief = planned.kind in BRIEFLY_SEARCHED and is_large(self.build.charter)
+                    searched = for_brief_search(page.content) if brief else for_search(page.content)
+            if not excluded:
+                searched = readable_by_search(searched, self._search_parser)
             if searched is not page.content or full is not page.content:
                 self._full_content[page.file.src_uri] = full
                 page.content = searched
@@ -836,6 +841,13 @@ def _relative_to_docs(section) -> bool:
     """Whether MkDocs reads a ``/`` path in this ``validation`` section (``nav``, ``links``) as a
     file of the content folder (``absolute_links: relative_to_docs``)."""
     return getattr(section.absolute_links, "name", None) == "RELATIVE_TO_DOCS"
+
+
+def _excluded_from_search(page: Page) -> bool:
+    """Whether the page's meta leaves it out of the search index (``search: {exclude: true}``,
+    as Material's and MkDocs' search plugins read it): a staff page, say, the largest of a site."""
+    search = page.meta.get("search")
+    return isinstance(search, dict) and bool(search.get("exclude"))
 
 
 def _search_parser(config: MkDocsConfig):

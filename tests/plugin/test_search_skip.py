@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -135,3 +136,30 @@ def test_a_page_with_headings_nested_so_builds_and_is_found(sample, src_uri):
     assert "<h3 id=" in page  # the page keeps its headings
     index = (sample.root / "site-internal" / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "The campaign." in index and "Vote on ask" in index  # its words are all found
+
+
+PARTNER = "tenants-union"
+
+
+def test_a_page_left_out_of_search_is_not_tried_on_the_search_parser(sample, monkeypatch):
+    """The staff pages and any page whose front matter says ``search: {exclude: true}`` are
+    read by no search plugin: trying them on its parser cost a serve rebuild a tenth of its time."""
+    from coalition_site import commands
+    from coalition_site.plugin import plugin
+
+    tried: list[str] = []
+    trial = plugin.readable_by_search
+    monkeypatch.setattr(plugin, "readable_by_search", lambda html, parser: tried.append(html) or trial(html, parser))
+    sample.write("notes.md", "---\nsearch:\n  exclude: true\n---\n# Notes\n\nZanzibarnotes.\n\n" + NESTED_HEADINGS)
+    config = sample.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nmarkdown_extensions: [admonition, "
+                      "footnotes, def_list, toc]\n", encoding="utf-8")
+    site = commands.build(sample.root, audience="internal")
+    page = (site / "notes" / "index.html").read_text(encoding="utf-8")
+    assert "Zanzibarnotes." in page and "<h3 id=" in page  # built, headings and all
+    staff = (site / "onboarding" / PARTNER / "index.html").read_text(encoding="utf-8")
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Zanzibarnotes" not in index and f"onboarding/{PARTNER}/" not in index
+    assert tried and not any("Zanzibarnotes" in html for html in tried)  # other pages are tried
+    staff_title = re.search(r"<h1[^>]*>(.*?)</h1>", staff, re.S).group(1)
+    assert not any(staff_title in html for html in tried)
