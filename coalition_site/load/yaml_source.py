@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -35,15 +34,52 @@ class YamlSourceError(Exception):
         super().__init__(message)
 
 
-@dataclass
 class SourceMap:
-    """Where each field of a parsed YAML document stands in its file (1-based)."""
+    """Where each field of a parsed YAML document stands in its file (1-based).
 
-    start: tuple[int, int] = (1, 1)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    boolean_words: dict[Path_, str] = field(default_factory=dict)
-    """Fields whose value was a bare ``yes``/``no``/``on``/``off``, with the word as written."""
+    ``keys`` and ``values`` map a field's path (keys and list indexes, as pydantic's ``loc``)
+    to its line and column. A document read by libyaml's fast path keeps its text instead and
+    finds them the first time they are asked for (``source``): they are wanted only where a
+    problem is reported, and recording every field's place was a fifth of reading a large
+    charter, and most of what each reading's copy in a worker's answer and the cache held.
+    """
+
+    def __init__(self, start: tuple[int, int] = (1, 1), keys: dict[Path_, tuple[int, int]] | None = None,
+                 values: dict[Path_, tuple[int, int]] | None = None,
+                 boolean_words: dict[Path_, str] | None = None, *, source: tuple[str, int] | None = None):
+        self.start = start
+        self._keys = {} if keys is None else keys
+        self._values = {} if values is None else values
+        self.boolean_words = {} if boolean_words is None else boolean_words
+        """Fields whose value was a bare ``yes``/``no``/``on``/``off``, with the word as written
+        (recorded as the document is read, whatever its path)."""
+        self._source = source
+        """The text and its line offset, until the positions are found (:meth:`_find`)."""
+
+    @property
+    def keys(self) -> dict[Path_, tuple[int, int]]:
+        self._find()
+        return self._keys
+
+    @property
+    def values(self) -> dict[Path_, tuple[int, int]]:
+        self._find()
+        return self._values
+
+    def _find(self) -> None:
+        if self._source is not None:
+            text, line_offset = self._source
+            found = _positions(text, line_offset)
+            self._keys, self._values, self._source = found._keys, found._values, None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SourceMap):
+            return NotImplemented
+        return (self.start, self.keys, self.values, self.boolean_words) == \
+            (other.start, other.keys, other.values, other.boolean_words)
+
+    def __repr__(self) -> str:
+        return f"SourceMap(start={self.start!r}, {len(self.keys)} keys, {len(self.values)} values)"
 
     def locate(self, loc: Path_, *, value: bool = False) -> tuple[int, int]:
         """The position of ``loc``, or of its nearest ancestor that exists in the file.
@@ -51,12 +87,13 @@ class SourceMap:
         A missing field has no line of its own: it is reported at its parent's key, or at the
         start of the document, which is where it has to be added.
         """
+        keys, values = self.keys, self.values
         loc = tuple(loc)
         while loc:
-            if value and loc in self.values:
-                return self.values[loc]
-            if loc in self.keys:
-                return self.keys[loc]
+            if value and loc in values:
+                return values[loc]
+            if loc in keys:
+                return keys[loc]
             loc = loc[:-1]
         return self.start
 
@@ -102,6 +139,11 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, SourceMap]:
         parsed = _parse_fast(text, line_offset)
         if parsed is not None:
             return parsed
+    return _parse_python(text, line_offset)
+
+
+def _parse_python(text: str, line_offset: int) -> tuple[Any, SourceMap]:
+    """PyYAML's Python parser, composing the node tree: every document, and every error."""
     try:
         # PyYAML refuses control characters (an escape code pasted from a terminal ...) here,
         # when it reads the text in, before any parsing.
@@ -160,7 +202,7 @@ def _parse_fast(text: str, line_offset: int) -> tuple[Any, SourceMap] | None:
     assert _FastLoader is not None  # called only when PyYAML has libyaml
     loader = _FastLoader(text)
     try:
-        return _EventBuilder(loader, line_offset).document()
+        return _EventBuilder(loader, line_offset, source=text).document()
     except Exception:  # noqa: BLE001 - whatever it is, the Python parser meets it and says so
         # A YAML error, an oddity (_Fallback) or a value a constructor fails on: the data is
         # built as the events come, so this can happen before a syntax error further down,
@@ -194,6 +236,17 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> Yaml
     else:
         fix = "check the indentation and quoting on this line and the one above"
     return YamlSourceError(f"YAML syntax error: {problem}", line + line_offset, column, fix)
+
+
+def _positions(text: str, line_offset: int) -> SourceMap:
+    """The positions of a document :func:`_parse_fast` read before, found as it found them."""
+    if _FastLoader is None:  # only where a test took libyaml away since: the same positions
+        return _parse_python(text, line_offset)[1]
+    loader = _FastLoader(text)
+    try:
+        return _EventBuilder(loader, line_offset).document()[1]
+    finally:
+        loader.dispose()
 
 
 class _Fallback(Exception):
@@ -313,8 +366,15 @@ class _EventBuilder(_Builder):
     # path, so that pathological nesting is handled (and reported) in one place.
     MAX_DEPTH = 50
 
-    def __init__(self, loader, line_offset: int):
-        super().__init__(loader, SourceMap(start=(1 + line_offset, 1)), line_offset)
+    def __init__(self, loader, line_offset: int, *, source: str | None = None):
+        """With ``source`` (the text being read), the positions are not recorded: the source
+        map keeps the text, and finds them when asked (:class:`SourceMap`)."""
+        smap = SourceMap(start=(1 + line_offset, 1),
+                         source=(source, line_offset) if source is not None else None)
+        super().__init__(loader, smap, line_offset)
+        # Where positions go; None: not recorded now.
+        self.keys: dict | None = None if source is not None else smap._keys
+        self.values: dict | None = None if source is not None else smap._values
         self.next_event = loader.get_event
         # Text whose first character no implicit pattern starts with is text: the resolver
         # need not be asked (unless someone added patterns for every character, or by path).
@@ -336,7 +396,8 @@ class _EventBuilder(_Builder):
         if kind is yaml.AliasEvent or event.anchor is not None or len(path) > self.MAX_DEPTH:
             raise _Fallback
         mark = event.start_mark
-        self.smap.values[path] = (mark.line + 1 + self.offset, mark.column + 1)
+        if self.values is not None:
+            self.values[path] = (mark.line + 1 + self.offset, mark.column + 1)
         if kind is yaml.ScalarEvent:
             tag = self.tag(event)
             if tag == _STR and (event.style or not _DATE_LIKE.match(event.value)):
@@ -345,19 +406,20 @@ class _EventBuilder(_Builder):
         if kind is yaml.MappingStartEvent:
             return self.mapping_events(path)
         items: list[Any] = []
-        keys, next_event = self.smap.keys, self.next_event
+        keys, next_event = self.keys, self.next_event
         event = next_event()
         while type(event) is not yaml.SequenceEndEvent:
             item = path + (len(items),)
-            mark = event.start_mark
-            keys[item] = (mark.line + 1 + self.offset, mark.column + 1)
+            if keys is not None:
+                mark = event.start_mark
+                keys[item] = (mark.line + 1 + self.offset, mark.column + 1)
             items.append(self.build(event, item))
             event = next_event()
         return items
 
     def mapping_events(self, path: Path_) -> dict:
         result: dict[str, Any] = {}
-        keys, next_event = self.smap.keys, self.next_event
+        keys, next_event = self.keys, self.next_event
         event = next_event()
         while type(event) is not yaml.MappingEndEvent:
             if type(event) is not yaml.ScalarEvent or event.anchor is not None \
@@ -366,12 +428,12 @@ class _EventBuilder(_Builder):
             key = self.text(event)
             if key in result:
                 raise _Fallback
-            mark = event.start_mark
-            assert mark is not None  # the parser marks every event; the stubs allow None
-            # One tuple for the key's and the value's position: half the paths in memory, and
-            # a cached reading (file_cache.py) pickles each path once.
+            # One tuple for the key's and the value's position: half the paths in memory.
             item = path + (key,)
-            keys[item] = (mark.line + 1 + self.offset, mark.column + 1)
+            if keys is not None:
+                mark = event.start_mark
+                assert mark is not None  # the parser marks every event; the stubs allow None
+                keys[item] = (mark.line + 1 + self.offset, mark.column + 1)
             result[key] = self.build(next_event(), item)
             event = next_event()
         return result

@@ -50,7 +50,9 @@ DOCUMENTS = {
 
 def parsed(text: str, line_offset: int):
     try:
-        return parse_yaml(text, line_offset)
+        data, smap = parse_yaml(text, line_offset)
+        smap.locate(())  # the positions, found now (the fast path finds them when first asked)
+        return data, smap
     except YamlSourceError as exc:
         return ("error", exc.message, exc.line, exc.column, exc.fix)
     except RecursionError:
@@ -69,3 +71,13 @@ def test_fast_path_is_taken_when_libyaml_is_there():
     # Without libyaml the project still works (the Python parser), only slower; this test
     # says which of the two the rest of the suite exercised.
     assert yaml_source._FastLoader is not None
+
+
+def test_the_fast_path_finds_the_positions_only_when_asked_and_as_the_parser_does():
+    text = DOCUMENTS["mapping"]
+    data, smap = parse_yaml(text, 1)
+    assert smap._source == (text, 1) and not smap._keys  # kept as text until a problem needs them
+    assert smap.locate(("asks", 0, "ask"), value=True) == (5, 10)
+    assert smap._source is None
+    _, python = yaml_source._parse_python(text, 1)
+    assert (smap.keys, smap.values) == (python.keys, python.values) and len(smap.keys) == 7
