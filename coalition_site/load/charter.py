@@ -223,6 +223,9 @@ class _Loader:
                 jobs.append((file, text))
         if not jobs:
             return
+        # Largest first: the files come in folder order, and a coalition's few large files
+        # (its reviews, each naming every partner) would otherwise share one worker's last chunk.
+        jobs.sort(key=lambda job: len(job[1]), reverse=True)
         try:
             blobs = map_files(functools.partial(_read_pickled, self.reader), jobs)
         except Exception:  # noqa: BLE001 - what fails there fails here too, and says so
