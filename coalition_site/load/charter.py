@@ -198,6 +198,7 @@ class _Loader:
         self.readings: dict[str, Reading] = {}
         self._texts: dict[str, tuple[str | None, list[Problem]]] = {}  # read_ahead's, by src_uri
         self._ahead: dict[str, tuple[str, bytes]] = {}  # read_ahead's readings: the text, pickled
+        self._keys: dict[str, tuple[str, str]] = {}  # read_ahead's cache keys, with their text
         self.sources = SourceIndex()
         self.found: set[str] = set()
         self.items: dict[str, Any] = {}
@@ -281,14 +282,21 @@ class _Loader:
         return found
 
     def _cached(self, file: SourceFile, text: str) -> bool:
-        key = self._key(file, text)
+        key = self._key(file, text, keep=True)
         return key is not None and self.cache is not None and self.cache.holds(key)
 
-    def _key(self, file: SourceFile, text: str) -> str | None:
-        """The file's key in the cache (``None``: no cache for this reader)."""
+    def _key(self, file: SourceFile, text: str, *, keep: bool = False) -> str | None:
+        """The file's key in the cache (``None``: no cache for this reader); computed once for
+        the text :meth:`read_ahead` read, which :meth:`load` then takes."""
         if self.cache is None or not self.cache.usable_with(self.reader):
             return None
-        return self.cache.key(file.src_uri, file.display, text, self.cache.reader_key(self.reader))
+        known = self._keys.pop(file.src_uri, None)
+        if known is not None and known[0] is text:
+            return known[1]
+        key = self.cache.key(file.src_uri, file.display, text, self.cache.reader_key(self.reader))
+        if keep:
+            self._keys[file.src_uri] = (text, key)
+        return key
 
     def validate(self, src_uri: str, model, data, body: str = "", body_line: int = 1):
         source = self.sources[src_uri]
