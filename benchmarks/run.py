@@ -377,10 +377,11 @@ class Run:
     stdout: str
 
 
-def run_child(command: list[str]) -> Run:
+def run_child(command: list[str], **extra_env: str) -> Run:
     """Run ``command`` and measure it alone: ``os.wait4`` gives this child's own resource use
     (``RUSAGE_CHILDREN`` keeps the largest peak of every child so far)."""
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env.update(extra_env)
     start = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         child = subprocess.Popen(command, stdout=out, stderr=err,
@@ -419,6 +420,9 @@ class ScaleRow:
     check: float
     check_cli: float
     weights: dict[str, dict[str, int]] | None = None
+    check_first: float = 0.0
+    """Wall seconds of the whole command with an empty readings cache (a pull request's first
+    check, on every core): what the target is judged by."""
 
 
 @dataclass
@@ -498,8 +502,17 @@ def measure_scale(partners: int, audience: str, work: Path, *, years: int, repea
                      for _ in range(repeat)])
     check_cli = _median([run_child([sys.executable, "-m", "coalition_site.cli", "check",
                                     str(project)]).cpu for _ in range(repeat)])
+    check_first = _median([_first_check(project) for _ in range(repeat)])
     weights = page_weights(sites / "coalition") if weigh else None
-    return ScaleRow(partners, audience, coalition, plain, same_figures, check, check_cli, weights)
+    return ScaleRow(partners, audience, coalition, plain, same_figures, check, check_cli, weights,
+                    check_first)
+
+
+def _first_check(project: Path) -> float:
+    """Wall seconds of ``coalition-site check`` with no readings cached (an empty cache folder)."""
+    with tempfile.TemporaryDirectory(prefix="coalition-cache-") as cache:
+        return run_child([sys.executable, "-m", "coalition_site.cli", "check", str(project)],
+                         XDG_CACHE_HOME=cache).wall
 
 
 def exponent(small: float, large: float, factor: float) -> float:
@@ -533,7 +546,7 @@ def scaling_report(results: list[ScaleRow | Failed], years: int, repeat: int,
         lines += ["", f"the {audience} site:",
                   f"{'partners':>8} {'pages':>5} | {'build':>7} {'exp':>5} {'wall':>6} {'memory':>7} "
                   f"{'site':>8} {'exp':>5} {'largest page':>12} {'exp':>5} | {'check':>6} {'exp':>5} "
-                  f"{'CLI':>6} | {'plain':>7} {'exp':>5} {'site':>8} {'largest':>9} {'ratio':>5} | "
+                  f"{'CLI':>6} {'first':>6} | {'plain':>7} {'exp':>5} {'site':>8} {'largest':>9} {'ratio':>5} | "
                   f"{'same':>7} {'ratio':>5}"]
         previous = None
         for r in mine:
@@ -550,7 +563,8 @@ def scaling_report(results: list[ScaleRow | Failed], years: int, repeat: int,
             lines.append(
                 f"{r.partners:>8} {c.pages:>5} | {c.cpu:>6.1f}s {grow('cpu')} {c.wall:>5.1f}s "
                 f"{c.memory_mb:>5.0f}MB {c.site_mb:>6.1f}MB {grow('site_mb')} {c.largest_kb:>10.0f}KB "
-                f"{grow('largest_kb')} | {r.check:>5.2f}s {grow('check', '')} {r.check_cli:>5.2f}s | "
+                f"{grow('largest_kb')} | {r.check:>5.2f}s {grow('check', '')} {r.check_cli:>5.2f}s "
+                f"{r.check_first:>5.2f}s | "
                 f"{p.cpu:>6.1f}s {grow('cpu', 'plain')} {p.site_mb:>6.1f}MB {p.largest_kb:>7.0f}KB "
                 f"{c.cpu / p.cpu:>5.2f} | {same}")
             previous = r
@@ -585,8 +599,9 @@ def scaling_report(results: list[ScaleRow | Failed], years: int, repeat: int,
                 f"memory {c.memory_mb:.0f} MB under {TARGET_SCALE['memory_mb']} MB -> "
                 f"{_verdict(c.memory_mb < TARGET_SCALE['memory_mb'])}; site {c.site_mb:.0f} MB under "
                 f"{TARGET_SCALE['site_mb']} MB -> {_verdict(c.site_mb < TARGET_SCALE['site_mb'])}; "
-                f"check {r.check_cli:.2f} s (whole command) under {TARGET_SCALE['check']:.0f} s -> "
-                f"{_verdict(r.check_cli < TARGET_SCALE['check'])}")
+                f"check, first run (no readings cached; wall) {r.check_first:.2f} s under "
+                f"{TARGET_SCALE['check']:.0f} s -> {_verdict(r.check_first < TARGET_SCALE['check'])} "
+                f"(checked before: {r.check_cli:.2f} s CPU)")
     for audience in dict.fromkeys(r.audience for r in rows):
         mine = [r for r in rows if r.audience == audience]
         if len(mine) < 2:

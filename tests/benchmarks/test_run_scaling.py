@@ -40,3 +40,13 @@ def test_the_scaling_report_says_what_grew_faster_than_the_coalition():
     assert "  internal: linear (each doubling at most doubles the build, the site and the largest " \
            "page: every exponent <= 1): the largest is 2.00 -> MISSED" in text
     assert "     100    10 |    8.0s  2.00   8.0s   100MB   20.0MB  1.00        150KB  0.58 |" in text
+
+
+def test_the_check_target_is_judged_by_a_first_check_with_nothing_cached():
+    def figures(cpu):
+        return run.SiteFigures(cpu, cpu, 100.0, 10.0, 100.0, "vitality/", 10)
+
+    row = run.ScaleRow(2000, "public", figures(50.0), figures(100.0), None, 0.7, 0.9, None, 2.4)
+    text = run.scaling_report([row], years=5, repeat=1)
+    assert ("check, first run (no readings cached; wall) 2.40 s under 2 s -> MISSED (checked "
+            "before: 0.90 s CPU)") in text
