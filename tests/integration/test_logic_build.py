@@ -49,7 +49,7 @@ def test_one_dot_process_draws_a_build_and_an_unchanged_rebuild_needs_none(tmp_p
     assert (first.stats.diagrams, first.stats.dot_processes, first.stats.cache_hits) == (7, 1, 0)
     again = _logic_feature(tmp_path)
     assert (again.stats.diagrams, again.stats.dot_processes, again.stats.cache_hits) == (7, 0, 7)
-    assert again.svgs == first.svgs
+    assert again.drawings == first.drawings
 
 
 def test_a_build_without_graphviz_stops_with_how_to_install_it(tmp_path):

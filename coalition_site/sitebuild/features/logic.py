@@ -31,7 +31,7 @@ from ...render.logic_dot import (DotDiagram, cycles_dot, group_map_dot, groups_d
                                  partner_view_dot, tensions_dot)
 from ...render.palette import NOBODY, colour_name, partner_colours
 from ...render.plan import PlannedPage
-from ...render.svg import clean_svg, resolve_links
+from ...render.svg import CleanSvg, clean_svg, resolve_links
 from .base import Feature, Link
 
 if TYPE_CHECKING:
@@ -196,6 +196,23 @@ def _all_sources(analysis: LogicAnalysis) -> dict[str, DotDiagram]:
     return sources
 
 
+@dataclass(frozen=True)
+class _Drawing:
+    """A diagram cleaned once, given its root element when a page or its own file is made
+    (both copies of every partner's drawing, kept to the end of a large build, held it twice)."""
+
+    clean: CleanSvg
+    title: str
+    text_id: str
+    """The id of the text beside the drawing that describes it (its title's id adds ``-title``)."""
+
+    def inline(self) -> str:
+        return self.clean.inline(title=self.title, title_id=f"{self.text_id}-title", described_by=self.text_id)
+
+    def document(self) -> str:
+        return self.clean.document(title=self.title, title_id=f"{self.text_id}-title")
+
+
 class LogicFeature(Feature):
     """The Coalition Logic map page, partner views and step-back impact."""
 
@@ -204,9 +221,9 @@ class LogicFeature(Feature):
     def __init__(self, build: "SiteBuild"):
         super().__init__(build)
         self.analysis = LogicAnalysis.of(build.charter)
-        self.svgs: dict[str, str] = {}
-        self.documents: dict[str, str] = {}
-        """The same drawings as :attr:`svgs`, as standalone ``.svg`` files (links unresolved)."""
+        self.drawings: dict[str, _Drawing] = {}
+        """Each diagram, cleaned once: given its root element where a page shows it, or as a
+        standalone ``.svg`` file (links unresolved)."""
         self.sizes: dict[str, tuple[int, int]] = {}
         """Each drawing's natural size in CSS pixels."""
         self.stats = RenderStats()
@@ -268,8 +285,7 @@ class LogicFeature(Feature):
             else:
                 title = titles[name]
             clean = clean_svg(svg, diagrams[name].tooltips)
-            self.svgs[name] = clean.inline(title=title[0], title_id=f"{title[1]}-title", described_by=title[1])
-            self.documents[name] = clean.document(title=title[0], title_id=f"{title[1]}-title")
+            self.drawings[name] = _Drawing(clean, *title)
             if clean.pixels:
                 self.sizes[name] = clean.pixels
 
@@ -286,13 +302,13 @@ class LogicFeature(Feature):
         """Each diagram as an ``.svg`` file of its own, beside the page that shows it: only the
         diagrams this build drew from its audience's charter, and only where that page is built."""
         found = {}
-        for name, document in self.documents.items():
+        for name, drawing in self.drawings.items():
             page = self._page_of(name)
             if page not in self.build.plan.pages:
                 continue
             uri = diagram_file(name)
             link = links_from(uri)
-            found[uri] = resolve_links(document, self._href(link, link(MAP_URI), link(page),
+            found[uri] = resolve_links(drawing.document(), self._href(link, link(MAP_URI), link(page),
                                                             self._local(page)))
         return found
 
@@ -324,11 +340,12 @@ class LogicFeature(Feature):
         href = self._href(link, map_url, "", local)
 
         def diagram(name: str) -> Markup:
-            return Markup(resolve_links(self.svgs[name], href)) if name in self.svgs else Markup("")
+            drawing = self.drawings.get(name)
+            return Markup(resolve_links(drawing.inline(), href)) if drawing is not None else Markup("")
 
         def full_size(name: str) -> dict | None:
             """The link to a diagram's own file, and its natural size (None: no such file)."""
-            if name not in self.documents:
+            if name not in self.drawings:
                 return None
             width, height = self.sizes.get(name, (None, None))
             return {"url": link(diagram_file(name)), "width": width, "height": height}
