@@ -475,10 +475,11 @@ class ScanAhead:
         for index, (file, data) in enumerate(waiting):
             self._scanned[file] = (hashlib.blake2b(data).digest(), found, index)
 
-    def found(self, file: str, data: bytes) -> list[int] | None:
-        """What the scan found in ``file``, if it was scanned ahead as ``data`` (else ``None``)."""
+    def found(self, file: str, path: Path) -> list[int] | None:
+        """What the scan found in ``file``, if it was scanned ahead as the bytes ``path`` holds
+        now (else ``None``); a file not scanned ahead is not read here."""
         scanned = self._scanned.get(file)
-        if scanned is None or scanned[0] != hashlib.blake2b(data).digest():
+        if scanned is None or scanned[0] != hashlib.blake2b(path.read_bytes()).digest():
             return None
         found = scanned[1]()  # None: the workers stopped, and the page is scanned again
         return None if found is None else found[scanned[2]]
@@ -516,7 +517,7 @@ def scan_site(site_dir: Path | str, values: Iterable[InternalValue] | LeakScanne
     early: dict[str, list[int]] = {}
     if ahead is not None and ahead.scanner is scanner:  # (its findings index this scanner's values)
         for rel, _, path in files:
-            if path is not None and (found := ahead.found(rel, Path(path).read_bytes())) is not None:
+            if path is not None and (found := ahead.found(rel, Path(path))) is not None:
                 early[rel] = found
     scan = functools.partial(_scan_file, scanner)
     found_now = iter((map_files or _map_here)(

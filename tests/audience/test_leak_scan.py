@@ -311,3 +311,23 @@ def test_pages_the_workers_did_not_scan_are_scanned_at_the_end(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text("<p>Ana Ruiz</p>")
     assert [leak.file for leak in scan_site(tmp_path, scanner, ahead=ahead)] == ["a/index.html"]
+
+
+def test_files_not_scanned_ahead_are_read_once_by_the_scan_alone(tmp_path, monkeypatch):
+    # The search index, the theme's scripts: checking them against what was scanned ahead would
+    # read them twice (here, then by the scan in a worker).
+    scanner = LeakScanner(SECRETS)
+    ahead = ScanAhead(scanner, here, 1)
+    ahead.add("a/index.html", "<p>Nothing internal.</p>")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text("<p>Nothing internal.</p>")
+    (tmp_path / "search.json").write_text(json.dumps({"docs": [{"text": "ana@example.org"}]}))
+    read: list[str] = []
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or read_bytes(self))
+    scanned: list[str] = []
+    leaks = scan_site(tmp_path, scanner, ahead=ahead,
+                      map_files=lambda function, paths: scanned.extend(paths) or [function(p) for p in paths])
+    assert [leak.file for leak in leaks] == ["search.json"]
+    assert read.count("search.json") == 1 and [Path(p).name for p in scanned] == ["search.json"]
+    assert "index.html" in read  # the page scanned ahead: read here, to compare, and not again
