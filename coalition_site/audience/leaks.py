@@ -327,8 +327,8 @@ def _not_public(candidates: list[InternalValue], corpus: str) -> list[InternalVa
     keys = [normalise(v.text) for v in unique.values()]
     public: set[str] = set()
     if corpus and any(keys):
-        matcher = _matcher([k for k in keys if k], store_patterns=True)
-        public = set(matcher.find_matches_as_strings(corpus, overlapping=True))
+        automaton = matcher([k for k in keys if k], store_patterns=True)
+        public = set(automaton.find_matches_as_strings(corpus, overlapping=True))
     kept = []
     for key, value in zip(keys, unique.values()):
         if value.page is not None:
@@ -340,7 +340,7 @@ def _not_public(candidates: list[InternalValue], corpus: str) -> list[InternalVa
     return kept
 
 
-def _matcher(patterns: list[str], **options) -> ahocorasick_rs.AhoCorasick:
+def matcher(patterns: list[str], **options) -> ahocorasick_rs.AhoCorasick:
     """An Aho-Corasick automaton of ``patterns``, built in time linear in their length.
 
     For a few patterns the library would choose a DFA, whose construction follows every failure
@@ -397,7 +397,7 @@ class LeakScanner:
         self._keys = [normalise(v.text) for v in self.values]
         indexed = [i for i, key in enumerate(self._keys) if key]
         self._index = indexed
-        self._matcher = _matcher([self._keys[i] for i in indexed]) if indexed else None
+        self._matcher = matcher([self._keys[i] for i in indexed]) if indexed else None
         self._token = token or os.urandom(16).hex()
 
     def __reduce__(self):

@@ -39,7 +39,7 @@ from mkdocs.utils import CountHandler, clean_directory, get_relative_url
 
 from ..audience import for_audience, with_review_dates
 from ..audience.attachments import internal_uses
-from ..audience.leaks import LeakScanner, ScanAhead, internal_values, scan_site, site_words
+from ..audience.leaks import LeakScanner, ScanAhead, internal_values, matcher, scan_site, site_words
 from ..audience.nav_attachments import nav_links
 from ..check import CheckResult
 from ..errors import CoalitionSiteError, os_reason
@@ -795,9 +795,9 @@ def _may_show(html: str, page_url: str, names: frozenset[str]) -> bool:
 @functools.lru_cache(maxsize=4)
 def _finder(names: frozenset[str]) -> ahocorasick_rs.AhoCorasick:
     # One pass over a page for all the names: looking for each in turn read a large public
-    # build's every page ~90 times over. The contiguous NFA: built in time linear in the names,
-    # whatever a pull request names its files (audience/leaks.py says why).
-    return ahocorasick_rs.AhoCorasick(sorted(names), implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+    # build's every page ~90 times over. Built as the leak check builds its own: in time linear
+    # in the names, whatever a pull request names its files.
+    return matcher(sorted(names))
 
 
 def _shown_files(html: str, page_url: str) -> set[str]:
