@@ -70,7 +70,7 @@ class GlossaryFeature(Feature):
         linked: list[str | None] = [None] * len(jobs)
         for index, ((page, _, _), job) in enumerate(zip(pages, jobs)):
             begun = self._begun.pop(page.src_uri, None)
-            if begun is not None and (begun[0] is job or begun[0] == job):
+            if begun is not None and begun[0] == job:  # the same HTML (the same str: at once)
                 edits = begun[1]()
                 if edits is not None:  # else the workers stopped: linked here, below
                     linked[index] = apply_edits(job[0], edits[begun[2]])
